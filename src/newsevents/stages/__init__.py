@@ -1,0 +1,1 @@
+"""Pipeline stages, one module each; see `newsevents.pipeline.DEFAULT_STAGES` for the order."""

@@ -1,0 +1,42 @@
+"""Shared fixtures: one real Resources object (spaCy model, gazetteer) for the whole session."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+
+from newsevents.model import Article
+from newsevents.pipeline import DEFAULT_STAGES, Resources, process
+from newsevents.reader import article_from
+from newsevents.settings import Settings
+
+
+@pytest.fixture(scope="session")
+def resources() -> Resources:
+    """The real pipeline resources, loaded once per test session."""
+    return Resources(Settings.from_env())
+
+
+@pytest.fixture(scope="session")
+def run(resources: Resources) -> Callable[..., Article]:
+    """Process a text through the pipeline, up to and including the named stage."""
+
+    def _run(text: str, published: str | dt.date | None = "2026-03-15",
+             until: str | None = None, **meta: str) -> Article:
+        stages = DEFAULT_STAGES
+        if until is not None:
+            names = [stage.__name__ for stage in DEFAULT_STAGES]
+            stages = DEFAULT_STAGES[: names.index(until) + 1]
+        return process(article_from(text, published=published, **meta), resources, stages)
+
+    return _run
+
+
+@pytest.fixture(scope="session")
+def demo(resources: Resources) -> Article:
+    """The shipped demo article, processed once."""
+    from newsevents.cli import DEMO_PUBLISHED, DEMO_URL, demo_text
+
+    return process(article_from(demo_text(), url=DEMO_URL, published=DEMO_PUBLISHED), resources)
