@@ -6,7 +6,9 @@ Bad input never produces a traceback: the command prints one line on stderr and 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
+import os
 import sys
 from importlib import resources as package_files
 from typing import Optional
@@ -29,6 +31,19 @@ DEMO_URL = "https://globalwire.example/world/2026/03/15/aleppo-truce-talks"
 def _fail(message: str) -> None:
     typer.echo(f"newsevents: error: {message}", err=True)
     raise typer.Exit(code=2)
+
+
+def _process(article: Article, resources: Resources) -> Article:
+    """Run the pipeline; an unexpected failure becomes a one-line error unless debugging."""
+    try:
+        return process(article, resources)
+    except InputError:
+        raise
+    except Exception as error:  # a bug must not cost the user the rest of the batch
+        if os.environ.get("NEWSEVENTS_DEBUG"):
+            raise
+        raise InputError(f"internal error ({type(error).__name__}: {error}); "
+                         "set NEWSEVENTS_DEBUG=1 for the traceback") from error
 
 
 def _published_option(value: Optional[str]) -> Optional[dt.date]:
@@ -60,26 +75,50 @@ def extract(
     settings = Settings.from_env()
     resources = Resources(settings)
     published_date = _published_option(published)
-    failures = 0
-    processed = 0
     try:
-        for index, record in enumerate(read_source(article, settings, published=published_date), 1):
+        records = read_source(article, settings, published=published_date)
+        first = next(records, None)
+        second = next(records, None)
+    except InputError as error:
+        _fail(str(error))
+    if second is None:  # one article: a bad one is an error, not a skipped record
+        if first is None:
+            _fail("no articles in the input")
+        if isinstance(first, InputError):
+            _fail(str(first))
+        try:
+            result = _process(first, resources)
+        except InputError as error:
+            _fail(str(error))
+        _emit(result, as_json, as_jsonl)
+        return
+    _extract_batch(itertools.chain([first, second], records), resources, as_json, as_jsonl)
+
+
+def _extract_batch(records, resources: Resources, as_json: bool, as_jsonl: bool) -> None:
+    """Process many records in order; report and skip bad ones; exit 2 if none succeeded."""
+    processed = failures = 0
+    try:
+        for index, record in enumerate(records, 1):
             if isinstance(record, InputError):
                 failures += 1
                 typer.echo(f"newsevents: skipped: {record}", err=True)
                 continue
             try:
-                result = process(record, resources)
+                result = _process(record, resources)
             except InputError as error:
                 failures += 1
-                where = record.url or f"record {index}"
-                typer.echo(f"newsevents: skipped: {where}: {error}", err=True)
+                typer.echo(f"newsevents: skipped: {record.url or f'record {index}'}: {error}",
+                           err=True)
                 continue
             processed += 1
             _emit(result, as_json, as_jsonl)
+            sys.stdout.flush()
     except InputError as error:
         _fail(str(error))
-    if processed == 0 and failures:
+    if failures:
+        typer.echo(f"newsevents: {processed} processed, {failures} skipped", err=True)
+    if processed == 0:
         raise typer.Exit(code=2)
 
 
@@ -91,10 +130,36 @@ def demo(
     text = demo_text()
     resources = Resources(Settings.from_env())
     try:
-        result = process(article_from(text, url=DEMO_URL, published=DEMO_PUBLISHED), resources)
+        result = _process(article_from(text, url=DEMO_URL, published=DEMO_PUBLISHED), resources)
     except InputError as error:
         _fail(str(error))
     _emit(result, as_json, False)
+
+
+@app.command()
+def validate(
+    document: str = typer.Argument(..., help="A newsevents/1 JSON file, a JSONL file of them, or - for stdin."),
+) -> None:
+    """Check newsevents/1 documents against the shipped schema, spans and references."""
+    from .validation import validate_document
+
+    try:
+        raw = sys.stdin.read() if document == "-" else open(document, encoding="utf-8").read()
+    except OSError as error:
+        _fail(f"cannot read {document}: {error.strerror or error}")
+    try:
+        documents = _parse_documents(raw)
+    except json.JSONDecodeError as error:
+        _fail(f"invalid JSON: {error.msg} at line {error.lineno}")
+    bad = 0
+    for number, item in enumerate(documents, 1):
+        problems = validate_document(item) if isinstance(item, dict) else ["not a JSON object"]
+        for problem in problems:
+            typer.echo(f"document {number}: {problem}", err=True)
+        bad += bool(problems)
+    typer.echo(f"{len(documents) - bad} valid, {bad} invalid")
+    if bad:
+        raise typer.Exit(code=1)
 
 
 @app.command()
@@ -103,10 +168,31 @@ def version() -> None:
     typer.echo(__version__)
 
 
+def _parse_documents(raw: str) -> list:
+    """One JSON document, a JSON array of them, or JSON Lines."""
+    try:
+        parsed = json.loads(raw)
+    except json.JSONDecodeError:
+        return [json.loads(line) for line in raw.splitlines() if line.strip()]
+    return parsed if isinstance(parsed, list) else [parsed]
+
+
 def demo_text() -> str:
     """The sample article shipped in the package."""
     return (package_files.files("newsevents") / "data" / "demo_article.txt").read_text("utf-8")
 
 
+def main() -> None:
+    """Console entry point: the Typer app, with a quiet exit on a closed pipe or Ctrl-C."""
+    try:
+        app()
+    except BrokenPipeError:  # `newsevents ... | head` closed our stdout
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
+    except KeyboardInterrupt:
+        typer.echo("newsevents: interrupted", err=True)
+        sys.exit(130)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    app()
+    main()

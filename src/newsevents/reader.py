@@ -27,14 +27,24 @@ _HTML_START = re.compile(r"^\s*(<!doctype html|<html|<head|<body|<article|<div|<
 
 def read_source(source: str, settings: Settings, *,
                 published: dt.date | None = None) -> Iterator[Article | InputError]:
-    """Read a path (or '-' for stdin) into articles; bad records come out as InputError."""
-    data = _read_bytes(source, settings)
+    """Read a path (or '-' for stdin) into articles; bad records come out as InputError.
+
+    JSON Lines files are streamed record by record, each record held to the single-article
+    size limit; any other file is one article (or a JSON array of records).
+    """
     suffix = "" if source == "-" else Path(source).suffix.lower()
-    text = decode_bytes(data)
     label = "stdin" if source == "-" else source
-    if suffix in JSONL_SUFFIXES or (not suffix and _looks_like_jsonl(text)):
-        yield from _read_jsonl(text, label, published)
+    if suffix in JSONL_SUFFIXES:
+        yield from _stream_jsonl_file(source, label, settings, published)
         return
+    data = _read_bytes(source, settings, limit=settings.max_batch_bytes if source == "-"
+                       else settings.max_input_bytes)
+    text = decode_bytes(data)
+    if not suffix and _looks_like_jsonl(text):
+        yield from _read_jsonl(text, label, published, settings)
+        return
+    if len(data) > settings.max_input_bytes:
+        raise InputError(f"input too large: {len(data):,} bytes (limit {settings.max_input_bytes:,})")
     if suffix in JSON_SUFFIXES or (not suffix and text.lstrip().startswith(("{", "["))):
         yield from _read_json(text, label, published)
         return
@@ -110,26 +120,53 @@ def _control_share(data: bytes) -> float:
     return controls / len(data)
 
 
-def _read_bytes(source: str, settings: Settings) -> bytes:
-    limit = settings.max_input_bytes
+def _read_bytes(source: str, settings: Settings, *, limit: int) -> bytes:
     if source == "-":
         data = sys.stdin.buffer.read(limit + 1)
     else:
-        path = Path(source)
-        if not path.exists():
-            raise InputError(f"no such file: {source}")
-        if path.is_dir():
-            raise InputError(f"{source} is a directory, not an article file")
+        path = _existing_file(source)
         try:
-            if path.stat().st_size > limit:
-                raise InputError(f"input too large: {path.stat().st_size:,} bytes "
-                                 f"(limit {limit:,})")
+            size = path.stat().st_size
+            if size > limit:
+                raise InputError(f"input too large: {size:,} bytes (limit {limit:,})")
             data = path.read_bytes()
         except OSError as error:
             raise InputError(f"cannot read {source}: {error.strerror or error}") from error
     if len(data) > limit:
         raise InputError(f"input too large: over {limit:,} bytes")
     return data
+
+
+def _existing_file(source: str) -> Path:
+    path = Path(source)
+    if not path.exists():
+        raise InputError(f"no such file: {source}")
+    if path.is_dir():
+        raise InputError(f"{source} is a directory, not an article file")
+    return path
+
+
+def _stream_jsonl_file(source: str, label: str, settings: Settings,
+                       published: dt.date | None) -> Iterator[Article | InputError]:
+    path = _existing_file(source)
+    try:
+        handle = path.open("rb")
+    except OSError as error:
+        raise InputError(f"cannot read {source}: {error.strerror or error}") from error
+    with handle:
+        for number, raw in enumerate(handle, 1):
+            if not raw.strip():
+                continue
+            where = f"{label} line {number}"
+            if len(raw) > settings.max_input_bytes:
+                yield InputError(f"{where}: record too large: {len(raw):,} bytes")
+                continue
+            try:
+                line = decode_bytes(raw)
+            except InputError as error:
+                yield InputError(f"{where}: {error}")
+                continue
+            yield _parse_jsonl_line(line, where, published)
 
 
 def _looks_like_jsonl(text: str) -> bool:
@@ -147,17 +184,24 @@ def _read_json(text: str, label: str, published: dt.date | None) -> Iterator[Art
         yield _record_to_article(record, f"{label} record {index}", published)
 
 
-def _read_jsonl(text: str, label: str, published: dt.date | None) -> Iterator[Article | InputError]:
+def _read_jsonl(text: str, label: str, published: dt.date | None,
+                settings: Settings) -> Iterator[Article | InputError]:
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         where = f"{label} line {number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield InputError(f"{where}: invalid JSON ({error.msg})")
+        if len(line) > settings.max_input_bytes:
+            yield InputError(f"{where}: record too large: {len(line):,} characters")
             continue
-        yield _record_to_article(record, where, published)
+        yield _parse_jsonl_line(line, where, published)
+
+
+def _parse_jsonl_line(line: str, where: str, published: dt.date | None) -> Article | InputError:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        return InputError(f"{where}: invalid JSON ({error.msg})")
+    return _record_to_article(record, where, published)
 
 
 def _record_to_article(record: Any, where: str, published: dt.date | None) -> Article | InputError:

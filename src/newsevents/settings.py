@@ -14,6 +14,8 @@ class Settings:
     spacy_model: str = "en_core_web_sm"
     # Inputs larger than this are rejected before any parsing (bytes of raw input).
     max_input_bytes: int = 5_000_000
+    # A batch read from stdin (JSON Lines) may be larger; each record still obeys the limit above.
+    max_batch_bytes: int = 500_000_000
     # Clean text longer than this is rejected: spaCy's parser memory grows with length.
     max_text_chars: int = 1_000_000
     # Articles whose detected language is not in this set are rejected.

@@ -21,7 +21,9 @@ BOILERPLATE_PATTERNS: tuple[str, ...] = (
     r"comments (are|have been) (closed|disabled)\.?",
     r"(be the first to )?(leave|post|add) a comment\.?",
     r"\d+ comments?",
-    r"(share|share this|share this (article|story|page)|share on|tweet this|email this)\b.{0,80}",
+    r"(share|share this|share this (article|story|page|post)|share (on|via))\s*[:|].{0,80}",
+    r"(share this (article|story|page|post)|share (on|via) (facebook|twitter|x|whatsapp|email)|"
+    r"tweet this|email this( (article|story))?|share|print)\b\W{0,3}",
     r"(facebook|twitter|x|whatsapp|linkedin|email|print|reddit|telegram)"
     r"(\s*[|/·•,]\s*(facebook|twitter|x|whatsapp|linkedin|email|print|reddit|telegram))+",
     r"(subscribe|sign up|register)\b.{0,120}(newsletter|updates|alerts|inbox|free|today|now)\b.*",
@@ -155,9 +157,40 @@ def _check_language(text: str, settings: object) -> str:
     letters = sum(ch.isalpha() for ch in text)
     if letters < min_chars:
         return languages[0]  # too short to identify reliably; trust the caller
-    import py3langid
+    sample = text[:5000]
+    language, probability = _language_identifier().classify(sample)
+    if language in languages:
+        return language
+    # Short English snippets are sometimes taken for a close variety (Pidgin, Scots...):
+    # only reject when the model is sure AND the text has almost no English function words.
+    if "en" in languages and (probability < 0.95 or english_word_share(sample) >= 0.12):
+        return "en"
+    raise InputError(f"article is not in English (detected language: {language})")
 
-    language, _score = py3langid.classify(text[:5000])
-    if language not in languages:
-        raise InputError(f"article is not in English (detected language: {language})")
-    return language
+
+# The commonest English function words: a share above ~12 % of tokens means English text.
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    "the of and to in a is was that for on with as by at from it he she they said were has "
+    "have had be been are this which who an not but his her their its will would".split()
+)
+
+
+def english_word_share(text: str) -> float:
+    """Share of word tokens that are common English function words."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    if not words:
+        return 0.0
+    return sum(word in _ENGLISH_FUNCTION_WORDS for word in words) / len(words)
+
+
+_IDENTIFIER = None
+
+
+def _language_identifier():
+    """py3langid with normalised probabilities, loaded once."""
+    global _IDENTIFIER
+    if _IDENTIFIER is None:
+        from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+        _IDENTIFIER = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return _IDENTIFIER
