@@ -1,3 +1,460 @@
-"""Quotes stage (placeholder until the real module lands)."""
-def extract_quotes(article, resources):
+"""Quotes stage: who said what — direct, partial and indirect quotes with resolved speakers.
+
+Reads: `text` (paragraphs separated by blank lines), `doc`, `entities` (optional: used to
+resolve pronouns and surnames; spaCy's own names are the fallback).
+Fills: `quotes`, in text order (ids q1, q2, ...).
+
+How it works: quote marks are paired per paragraph (typographic, guillemets, straight, and
+single quotes that are not apostrophes); a paragraph that opens a quote and never closes it
+is continued by the next paragraph that opens with a quote mark (wire convention). Each
+quoted chunk is *direct* when it stands apart from the sentence around it, else *partial*.
+Direct quotes take the cue from the frame right after them (", he said.") or right before
+them ("Smith said:"); split quotes and cue-less quote paragraphs inherit the speaker of the
+quote before them. Partial quotes take the nearest reporting verb above them in the parse.
+Indirect quotes are the content clause (ccomp) of a reporting verb, or the clause that
+"according to X" modifies. A short scare-quoted phrase with no reporting verb anywhere in
+its sentence is skipped: it is the writer's irony, not anyone's words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Article, Quote
+from . import attribution as attr
+
+DOUBLE_OPEN = "\u201c\u00ab"  # “ «
+DOUBLE_CLOSE = "\u201d\u00bb"  # ” »
+SINGLE_OPEN = "\u2018"  # ‘
+SINGLE_CLOSE = "\u2019"  # ’
+STRAIGHT_DOUBLE = '"'
+STRAIGHT_SINGLE = "'"
+ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT_DOUBLE + STRAIGHT_SINGLE
+_OPEN_CONTEXT = " \n\t([{\u2014\u2013-/:" + DOUBLE_OPEN + STRAIGHT_DOUBLE
+_CLOSE_CONTEXT = " \n\t)]}.,;:!?\u2014\u2013-/\u2026" + DOUBLE_CLOSE + STRAIGHT_DOUBLE
+_TERMINAL = ".!?\u2026"
+_LEFT_FRAME = ":,;.!?([\u2014\u2013-\u2026" + DOUBLE_CLOSE + SINGLE_CLOSE + STRAIGHT_DOUBLE
+_SCARE_MAX_WORDS = 3  # a cue-less quoted phrase this short is a scare quote
+_MIN_INDIRECT_TOKENS = 3
+_MIN_ANONYMOUS_INDIRECT_TOKENS = 8
+_FRAME_MAX_TOKENS = 14  # ", the former French foreign minister Claire Dumont told reporters"
+
+
+@dataclass
+class Chunk:
+    """One quoted chunk: mark positions and the content span inside them."""
+
+    open: int
+    close: int | None  # None: the quote runs to the end of its paragraph
+    start: int
+    end: int
+    paragraph: int
+    kind: str = "direct"
+    continues: bool = False  # continues a quote left open by the previous paragraph
+    speaker: attr.Speaker | None = None
+    cue: attr.Cue | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def extract_quotes(article: Article, resources: Any) -> Article:
+    """Fill `article.quotes` with direct, partial and indirect quotes and their speakers."""
+    if not article.text or article.doc is None:
+        article.quotes = []
+        return article
+    paragraphs = paragraph_spans(article.text)
+    chunks = find_chunks(article.text, paragraphs)
+    resolver = attr.SpeakerResolver(article, [(c.start, c.end) for c in chunks])
+    for chunk in chunks:
+        chunk.kind = classify(article, chunk, paragraphs[chunk.paragraph])
+    attribute_direct(article, chunks, paragraphs, resolver)
+    attribute_partial(article, chunks, resolver)
+    indirect = find_indirect(article, chunks, resolver)
+    inherit_speakers(chunks, indirect)
+    kept = [c for c in chunks if keep_chunk(article, c)]
+    article.quotes = build_quotes(article.text, kept + indirect)
     return article
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each paragraph: blocks separated by blank lines, or by single newlines."""
+    spans, start = [], 0
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            if i > start:
+                spans.append((start, i))
+            start = i + 1
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+# ---- quote marks ---------------------------------------------------------------------------
+
+def find_chunks(text: str, paragraphs: list[tuple[int, int]]) -> list[Chunk]:
+    """All quoted chunks, paragraph by paragraph, with multi-paragraph continuations marked."""
+    chunks: list[Chunk] = []
+    open_before = False
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        pairs = pair_marks(text, p_start, p_end)
+        found = []
+        for open_at, close_at in pairs:
+            chunk = make_chunk(text, open_at, close_at, p_end, index)
+            if chunk is not None:
+                found.append(chunk)
+        if found and open_before and found[0].open == p_start:
+            found[0].continues = True
+        open_before = bool(pairs) and pairs[-1][1] is None
+        chunks.extend(found)
+    return chunks
+
+
+def pair_marks(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
+    """Pairs (open, close) of quote marks in one paragraph; close None if left open."""
+    doubles = _pair_doubles(text, start, end)
+    singles = _pair_singles(text, start, end, doubles)
+    pairs = sorted(doubles + singles, key=lambda p: p[0])
+    # Drop quotes nested inside another (a quote within a quote stays part of its content).
+    outer: list[tuple[int, int | None]] = []
+    for pair in pairs:
+        if outer and (outer[-1][1] is None or pair[0] < outer[-1][1]):
+            continue
+        outer.append(pair)
+    return outer
+
+
+def _pair_doubles(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
+    pairs: list[tuple[int, int | None]] = []
+    open_at: int | None = None
+    for i in range(start, end):
+        ch = text[i]
+        if ch in DOUBLE_OPEN:
+            if open_at is None:
+                open_at = i
+        elif ch in DOUBLE_CLOSE:
+            if open_at is not None:
+                pairs.append((open_at, i))
+                open_at = None
+            elif _looks_opening(text, i, start, end):  # ” used as an opener by bad typography
+                open_at = i
+        elif ch == STRAIGHT_DOUBLE:
+            if open_at is None:
+                if _looks_closing(text, i, start, end) and not _looks_opening(text, i, start, end):
+                    continue  # a stray closer: never swallow the rest of the paragraph
+                open_at = i
+            else:
+                pairs.append((open_at, i))
+                open_at = None
+    if open_at is not None:
+        pairs.append((open_at, None))
+    return pairs
+
+
+def _pair_singles(text: str, start: int, end: int,
+                  doubles: list[tuple[int, int | None]]) -> list[tuple[int, int | None]]:
+    """Single-quote pairs outside double quotes; apostrophes ("Syria's", "rebels'") never pair."""
+    def inside_double(i: int) -> bool:
+        return any(a < i and (b is None or i < b) for a, b in doubles)
+
+    pairs: list[tuple[int, int | None]] = []
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in SINGLE_OPEN + STRAIGHT_SINGLE and _looks_opening(text, i, start, end) \
+                and not inside_double(i):
+            close = _single_closer(text, i + 1, end)
+            if close is not None:
+                pairs.append((i, close))
+                i = close + 1
+                continue
+        i += 1
+    return pairs
+
+
+def _single_closer(text: str, begin: int, end: int) -> int | None:
+    """The closing single mark for an opener: prefer one after punctuation (",’" ".’")."""
+    candidates = []
+    for j in range(begin, end):
+        ch = text[j]
+        if ch in SINGLE_OPEN or (ch == STRAIGHT_SINGLE and _looks_opening(text, j, begin, end)):
+            break  # a new opener: this one was an apostrophe-like mark ("'90s", "'em")
+        if ch in SINGLE_CLOSE + STRAIGHT_SINGLE and _looks_closing(text, j, begin, end):
+            candidates.append(j)
+            if text[j - 1] in ",.!?" or (j + 1 < end and text[j + 1] in ",.;:!?"):
+                return j
+    if not candidates:
+        return None
+    # "the rebels' positions" ends in a mark followed by a space too: take the last one.
+    return candidates[-1]
+
+
+def _looks_opening(text: str, i: int, start: int, end: int) -> bool:
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    return before in _OPEN_CONTEXT and not after.isspace()
+
+
+def _looks_closing(text: str, i: int, start: int, end: int) -> bool:
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    return not before.isspace() and (after in _CLOSE_CONTEXT or after in ALL_MARKS)
+
+
+def make_chunk(text: str, open_at: int, close_at: int | None, p_end: int,
+               paragraph: int) -> Chunk | None:
+    """The content span between two marks, without spaces or a trailing comma."""
+    start, end = open_at + 1, close_at if close_at is not None else p_end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    if end <= start or not any(ch.isalnum() for ch in text[start:end]):
+        return None
+    return Chunk(open_at, close_at, start, end, paragraph)
+
+
+# ---- direct or partial --------------------------------------------------------------------
+
+def classify(article: Article, chunk: Chunk, paragraph: tuple[int, int]) -> str:
+    """'direct' when the quote stands apart from the sentence around it, else 'partial'."""
+    text = article.text
+    before = text[paragraph[0]:chunk.open].rstrip()
+    content = text[chunk.start:chunk.end]
+    after = "" if chunk.close is None else text[chunk.close + 1:paragraph[1]].lstrip()
+    left_ok = not before or before[-1] in _LEFT_FRAME or _after_cue_word(article, chunk.open)
+    ends_sentence = content.rstrip()[-1:] in _TERMINAL + ",\u2014\u2013-:;" \
+        or text[chunk.end:chunk.end + 1] == ","
+    right_ok = chunk.close is None or ends_sentence or not after or after[0] in ",.;:!?)\u2014\u2013"
+    if before and before[-1] in "([" and not ends_sentence and len(content.split()) <= _SCARE_MAX_WORDS:
+        return "partial"  # '(dubbed "Operation Dawn")'
+    if left_ok and right_ok:
+        if before and before[-1] not in _TERMINAL + ":" + DOUBLE_CLOSE + STRAIGHT_DOUBLE \
+                and not content[:1].isupper() and not _after_cue_word(article, chunk.open):
+            return "partial"  # 'rocket fire from "terrorist groups", it said'
+        return "direct"
+    return "partial"
+
+
+def _after_cue_word(article: Article, offset: int) -> bool:
+    """True when the word right before a quote mark is (or belongs to) a reporting verb."""
+    span = article.doc.char_span(max(0, offset - 40), offset, alignment_mode="contract")
+    if span is None or len(span) == 0:
+        return False
+    token = span[-1]
+    if token.is_punct and len(span) > 1:
+        token = span[-2] if token.text in ",:" else token
+    return attr.is_reporting(token) or (token.dep_ in ("dobj", "dative") and attr.is_reporting(token.head))
+
+
+# ---- attribution --------------------------------------------------------------------------
+
+def attribute_direct(article: Article, chunks: list[Chunk], paragraphs: list[tuple[int, int]],
+                     resolver: attr.SpeakerResolver) -> None:
+    """Find the cue and speaker of each direct quote from the frame after or before it."""
+    quoted = [(c.start, c.end) for c in chunks]
+    for i, chunk in enumerate(chunks):
+        if chunk.kind != "direct":
+            continue
+        p_start, p_end = paragraphs[chunk.paragraph]
+        same = [c for c in chunks if c.paragraph == chunk.paragraph]
+        k = same.index(chunk)
+        gap_after = (chunk.close + 1 if chunk.close is not None else p_end,
+                     same[k + 1].open if k + 1 < len(same) else p_end)
+        gap_before = (same[k - 1].close + 1 if k > 0 and same[k - 1].close is not None else p_start,
+                      chunk.open)
+        cue = frame_cue(article.doc, *gap_after, quoted, where="after")
+        if cue is None:
+            cue = frame_cue(article.doc, *gap_before, quoted, where="before")
+        if cue is None and chunk.close is not None:
+            cue = _cue_above(article, chunk)
+        if cue is not None:
+            chunk.cue = cue
+            subject = cue.subject or attr.nearest_name(article.doc, *(
+                gap_after if cue.start >= chunk.end else gap_before), quoted)
+            chunk.speaker = resolver.resolve(subject)
+
+
+def frame_cue(doc: Any, start: int, end: int, quoted: list[tuple[int, int]],
+              where: str) -> attr.Cue | None:
+    """A reporting verb in the short attribution frame after (", he said.") or before a quote."""
+    if end <= start:
+        return None
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return None
+    tokens = [t for t in span if not any(a <= t.idx < b for a, b in quoted)]
+    if where == "after":
+        words = 0
+        for token in tokens:
+            if token.text in (".", "!", "?", ";") or token.text in DOUBLE_OPEN:
+                return None
+            if attr.is_reporting(token):
+                return attr.cue_of(token)
+            words += not token.is_punct
+            if words > _FRAME_MAX_TOKENS:
+                return None
+        return None
+    for token in reversed(tokens):
+        if token.text in (".", "!", "?", ";") and token.i != tokens[-1].i:
+            return None
+        if attr.is_reporting(token):
+            return attr.cue_of(token)
+    return None
+
+
+def _cue_above(article: Article, chunk: Chunk) -> attr.Cue | None:
+    """The nearest reporting verb above the quote in the parse (for quotes inside a sentence)."""
+    span = article.doc.char_span(chunk.start, chunk.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    root = span.root
+    for ancestor in root.ancestors:
+        if ancestor.idx >= chunk.start and ancestor.idx < chunk.end:
+            continue  # a verb inside the quote is the quoted speaker's, not the cue
+        if attr.is_reporting(ancestor, attr.REPORTING_VERBS):
+            return attr.cue_of(ancestor)
+    # "according to residents" hangs off the main verb, not above the quote.
+    for token in span.sent:
+        if token.lower_ == "according" and attr.is_reporting(token) \
+                and not (chunk.start <= token.idx < chunk.end):
+            return attr.cue_of(token)
+    return None
+
+
+def attribute_partial(article: Article, chunks: list[Chunk],
+                      resolver: attr.SpeakerResolver) -> None:
+    """Attribute partial quotes to the subject of the reporting verb above them."""
+    for chunk in chunks:
+        if chunk.kind != "partial":
+            continue
+        cue = _cue_above(article, chunk)
+        if cue is None:
+            cue = _sentence_cue(article, chunk)
+        if cue is not None:
+            chunk.cue = cue
+            chunk.speaker = resolver.resolve(cue.subject)
+
+
+def _sentence_cue(article: Article, chunk: Chunk) -> attr.Cue | None:
+    """Any framing reporting verb in the quote's sentence, outside the quote."""
+    span = article.doc.char_span(chunk.start, chunk.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    for token in span[0].sent:
+        if chunk.start <= token.idx < chunk.end:
+            continue
+        if attr.is_reporting(token) and token.dep_ in ("ROOT", "conj", "advcl", "parataxis"):
+            return attr.cue_of(token)
+    return None
+
+
+def inherit_speakers(chunks: list[Chunk], indirect: list[Chunk]) -> None:
+    """Split quotes, continuations and cue-less quote paragraphs take the previous speaker."""
+    previous: Chunk | None = None
+    attributed = sorted([c for c in chunks if c.kind == "direct"] + indirect,
+                        key=lambda c: c.start)
+    for chunk in attributed:
+        if chunk.kind != "direct":
+            if chunk.speaker and chunk.speaker.name:
+                previous = chunk
+            continue
+        if chunk.cue is None and previous is not None and previous.speaker is not None:
+            near = chunk.paragraph - previous.paragraph <= 1 or chunk.continues
+            if near:
+                chunk.speaker, chunk.cue = previous.speaker, previous.cue
+                chunk.extra["inherited"] = True
+        if chunk.speaker is not None and chunk.speaker.name:
+            previous = chunk
+
+
+def keep_chunk(article: Article, chunk: Chunk) -> bool:
+    """Drop scare quotes: short partial quotes that nobody in the sentence is reported to say."""
+    if chunk.kind == "direct" or chunk.cue is not None:
+        return True
+    return len(article.text[chunk.start:chunk.end].split()) > _SCARE_MAX_WORDS
+
+
+# ---- indirect speech ----------------------------------------------------------------------
+
+def find_indirect(article: Article, chunks: list[Chunk],
+                  resolver: attr.SpeakerResolver) -> list[Chunk]:
+    """Indirect quotes: the content clause of a reporting verb outside any direct quote."""
+    direct = [(c.start, c.end) for c in chunks if c.kind == "direct"]
+    all_quoted = [(c.start, c.end) for c in chunks]
+    used = {c.cue.verb.i for c in chunks if c.cue is not None and c.kind == "direct"}
+    paragraphs = paragraph_spans(article.text)
+    found: list[Chunk] = []
+    for token in article.doc:
+        if token.i in used or not attr.is_reporting(token, attr.INDIRECT_VERBS):
+            continue
+        if any(a <= token.idx < b for a, b in all_quoted):
+            continue
+        paragraph = next((i for i, (a, b) in enumerate(paragraphs) if a <= token.idx < b), 0)
+        content = _content_span(token, paragraphs[paragraph] if paragraphs else (0, len(article.text)))
+        if content is None:
+            continue
+        start, end = content
+        if any(a < end and start < b for a, b in direct):
+            continue
+        cue = attr.cue_of(token)
+        speaker = resolver.resolve(cue.subject)
+        n_tokens = len(article.doc.char_span(start, end, alignment_mode="expand") or [])
+        if n_tokens < _MIN_INDIRECT_TOKENS:
+            continue
+        if speaker.name is None and n_tokens < _MIN_ANONYMOUS_INDIRECT_TOKENS:
+            continue
+        found.append(Chunk(start, end, start, end, paragraph, kind="indirect",
+                           speaker=speaker, cue=cue))
+    return found
+
+
+def _content_span(verb: Any, paragraph: tuple[int, int]) -> tuple[int, int] | None:
+    """Character span of the clause a reporting verb introduces (within its paragraph), or None."""
+    if verb.lower_ == "according":
+        clause = verb.head
+        if clause is verb or clause.pos_ not in ("VERB", "AUX"):
+            return None
+        skip = {t.i for t in verb.subtree}
+        tokens = [t for t in clause.subtree if t.i not in skip]
+    else:
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        if not clauses:
+            return None
+        tokens = [t for c in clauses for t in c.subtree]
+        last = clauses[-1]
+        if last.i > verb.i:
+            # A mis-parse often hangs the end of the clause on the verb ("said 27 were killed
+            # and 140 wounded"): take trailing non-verb dependents as part of the content.
+            for child in verb.rights:
+                if child.i > last.i and child.pos_ not in ("VERB", "AUX", "PUNCT", "SPACE") \
+                        and child.dep_ in ("conj", "dobj", "npadvmod", "attr", "oprd"):
+                    tokens.extend(child.subtree)
+    tokens = sorted({t.i: t for t in tokens if paragraph[0] <= t.idx < paragraph[1]}.values(),
+                    key=lambda t: t.i)
+    while tokens and (tokens[-1].is_space or tokens[-1].dep_ == "cc"
+                      or tokens[-1].text in ",;:.\u2014\u2013-"):
+        tokens.pop()
+    while tokens and (tokens[0].is_space or tokens[0].is_punct and tokens[0].text not in ALL_MARKS):
+        tokens.pop(0)
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+# ---- output -------------------------------------------------------------------------------
+
+def build_quotes(text: str, chunks: list[Chunk]) -> list[Quote]:
+    """Quote records in text order, numbered q1, q2, ..."""
+    quotes = []
+    for n, chunk in enumerate(sorted(chunks, key=lambda c: (c.start, c.end)), start=1):
+        speaker = chunk.speaker or attr.Speaker(None, None, None, None)
+        cue = chunk.cue
+        quotes.append(Quote(
+            id=f"q{n}", text=text[chunk.start:chunk.end], start=chunk.start, end=chunk.end,
+            kind=chunk.kind, speaker=speaker.name, speaker_id=speaker.entity_id,
+            cue=cue.text if cue else None,
+            # An inherited speaker keeps the evidence of the quote it was inherited from.
+            speaker_start=speaker.start, speaker_end=speaker.end,
+            cue_start=cue.start if cue else None, cue_end=cue.end if cue else None,
+        ))
+    return quotes

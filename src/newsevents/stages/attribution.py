@@ -1,0 +1,269 @@
+"""Attribution helpers for the quotes stage: find the cue verb and resolve who is speaking.
+
+Reads a spaCy Doc and `Article.entities` (when the entities stage has filled them); falls back
+to spaCy's own PERSON/ORG entities and a nearest-name rule so the quotes stage works alone.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Article
+
+# Lemmas of verbs that report speech or writing. Kept to communication verbs on purpose:
+# "accuse" and "urge" are events in their own right, coded by the events stage.
+REPORTING_VERBS = frozenset({
+    "say", "tell", "add", "warn", "claim", "announce", "report", "state", "insist", "deny",
+    "confirm", "tweet", "write", "post", "note", "explain", "argue", "stress", "acknowledge",
+    "allege", "declare", "assert", "predict", "suggest", "reply", "respond", "recall",
+    "maintain", "contend", "admit", "complain", "emphasise", "emphasize", "reiterate",
+    "estimate", "believe", "caution", "promise", "vow", "pledge", "concede", "testify",
+    "ask", "continue", "conclude", "observe", "remark", "insist", "point", "quip", "joke",
+    "lament", "boast", "charge", "disclose", "reveal", "indicate", "tell", "describe", "call",
+    "describe", "brand", "dub", "label", "urge", "accuse", "condemn", "criticise", "criticize",
+    "think", "hope", "fear", "agree", "announce", "signal",
+})
+# Verbs that frame a direct quote or a "that" clause; the rest (call, describe, urge...)
+# only attribute partial quotes embedded in their object.
+FRAME_VERBS = REPORTING_VERBS - {
+    "call", "describe", "brand", "dub", "label", "urge", "accuse", "condemn", "criticise",
+    "criticize", "continue", "charge", "point", "think", "hope", "fear", "agree", "signal",
+    "believe", "estimate", "ask",
+}
+# Verbs that take a content clause in indirect speech (ccomp); opinion verbs are left out.
+INDIRECT_VERBS = FRAME_VERBS - {"post", "quip", "joke", "reply", "respond", "recall", "continue"}
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
+PRONOUNS_GROUP = frozenset({"it", "they", "them"})
+PRONOUNS_OTHER = frozenset({"i", "we", "you", "us", "me", "one", "this", "that", "who", "which"})
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
+SPEAKER_TYPES = ("PERSON", "ORG", "GROUP", "GPE", "NORP")
+_DETERMINERS = ("the ", "a ", "an ")
+
+
+@dataclass
+class Cue:
+    """A reporting verb (or "according to") and the token that is its grammatical speaker."""
+
+    start: int
+    end: int
+    text: str
+    verb: Any  # spacy Token
+    subject: Any = None  # spacy Token or None
+
+
+@dataclass
+class Speaker:
+    """A resolved speaker: display name, entity id, and the literal mention in the text."""
+
+    name: str | None
+    entity_id: str | None
+    start: int | None
+    end: int | None
+
+
+def cue_of(verb: Any) -> Cue:
+    """The cue record for a reporting verb token, including a particle ("pointed out")."""
+    end_token = verb
+    for child in verb.rights:
+        if child.dep_ == "prt" and child.i == end_token.i + 1:
+            end_token = child
+    start, end = verb.idx, end_token.idx + len(end_token.text)
+    text = verb.doc.text[start:end]
+    if verb.lower_ == "according":
+        to = next((c for c in verb.children if c.lower_ == "to"), None)
+        if to is not None:
+            end = to.idx + len(to.text)
+            text = verb.doc.text[start:end]
+            return Cue(start, end, text, verb, next((c for c in to.children if c.dep_ == "pobj"), None))
+    return Cue(start, end, text, verb, subject_of(verb))
+
+
+def is_reporting(token: Any, verbs: frozenset[str] = FRAME_VERBS) -> bool:
+    """True for a verb token whose lemma reports speech, or for "according" (to)."""
+    if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+        return True
+    return token.lemma_.lower() in verbs and token.pos_ in ("VERB", "AUX")
+
+
+def subject_of(verb: Any) -> Any:
+    """The grammatical subject of a verb, climbing conjunctions and participles ("saying")."""
+    seen = 0
+    while verb is not None and seen < 4:
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            # "Syria's state news agency SANA said": spaCy gives two subjects; take the name.
+            proper = [s for s in subjects if s.pos_ == "PROPN"]
+            subject = (proper or subjects)[-1]
+            if subject.lower_ in RELATIVE and subject.head.dep_ == "relcl":
+                return subject.head.head  # "the minister, who said ..." -> minister
+            return subject
+        if verb.dep_ in ("conj", "advcl", "xcomp", "relcl", "acl") and verb.head is not verb:
+            if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+                return verb.head  # "a spokesman speaking on condition of anonymity said"
+            verb = verb.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def nearest_name(doc: Any, start: int, end: int, avoid: Iterable[tuple[int, int]] = ()) -> Any:
+    """The first proper noun or pronoun token in [start, end) outside `avoid` spans, or None."""
+    avoid = list(avoid)
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return None
+    for token in span:
+        if any(a <= token.idx < b for a, b in avoid):
+            continue
+        if token.pos_ == "PROPN" or (token.pos_ == "PRON" and token.lower_ in
+                                     PRONOUNS_PERSON | PRONOUNS_GROUP):
+            return token
+    return None
+
+
+class SpeakerResolver:
+    """Turns a subject token into a speaker name, using entities, then spaCy names, then recency."""
+
+    def __init__(self, article: Article, quoted: list[tuple[int, int]]) -> None:
+        self.article = article
+        self.doc = article.doc
+        self.quoted = sorted(quoted)
+        # Names outside quotes, in text order: candidates for pronouns and surnames.
+        self.people: list[tuple[int, str]] = []
+        self.orgs: list[tuple[int, str, Any]] = []
+        for ent in self.doc.ents:
+            if self._inside_quote(ent.start_char):
+                continue
+            if ent.label_ == "PERSON":
+                self.people.append((ent.start_char, _strip_det(ent.text)))
+            elif ent.label_ == "ORG":
+                self.orgs.append((ent.start_char, _strip_det(ent.text), ent))
+        for entity in article.entities:
+            for m_start, _m_end in entity.mentions:
+                if self._inside_quote(m_start):
+                    continue
+                if entity.type == "PERSON":
+                    self.people.append((m_start, entity.name))
+        self.people.sort()
+        self.orgs.sort(key=lambda item: item[0])
+        self._people_starts = [p[0] for p in self.people]
+
+    def _inside_quote(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.quoted, (offset, float("inf"))) - 1
+        return i >= 0 and self.quoted[i][0] <= offset < self.quoted[i][1]
+
+    def resolve(self, subject: Any) -> Speaker:
+        """Resolve a subject token (name, description or pronoun) to a Speaker."""
+        if subject is None:
+            return Speaker(None, None, None, None)
+        m_start, m_end = mention_span(subject)
+        lower = subject.lower_
+        entity = self._entity_at(m_start, m_end)
+        if entity is not None:
+            return Speaker(entity.name, entity.id, m_start, m_end)
+        if subject.pos_ == "PRON" or lower in PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_OTHER:
+            return Speaker(self._pronoun(lower, m_start), None, m_start, m_end)
+        text = self.doc.text[m_start:m_end]
+        if subject.pos_ == "PROPN" or subject.ent_type_ in NAME_LABELS:
+            return Speaker(self._full_name(text, m_start), None, m_start, m_end)
+        return Speaker(self._description(subject, text), None, m_start, m_end)
+
+    def _entity_at(self, start: int, end: int) -> Any:
+        if not self.article.entities:
+            return None
+        entity = self.article.entity_at(start, end)
+        if entity is None or entity.type not in SPEAKER_TYPES:
+            return None
+        return entity
+
+    def _pronoun(self, lower: str, offset: int) -> str | None:
+        if lower in PRONOUNS_PERSON:
+            i = bisect.bisect_left(self._people_starts, offset) - 1
+            return self._full_name(self.people[i][1], self.people[i][0]) if i >= 0 else None
+        if lower in PRONOUNS_GROUP:
+            before = [o for o in self.orgs if o[0] < offset]
+            return before[-1][1] if before else None
+        return None
+
+    def _full_name(self, text: str, offset: int) -> str:
+        """Expand a surname or short org name to the fullest earlier name that ends with it."""
+        text = _strip_det(text)
+        words = text.split()
+        if not words:
+            return text
+        best = text
+        for _start, name in self.people:
+            parts = name.split()
+            if len(parts) > len(best.split()) and parts[-len(words):] == words:
+                best = name
+        if best == text:
+            for _start, name, _ent in self.orgs:
+                if len(name) > len(best) and words[-1] in name.split():
+                    best = name
+                    break
+        return best
+
+    def _description(self, subject: Any, text: str) -> str | None:
+        """ "the ministry", "the monitoring group": an earlier organisation it names, else itself."""
+        head = subject.lemma_.lower()
+        if subject.pos_ in ("NOUN", "PROPN") and self.doc.text[subject.idx - 4:subject.idx].lower() == "the ":
+            for start, name, ent in reversed(self.orgs):
+                if start >= subject.idx:
+                    continue
+                if head in name.lower().split():
+                    return name
+                if any(t.dep_ == "appos" and t.lemma_.lower() == head for t in ent.root.children):
+                    return name
+        return _strip_det(text) or None
+
+
+def mention_span(subject: Any) -> tuple[int, int]:
+    """The literal mention for a subject: its named entity, proper-noun run, or noun phrase."""
+    if subject.pos_ == "PRON":
+        return subject.idx, subject.idx + len(subject.text)
+    if subject.ent_type_ in NAME_LABELS:
+        for ent in subject.doc.ents:
+            if ent.start <= subject.i < ent.end:
+                return _trim_det(ent)
+    if subject.pos_ == "PROPN":
+        first = subject
+        while first.i > 0:
+            left = subject.doc[first.i - 1]
+            if left.pos_ == "PROPN" and left.dep_ in ("compound", "flat") and left.head.i >= first.i:
+                first = left
+            else:
+                break
+        return first.idx, subject.idx + len(subject.text)
+    keep = ("compound", "amod", "det", "poss", "nummod", "nmod", "case")
+    left = min([subject.i] + [t.left_edge.i for t in subject.lefts if t.dep_ in keep])
+    right = subject.i
+    for child in subject.rights:
+        # "a spokesman for the ministry", "the Ministry of Defence"
+        if child.dep_ == "prep" and child.lower_ in ("for", "of", "at") and child.i == right + 1:
+            right = child.right_edge.i
+    span = subject.doc[left:right + 1]
+    return _trim_det(span)
+
+
+def _trim_det(span: Any) -> tuple[int, int]:
+    tokens = list(span)
+    while tokens and tokens[0].dep_ == "det" and tokens[0].lower_ in ("the", "a", "an"):
+        tokens = tokens[1:]
+    if not tokens:
+        return span.start_char, span.end_char
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _strip_det(text: str) -> str:
+    text = text.strip()
+    for det in _DETERMINERS:
+        if text.lower().startswith(det):
+            return text[len(det):]
+    return text
