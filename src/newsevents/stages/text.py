@@ -113,7 +113,7 @@ def _extract_html(article: Article) -> str:
     import trafilatura
 
     result = trafilatura.bare_extraction(article.raw_html, with_metadata=True,
-                                         include_comments=False, include_tables=False,
+                                         include_comments=False,
                                          url=article.url)
     if result is None:
         raise InputError("no article text found in the HTML")
@@ -153,6 +153,8 @@ def _take_title(lines: list[str]) -> tuple[str | None, list[str]]:
 def _check_language(text: str, settings: object) -> str:
     """Identify the language; reject articles in a language the pipeline does not handle."""
     languages = getattr(settings, "languages", ("en",))
+    if not languages:  # an empty set switches the check off (e.g. to score extraction alone)
+        return "und"
     min_chars = getattr(settings, "min_chars_for_language_check", 60)
     letters = sum(ch.isalpha() for ch in text)
     if letters < min_chars:
