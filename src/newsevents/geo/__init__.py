@@ -1,0 +1,1 @@
+"""Helpers of the places stage: name tables, toponym recognition and resolution."""

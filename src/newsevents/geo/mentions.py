@@ -1,0 +1,311 @@
+"""Toponym recognition: find place-name spans in a parsed article.
+
+Sources, in order of trust: the dateline ("GENEVA (Wire) —"), spaCy GPE/LOC/FAC entities,
+NORP entities that are really place names (the small model tags "Aleppo" NORP), capitalised
+proper-noun sequences that name a prominent gazetteer entry, and "X, Y" qualifiers
+("Paris, Tex."). Spans inside PERSON/ORG names, names of people mentioned in the article,
+and demonyms ("Syrian") are never place mentions. "X district/neighbourhood" phrases make X
+a district; "X province/governorate/region/state/oblast/county" make X an admin area.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..gazetteer import ABBREVIATION, ALIAS, ALTERNATE, PRIMARY, Gazetteer, name_key
+from .aliases import DEMONYMS
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+BLOCKING_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"}
+DISTRICT_WORDS = {"district", "districts", "neighbourhood", "neighborhood", "quarter",
+                  "suburb", "camp"}
+ADMIN_WORDS = {"province", "governorate", "region", "state", "county", "oblast",
+               "prefecture", "municipality", "department", "parish"}
+# Lower-case words that may sit inside a place name ("Bustan al-Qasr", "Rio de Janeiro").
+CONNECTORS = {"al", "el", "ad", "as", "ash", "ar", "de", "del", "da", "do", "du", "la", "le",
+              "los", "las", "-", "upon", "on", "sur", "am", "an", "bin", "ibn", "abu"}
+MAX_SCAN_TOKENS = 4
+# How prominent a gazetteer entry must be before a bare capitalised word is taken for it.
+SCAN_MIN_POPULATION = {PRIMARY: 15_000, ALIAS: 15_000, ALTERNATE: 100_000}
+
+_DATELINE = re.compile(
+    r"\A\s*([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})"
+    r"(?:\s*,\s*([A-Z][A-Za-z'’.]+(?: [A-Z][A-Za-z'’.]+){0,2}))?\s*(?:\(|—|–|--|-\s)")
+_QUALIFIER = re.compile(r",\s*([A-Z][A-Za-z'’.]*(?:\s[A-Z][A-Za-z'’.]*){0,2})")
+
+
+@dataclass
+class Toponym:
+    """One place-name mention, before resolution."""
+
+    start: int
+    end: int
+    text: str
+    source: str  # dateline | ner | norp | scan | qualifier
+    kind: str = "place"  # place | district | admin
+    qualifier: "Toponym | None" = None  # Y in "X, Y"
+    container: "Toponym | None" = None  # the city named around a district
+
+
+def find_toponyms(doc: Any, gazetteer: Gazetteer, entities: list[Any] = ()) -> list[Toponym]:
+    """Every toponym in the parsed text, in text order, without overlaps."""
+    if doc is None or not len(doc):
+        return []
+    text = doc.text
+    blocked = _blocked_spans(doc, entities)
+    person_names = _person_names(doc, entities)
+    found: list[Toponym] = []
+    found += _dateline(text)
+    found += _ner_toponyms(doc, gazetteer, blocked, person_names)
+    found += _suffixed_toponyms(doc, blocked, person_names, found)
+    found += _scanned_toponyms(doc, gazetteer, blocked, person_names, found)
+    found = _without_overlaps(found)
+    found = _with_qualifiers(text, gazetteer, found)
+    _mark_kinds(doc, found)
+    return sorted(found, key=lambda t: t.start)
+
+
+def is_demonym(text: str) -> bool:
+    """True for nationality adjectives ("Syrian", "North Korean"), which are not places."""
+    return name_key(text) in DEMONYMS
+
+
+def _blocked_spans(doc: Any, entities: list[Any]) -> list[tuple[int, int]]:
+    spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in BLOCKING_LABELS]
+    for entity in entities:
+        if getattr(entity, "type", None) in ("PERSON", "ORG", "GROUP"):
+            spans += [tuple(m) for m in entity.mentions]
+    return spans
+
+
+def _person_names(doc: Any, entities: list[Any]) -> set[str]:
+    """Keys of people's full names and surnames ("Mehmet Aydin", "Aydin")."""
+    names: set[str] = set()
+    people = [e.text for e in doc.ents if e.label_ == "PERSON"]
+    people += [e.name for e in entities if getattr(e, "type", None) == "PERSON"]
+    for person in people:
+        parts = person.split()
+        if len(parts) >= 2:  # a single-token PERSON is too often a mis-tagged place
+            names.add(name_key(person))
+            names.add(name_key(parts[-1]))
+    return names
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < s_end and s_start < end for s_start, s_end in spans)
+
+
+def _dateline(text: str) -> list[Toponym]:
+    match = _DATELINE.match(text[:200])
+    if not match:
+        return []
+    found = [Toponym(match.start(1), match.end(1), match.group(1), "dateline")]
+    if match.group(2):
+        found.append(Toponym(match.start(2), match.end(2), match.group(2), "qualifier"))
+    return found
+
+
+def _trim(span: Any) -> Any:
+    """Drop leading determiners and lower-case modifiers ("the", "northern") and a trailing 's."""
+    start, end = span.start, span.end
+    while start < end and (span.doc[start].is_lower or span.doc[start].is_punct):
+        start += 1
+    while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].lower_ in ("'s", "’s")
+                           or span.doc[end - 1].is_lower):
+        end -= 1
+    return span.doc[start:end]
+
+
+def _ner_toponyms(doc: Any, gazetteer: Gazetteer, blocked: list[tuple[int, int]],
+                  person_names: set[str]) -> list[Toponym]:
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS and ent.label_ != "NORP":
+            continue
+        span = _trim(ent)
+        if not len(span) or not any(c.isupper() for c in span.text):
+            continue
+        if _overlaps(span.start_char, span.end_char, blocked):
+            continue
+        key = name_key(span.text)
+        if key in person_names or is_demonym(span.text):
+            continue
+        if ent.label_ == "NORP" and not _prominent(gazetteer, span.text):
+            continue
+        found += _split_on_comma(span, "norp" if ent.label_ == "NORP" else "ner")
+    return found
+
+
+def _suffixed_toponyms(doc: Any, blocked: list[tuple[int, int]], person_names: set[str],
+                       found: list[Toponym]) -> list[Toponym]:
+    """Capitalised names right before "district", "neighbourhood", "province"...: "Bab Amr district"."""
+    taken = blocked + [(t.start, t.end) for t in found]
+    suffixed = []
+    for token in doc:
+        if token.lower_ not in DISTRICT_WORDS | ADMIN_WORDS or token.i == 0:
+            continue
+        if token.text[:1].isupper() and token.lower_ in ("state", "region"):
+            continue  # "Islamic State", "Kurdistan Region" are names, not suffixes
+        start = token.i
+        while start > 0 and token.i - start < 5 and (
+                _capitalised(doc[start - 1]) or doc[start - 1].lower_ in CONNECTORS):
+            start -= 1
+        while start < token.i and not doc[start].text[:1].isupper():
+            start += 1
+        if start == token.i or doc[start].is_sent_start:
+            continue
+        span = doc[start:token.i]
+        if (_overlaps(span.start_char, span.end_char, taken) or is_demonym(span.text)
+                or name_key(span.text) in person_names):
+            continue
+        suffixed.append(Toponym(span.start_char, span.end_char, span.text, "suffix"))
+    return suffixed
+
+
+def _split_on_comma(span: Any, source: str) -> list[Toponym]:
+    """'Paris, Texas' tagged as one entity becomes Paris qualified by Texas."""
+    comma = next((t.i for t in span if t.text == ","), None)
+    if comma is None:
+        return [Toponym(span.start_char, span.end_char, span.text, source)]
+    head, tail = span.doc[span.start:comma], span.doc[comma + 1:span.end]
+    parts = [Toponym(p.start_char, p.end_char, p.text, source) for p in (head, tail) if len(p)]
+    return parts
+
+
+def _prominent(gazetteer: Gazetteer, name: str, countries_only: bool = False) -> bool:
+    """True when a bare capitalised name is worth taking as a place without NER support."""
+    for entry in gazetteer.lookup(name):
+        if entry.match == ABBREVIATION or (countries_only and entry.feature != "country"):
+            continue
+        if entry.feature in ("country", "admin", "other") and entry.match != ALTERNATE:
+            return True
+        if entry.feature == "city" and entry.population >= SCAN_MIN_POPULATION[entry.match]:
+            return True
+    return False
+
+
+def _capitalised(token: Any) -> bool:
+    return token.text[:1].isupper() and token.pos_ in ("PROPN", "NOUN", "ADJ", "X")
+
+
+def _scanned_toponyms(doc: Any, gazetteer: Gazetteer, blocked: list[tuple[int, int]],
+                      person_names: set[str], found: list[Toponym]) -> list[Toponym]:
+    """Capitalised proper-noun sequences the model missed that name prominent places."""
+    taken = blocked + [(t.start, t.end) for t in found]
+    scanned: list[Toponym] = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if (token.pos_ != "PROPN" or not token.text[:1].isupper()
+                or token.ent_type_ not in ("", "GPE", "LOC", "FAC")
+                or _overlaps(token.idx, token.idx + len(token.text), taken)):
+            i += 1
+            continue
+        match = _longest_match(doc, i, gazetteer, person_names)
+        if match is None:
+            i += 1
+            continue
+        span = doc[i:match]
+        if not _overlaps(span.start_char, span.end_char, taken):
+            scanned.append(Toponym(span.start_char, span.end_char, span.text, "scan"))
+        i = match
+    return scanned
+
+
+def _longest_match(doc: Any, i: int, gazetteer: Gazetteer, person_names: set[str]) -> int | None:
+    """End token index of the longest prominent gazetteer name starting at token i."""
+    end = i
+    while end < len(doc) and end - i < MAX_SCAN_TOKENS:
+        token = doc[end]
+        if not (_capitalised(token) or token.lower_ in CONNECTORS) or token.ent_type_ in BLOCKING_LABELS:
+            break
+        end += 1
+    for stop in range(end, i, -1):
+        span = doc[i:stop]
+        if not span[-1].text[:1].isupper():
+            continue
+        key = name_key(span.text)
+        if key in person_names or is_demonym(span.text):
+            continue
+        if span[0].is_sent_start and len(span) == 1 and span[0].pos_ != "PROPN":
+            continue
+        # An all-caps word is an acronym ("SANA", "WHO"), a place only as a country code ("UK").
+        acronym = span.text.isupper()
+        if _prominent(gazetteer, span.text, countries_only=acronym):
+            return stop
+    return None
+
+
+def _without_overlaps(found: list[Toponym]) -> list[Toponym]:
+    """Keep the first-listed of overlapping spans (the dateline and NER beat the scan)."""
+    kept: list[Toponym] = []
+    for toponym in found:
+        if not _overlaps(toponym.start, toponym.end, [(t.start, t.end) for t in kept]):
+            kept.append(toponym)
+    return kept
+
+
+def _with_qualifiers(text: str, gazetteer: Gazetteer, found: list[Toponym]) -> list[Toponym]:
+    """Attach Y to X in "X, Y" when Y names a country or a US state (adding Y if unseen)."""
+    by_start = {t.start: t for t in found}
+    added: list[Toponym] = []
+    for toponym in sorted(found, key=lambda t: t.start):
+        if toponym.source == "qualifier":
+            continue
+        match = _QUALIFIER.match(text, toponym.end)
+        if not match:
+            continue
+        y_start, y_text = match.start(1), match.group(1)
+        existing = by_start.get(y_start)
+        if existing is not None:
+            y_text = existing.text
+        if not _is_container_name(gazetteer, y_text):
+            continue
+        if existing is None:
+            existing = Toponym(y_start, y_start + len(y_text), y_text, "qualifier")
+            if _overlaps(existing.start, existing.end, [(t.start, t.end) for t in found + added]):
+                continue
+            added.append(existing)
+        toponym.qualifier = existing
+    # A dateline "CITY, State" pair is already split; link it.
+    datelines = [t for t in found if t.source == "dateline"]
+    qualifiers = [t for t in found if t.source == "qualifier"]
+    if datelines and qualifiers and _is_container_name(gazetteer, qualifiers[0].text):
+        datelines[0].qualifier = qualifiers[0]
+    return found + added
+
+
+def _is_container_name(gazetteer: Gazetteer, name: str) -> bool:
+    return any(e.feature in ("country", "admin") and e.match != ALTERNATE
+               for e in gazetteer.lookup(name))
+
+
+def _mark_kinds(doc: Any, found: list[Toponym]) -> None:
+    """Type toponyms followed by "district"/"province"... and find a district's city."""
+    text = doc.text
+    for toponym in found:
+        after = re.match(r"[\s-]+([A-Za-z]+)\b", text[toponym.end:toponym.end + 30])
+        if not after:
+            continue
+        word = after.group(1)
+        if word.lower() in DISTRICT_WORDS:
+            toponym.kind = "district"
+            toponym.container = _container(text, toponym, toponym.end + after.end(), found)
+        elif word.lower() in ADMIN_WORDS and not (word == "State" and toponym.source == "scan"):
+            toponym.kind = "admin"
+
+
+def _container(text: str, toponym: Toponym, suffix_end: int,
+               found: list[Toponym]) -> Toponym | None:
+    """The city in "X district of/in Y" or "Y's X district"."""
+    tail = re.match(r"\s+(?:of|in)\s+", text[suffix_end:suffix_end + 10])
+    for other in found:
+        if other is toponym:
+            continue
+        if tail and other.start == suffix_end + tail.end():
+            return other
+        if re.fullmatch(r"['’]s\s+(?:the\s+)?", text[other.end:toponym.start]):
+            return other
+    return None
