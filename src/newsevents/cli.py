@@ -162,6 +162,49 @@ def validate(
         raise typer.Exit(code=1)
 
 
+@app.command("eval")
+def evaluate(
+    stages: Optional[list[str]] = typer.Argument(None, help="Stages to score (default: all)."),
+    data: Optional[str] = typer.Option(None, help="Gold data folder (default: $NEWSEVENTS_DATA or ../shared/data)."),
+    limit: Optional[int] = typer.Option(None, help="Score at most N items (documents) per gold set."),
+    report: Optional[str] = typer.Option(None, help="Also write the table as Markdown to this file."),
+    check: Optional[str] = typer.Option(None, help="Baseline JSON of floors; exit 1 if a metric falls below one."),
+) -> None:
+    """Score every stage on public gold data and print one table."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from .evaluation import check_floors, load_baseline, markdown_table, run_evaluation
+
+    console = Console(stderr=True)
+    baseline = load_baseline(check) if check else None
+    if baseline and limit is None:
+        limit = baseline.get("limit")
+    try:
+        metrics = run_evaluation(stages, data=data, limit=limit,
+                                 progress=lambda stage, secs: console.print(
+                                     f"[dim]scored {stage} in {secs:.1f} s[/dim]"))
+    except (InputError, ValueError) as error:
+        _fail(str(error))
+    table = Table(title=f"newsevents accuracy{f' (limit {limit})' if limit else ''}")
+    for column in ("stage", "metric", "newsevents", "n", "anchor", "anchor's figure"):
+        table.add_column(column, justify="right" if column in ("newsevents", "n", "anchor's figure") else "left")
+    for m in metrics:
+        table.add_row(m.stage, m.name, f"{m.value:.3f}", str(m.n), m.anchor or "",
+                      f"{m.anchor_value:.3f}" if m.anchor_value is not None else "")
+    Console().print(table)
+    if report:
+        with open(report, "w", encoding="utf-8") as handle:
+            handle.write(markdown_table(metrics))
+    if baseline:
+        failures = check_floors(metrics, baseline.get("floors", {}))
+        for failure in failures:
+            typer.echo(f"newsevents: regression: {failure}", err=True)
+        if failures:
+            raise typer.Exit(code=1)
+        typer.echo(f"newsevents: all {len(baseline.get('floors', {}))} floors hold", err=True)
+
+
 @app.command()
 def version() -> None:
     """Print the version of newsevents."""
