@@ -1,3 +1,285 @@
-"""Dates stage (placeholder until the real module lands)."""
-def resolve_dates(article, resources):
+"""Dates stage: temporal expressions in the text, resolved against the publication date.
+
+Reads: `text`, `published`, and `doc` (the verb tense around each expression, to choose
+between the last and the next Friday; which 4-digit numbers are counts, not years).
+Fills: `dates` — DateMention records in text order, ids "d1", "d2"...
+
+Conventions (values are TimeML/TIMEX3 as TempEval-3 writes them):
+- `value`: "2026-03-13" (day), "2026-03" (month), "2026" (year), "2026-W10" (ISO week),
+  "2026-W11-WE" (weekend), "2026-Q1", "2026-SU" (season), "199" (the 1990s), "20" (the
+  21st century); parts of days "2026-03-13TEV" (TMO, TAF, TEV, TNI); clock times attached to
+  a day "2026-03-13T10:00"; durations "P3M", "PT5H", "PXY" (vague); sets "P1W",
+  "XXXX-WXX-7"; "PRESENT_REF", "PAST_REF", "FUTURE_REF".
+- `date_from`/`date_to`: the first and last day referred to. A day gives that day; "last
+  week" its Monday..Sunday; "early March" March 1-10; "earlier this year" Jan 1..published;
+  "the past 24 hours" published-1..published. Unanchored durations, sets and the *_REF
+  values have null bounds.
+- A span introduced by a preposition is ONE mention whose text includes the preposition.
+  "since Friday evening": value "2026-03-13TEV" (the TIMEX3 value of the anchor), bounds from
+  the anchor's first day to the publication date. "from Friday evening into Saturday",
+  "between Monday and Wednesday": value "A/B" (an ISO 8601 interval of the two TIMEX3
+  values), bounds from A's first day to B's last.
+- With no publication date, relative expressions keep their span but get value None and
+  null bounds; absolute ones ("March 3, 2024", "2011") and durations keep their values.
+- Anaphors ("the next day", "that day", "a year earlier") resolve against the last day
+  named before them; with none, "N units earlier/later" counts from publication and the
+  others stay unresolved (value None).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+from typing import Any
+
+from ..model import Article, DateMention
+from . import timex as tx
+from .timex import CALENDAR_GRAINS, Tense, Timex
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll", "’ll"})
+# Heads whose infinitive complement is in the future: "due to meet", "plans to vote".
+_FUTURE_HEADS = frozenset({"due", "expect", "expected", "schedule", "scheduled", "set", "plan",
+                           "going", "intend", "slate", "slated", "poised", "aim", "hope",
+                           "prepare", "vow", "promise", "threaten", "agree", "decide"})
+# Present-tense reporting verbs do not move a weekday into the future ("says Friday's...").
+_REPORTING = frozenset({"say", "tell", "report", "announce", "claim", "add", "state", "confirm",
+                        "note", "write", "insist", "deny", "warn", "allege", "believe", "think"})
+_FUTURE_WORDS = re.compile(r"(?i)\b(?:will|shall|going\s+to|due\s+to|scheduled\s+to|"
+                           r"expected\s+to|set\s+to|plans?\s+to)\b|\w'll\b")
+_DAYLIKE = frozenset({"day", "part", "time"})
+
+
+def resolve_dates(article: Article, resources: Any) -> Article:
+    """Fill `article.dates` with every temporal expression in the text, resolved."""
+    text = article.text or ""
+    doc = article.doc if _doc_matches(article.doc, text) else None
+    atoms = tx.find_timexes(text, article.published,
+                            tense_at=lambda s, e: _tense_at(doc, text, s, e),
+                            is_count=lambda s, e: _is_count(doc, s, e))
+    timexes = resolve_anaphors(combine(atoms, text, article.published), article.published)
+    timexes += _entity_leftovers(doc, timexes)
+    timexes.sort(key=lambda t: t.start)
+    article.dates = [
+        DateMention(id=f"d{i}", text=text[t.start:t.end], start=t.start, end=t.end,
+                    value=t.value, date_from=t.date_from, date_to=t.date_to)
+        for i, t in enumerate(timexes, start=1)
+    ]
     return article
+
+
+# ---------------------------------------------------------------- tense from the parse
+
+def _doc_matches(doc: Any, text: str) -> bool:
+    return doc is not None and getattr(doc, "text", None) == text
+
+
+def _tense_at(doc: Any, text: str, start: int, end: int) -> Tense:
+    """The tense of the verb that governs text[start:end]: past, present, future or None."""
+    if doc is None:
+        return _lexical_tense(text, start)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return _lexical_tense(text, start)
+    token, via_noun = span.root, False
+    for _ in range(12):  # climb to the governing verb
+        if token.pos_ in ("VERB", "AUX") and not (token.i >= span.start and token.i < span.end):
+            break
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        via_noun = via_noun or (token.pos_ in ("NOUN", "PROPN") and token not in span)
+    else:
+        return None
+    tense = _verb_tense(token)
+    if tense == "present":
+        # A present verb on a weekday is a schedule ("the talks resume on Monday"), unless
+        # the day only modifies a noun ("Friday's attack is...") or the verb reports speech.
+        return None if via_noun or token.lemma_ in _REPORTING else "future"
+    return tense
+
+
+def _verb_tense(verb: Any, depth: int = 0) -> Tense:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & _FUTURE_AUX:
+        return "future"
+    if verb.dep_ == "xcomp" and depth < 3:
+        if verb.head.lemma_ in _FUTURE_HEADS or verb.head.lower_ in _FUTURE_HEADS:
+            return "future"
+        inherited = _verb_tense(verb.head, depth + 1)
+        if inherited is not None:
+            return inherited
+    tags = {verb.tag_} | {a.tag_ for a in auxes}
+    if "MD" in tags:
+        return None  # would, could, may: no reliable direction
+    if "VBD" in tags or verb.tag_ == "VBN" or words & {"have", "has", "had", "'ve"}:
+        return "past"
+    if tags & {"VBZ", "VBP"}:
+        return "present"
+    return None
+
+
+def _lexical_tense(text: str, start: int) -> Tense:
+    """Without a parse: future when the sentence around the date has a future marker."""
+    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    right = text.find(".", start)
+    sentence = text[left:right if right >= 0 else len(text)]
+    return "future" if _FUTURE_WORDS.search(sentence) else None
+
+
+def _is_count(doc: Any, start: int, end: int) -> bool:
+    """True when a 4-digit number counts a noun ("2011 people"), so is not a year."""
+    if doc is None:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    token = span.root
+    return (token.dep_ == "nummod" and token.head.pos_ == "NOUN" and token.head.i > token.i
+            and token.ent_type_ != "DATE")
+
+
+# ---------------------------------------------------------------- joining atoms
+
+_PREFIX = re.compile(r"(?i)\b(?P<w>early|late|mid|the\s+end\s+of|the\s+start\s+of|"
+                     r"the\s+beginning\s+of|the\s+middle\s+of)[\s-]*$")
+_THIRD = {"early": 0, "start": 0, "beginning": 0, "mid": 1, "middle": 1, "late": 2, "end": 2}
+_CLOCK_BEFORE_DAY = re.compile(r"(?i)^\s*,?\s*(?:on\s+)?$")
+_CLOCK_AFTER_DAY = re.compile(r"(?i)^\s*,?\s*(?:at|around|about|by|shortly\s+(?:before|after)"
+                              r"|just\s+(?:before|after)|before|after)?\s*$")
+_RANGE_GAP = re.compile(r"(?i)^\s*(?:to|until|till|through|into|and|-|–|—)\s*$")
+_SINCE = re.compile(r"(?i)\bsince\s+$")
+
+
+def combine(atoms: list[Timex], text: str, published: dt.date | None) -> list[Timex]:
+    """Join atoms: clock times onto days, early/late/mid prefixes, ranges, 'since' spans."""
+    joined = _attach_clocks(atoms, text)
+    joined = [_with_prefix(t, text, joined[i - 1].end if i else 0) for i, t in enumerate(joined)]
+    joined = _join_ranges(joined, text)
+    return [_with_since(t, text, published) for t in joined]
+
+
+def _attach_clocks(atoms: list[Timex], text: str) -> list[Timex]:
+    out: list[Timex] = []
+    skip_next = False
+    for i, atom in enumerate(atoms):
+        if skip_next:
+            skip_next = False
+            continue
+        if atom.grain != "clock":
+            out.append(atom)
+            continue
+        after = atoms[i + 1] if i + 1 < len(atoms) else None
+        before = out[-1] if out else None
+        if (after and after.grain in _DAYLIKE and after.value
+                and _CLOCK_BEFORE_DAY.match(text[atom.end:after.start])):
+            out.append(_clocked(after, atom, atom.start, after.end))
+            skip_next = True
+        elif (before and before.grain in _DAYLIKE and before.value
+              and _CLOCK_AFTER_DAY.match(text[before.end:atom.start])):
+            out[-1] = _clocked(before, atom, before.start, atom.end)
+        # An unattached clock time is dropped: it names no day.
+    return out
+
+
+def _clocked(day: Timex, clock: Timex, start: int, end: int) -> Timex:
+    return replace(day, start=start, end=end, grain="time",
+                   value=f"{day.value.split('T')[0]}{clock.value}")
+
+
+def _with_prefix(t: Timex, text: str, floor: int) -> Timex:
+    """Extend 'early/mid/late X' over its modifier and narrow the bounds to that third."""
+    if t.grain not in CALENDAR_GRAINS:
+        return t
+    match = _PREFIX.search(text[max(floor, t.start - 25):t.start])
+    if not match:
+        return t
+    start = t.start - (len(match.string) - match.start())
+    if t.grain in _DAYLIKE or t.date_from is None or t.date_to is None:
+        return replace(t, start=start)
+    third = _THIRD[match["w"].lower().split()[-2 if " " in match["w"] else 0]]
+    length = (t.date_to - t.date_from).days + 1
+    step = length // 3
+    first = t.date_from + dt.timedelta(days=step * third)
+    last = t.date_to if third == 2 else t.date_from + dt.timedelta(days=step * (third + 1) - 1)
+    return replace(t, start=start, date_from=first, date_to=last)
+
+
+def _join_ranges(atoms: list[Timex], text: str) -> list[Timex]:
+    """'from Friday evening into Saturday', 'between Monday and Wednesday' -> one interval."""
+    out: list[Timex] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        b = atoms[i + 1] if i + 1 < len(atoms) else None
+        lead = re.search(r"(?i)\b(from|between)\s+$", text[max(0, a.start - 10):a.start])
+        if (b and lead and a.grain in CALENDAR_GRAINS and b.grain in CALENDAR_GRAINS
+                and a.value and b.value and _RANGE_GAP.match(text[a.end:b.start])
+                and (lead[1].lower() == "from") != ("and" in text[a.end:b.start].lower())):
+            bounds = [d for d in (a.date_from, b.date_to) if d]
+            out.append(Timex(a.start - len(lead[0]), b.end, f"{a.value}/{b.value}",
+                             min(bounds) if len(bounds) == 2 else None,
+                             max(bounds) if len(bounds) == 2 else None, "interval"))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _with_since(t: Timex, text: str, published: dt.date | None) -> Timex:
+    """'since Friday evening': the anchor's value, bounds from the anchor to publication."""
+    if t.grain not in CALENDAR_GRAINS or not t.value:
+        return t
+    match = _SINCE.search(text[max(0, t.start - 10):t.start])
+    if not match:
+        return t
+    start = t.start - (len(match.string) - match.start())
+    if published is None or t.date_from is None or t.date_from > published:
+        return replace(t, start=start, grain="since")
+    return replace(t, start=start, date_to=published, grain="since")
+
+
+def resolve_anaphors(timexes: list[Timex], published: dt.date | None) -> list[Timex]:
+    """Resolve 'the next day', 'a year earlier'... against the last day named before them."""
+    out: list[Timex] = []
+    reference: dt.date | None = None
+    for t in timexes:
+        if t.grain == "clock":
+            continue
+        if t.grain == "anaphor" and t.anaphor:
+            base = reference or (published if t.fallback_published else None)
+            if base is not None:
+                unit, offset = t.anaphor
+                grain = unit if unit in ("week", "month", "quarter", "year", "decade") else "day"
+                value, first, last = tx.unit_tx(grain, tx.shift(base, unit, offset))
+                t = replace(t, value=value, date_from=first, date_to=last, grain=grain)
+        if t.grain in _DAYLIKE and t.date_from is not None:
+            reference = t.date_from
+        out.append(t)
+    return out
+
+
+# ---------------------------------------------------------------- what spaCy saw and we did not
+
+_TEMPORAL_WORD = re.compile(r"(?i)\b(?:day|week|weekend|month|year|decade|centur|season|spring|"
+                            r"summer|autumn|fall|winter|morning|afternoon|evening|night|"
+                            r"holiday|ramadan|eid|hour|minute|dawn|dusk)")
+_AGE = re.compile(r"(?i)\byears?[\s-]old\b|\bage[sd]?\b|\bolds?\b")
+
+
+def _entity_leftovers(doc: Any, taken: list[Timex]) -> list[Timex]:
+    """spaCy DATE/TIME entities no rule matched and that look temporal: kept, value unknown."""
+    if doc is None:
+        return []
+    extra = []
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        start, end = ent.start_char, ent.end_char
+        if any(start < t.end and t.start < end for t in taken + extra):
+            continue
+        if _TEMPORAL_WORD.search(ent.text) and not _AGE.search(ent.text):
+            extra.append(Timex(start, end, None, grain="unknown"))
+    return extra
