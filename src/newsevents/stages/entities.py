@@ -1,3 +1,533 @@
-"""Entities stage (placeholder until the real module lands)."""
-def extract_entities(article, resources):
+"""Entities stage: find the actors of an article and every place the text mentions them.
+
+Reads: `text`, `doc` (spaCy ents PERSON/ORG/GPE/NORP and the dependency parse).
+Fills: `entities` — `Entity` records with ids "e1", "e2"... in order of first mention.
+
+Conventions (what other stages can rely on):
+- PERSON: canonical full name without title words; `title` from the words before the name or
+  an apposition; mentions include surname-only and "Mr. X" forms, title back-references
+  ("the foreign minister") and he/she pronouns resolved conservatively.
+- ORG: named organisations; acronyms and "the <Head>" short forms join their long form.
+  State institutions named with a country ("the Syrian government", "Syrian troops") are ORG
+  entities named "<Adjective> government|military|security forces" with that country; bare
+  "the government" is ORG "government" with no country.
+- GPE: countries (always, named by their common English name) and capitals or seats of
+  government used as actors ("Damascus must...", "an ally of Moscow"), with `country` set.
+- NORP: nationalities and peoples standing alone ("the Syrians", "Kurds").
+- GROUP: named armed groups (lexicon in `actors.py`) and unnamed collective actors ("rebels",
+  "gunmen", "security forces", "protesters"); with a demonym ("Syrian rebels") country is set.
+Overlaps are settled longest span first, so "Syrian Observatory for Human Rights" beats "Syrian".
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import actors as lex
+from ..countries import (all_capitals, all_country_names, country_name, country_of_capital,
+                         country_of_demonym, country_of_name, demonym_of, is_ambiguous_name,
+                         is_demonym, STATELESS_DEMONYMS)
+from ..model import Article, Entity
+from . import _people as people
+
+Span = tuple[int, int]
+
+# Seats of government that stand for an institution rather than a country's capital city.
+_SEATS = {"Kremlin": "government", "White House": "government", "Pentagon": "military",
+          "Downing Street": "government", "Whitehall": "government", "Elysee": "government",
+          "Élysée": "government", "Elysee Palace": "government"}
+_LOCATIVE_PREPS = frozenset({"in", "at", "to", "into", "near", "around", "outside", "inside",
+                             "across", "toward", "towards", "from", "via", "through", "outskirts",
+                             "within", "throughout", "beyond", "over", "under"})
+_PLACE_NOUNS = frozenset({"suburb", "outskirt", "north", "south", "east", "west", "countryside",
+                          "centre", "center", "city", "heart", "street", "part", "area", "edge",
+                          "district", "province", "region", "neighbourhood", "neighborhood",
+                          "resident", "people", "mayor", "airport", "capital"})
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,40})?\s*"
+                       r"(?:\([^)\n]{1,40}\))?\s*[-–—]+")
+# Generic state nouns too vague to file without a country ("market forces", "jets").
+_NEEDS_COUNTRY = frozenset({"forces", "jets", "warplanes", "artillery", "navy", "air force",
+                            "administration", "military"})
+_RELIGIOUS = frozenset({"Sunni", "Sunnis", "Shia", "Shiite", "Shiites", "Christian", "Christians",
+                        "Muslim", "Muslims", "Jewish", "Jews", "Alawite", "Alawites", "Druze",
+                        "Yazidi", "Yazidis"})
+
+
+@dataclass
+class _Actor:
+    """An entity being assembled before ids are given."""
+
+    name: str
+    type: str
+    title: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    gender: str | None = None
+    surnames: list[str] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    key: tuple
+    priority: int
+
+
+class _Found:
+    """Registry of actors and their candidate mentions."""
+
+    def __init__(self) -> None:
+        self.actors: dict[tuple, _Actor] = {}
+        self.candidates: list[_Candidate] = []
+        self.blocked: list[Span] = []
+
+    def add(self, key: tuple, actor: _Actor, start: int, end: int, priority: int) -> None:
+        if end <= start:
+            return
+        known = self.actors.setdefault(key, actor)
+        for attr in ("title", "country", "sector", "gender"):
+            if getattr(known, attr) is None and getattr(actor, attr) is not None:
+                setattr(known, attr, getattr(actor, attr))
+        self.candidates.append(_Candidate(start, end, key, priority))
+
+
+def extract_entities(article: Article, resources: Any) -> Article:
+    """Fill `article.entities` from the text and its spaCy parse."""
+    text, doc = article.text or "", article.doc
+    if not text.strip() or doc is None:
+        article.entities = []
+        return article
+    found = _Found()
+    dateline = _DATELINE.match(text)
+    if dateline:
+        found.blocked.append((0, dateline.end()))
+    _known_actors(text, found)
+    _spacy_orgs(text, doc, found)
+    _org_short_forms(text, doc, found)
+    _persons(text, doc, found)
+    _generic_actors(text, doc, found)
+    _countries(text, doc, found)
+    _capitals(text, doc, found)
+    _nationalities(doc, found)
+    taken = _settle(found)
+    _title_references(text, found, taken)
+    _pronouns(text, doc, found, taken)
+    article.entities = _build(found)
     return article
+
+
+# --- named organisations and armed groups -------------------------------------------------
+
+def _known_actors(text: str, found: _Found) -> None:
+    """Lexicon organisations and armed groups ("UN", "SANA", "Islamic State", "Hezbollah")."""
+    pattern, by_alias = lex.known_actor_pattern()
+    for match in pattern.finditer(text):
+        alias = match.group()
+        if len(alias) <= 3 and alias.isupper() and _in_caps_run(text, match.start(), match.end()):
+            continue  # "IS", "WHO" inside an all-capitals headline are words, not acronyms
+        known = by_alias[alias]
+        found.add(("KNOWN", known.name), _Actor(known.name, known.type, country=known.country,
+                                                sector=known.sector),
+                  match.start(), match.end(), 60)
+
+
+def _in_caps_run(text: str, start: int, end: int) -> bool:
+    before = re.search(r"([A-Za-z]{2,})\W*$", text[max(0, start - 30):start])
+    after = re.match(r"\W*([A-Za-z]{2,})", text[end:end + 30])
+    return any(m and m.group(1).isupper() and len(m.group(1)) > 3 for m in (before, after))
+
+
+def _spacy_orgs(text: str, doc: Any, found: _Found) -> None:
+    """spaCy ORG entities, with country and sector from their name or description."""
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        start, end, name = _strip_span(text, ent.start_char, ent.end_char)
+        if not name or country_of_name(name) or is_demonym(name) or country_of_capital(name):
+            continue
+        if name.lower() in lex.TITLE_HEADS | lex.TITLE_MODIFIERS or not any(c.isupper() for c in name):
+            continue
+        if people.looks_like_name(name) and len(name.split()) <= 3 and not _org_like(name) \
+                and not name.isupper():
+            continue  # spaCy often calls a surname ORG ("Aydin said"); persons decide those
+        country, sector = _org_attributes(text, doc, name, start, end)
+        found.add(("ORG", name.lower()), _Actor(name, "ORG", country=country, sector=sector),
+                  start, end, 40)
+    _unlabelled_acronyms(text, doc, found)
+
+
+def _org_like(name: str) -> bool:
+    return bool(lex.sector_of(name)) or bool(re.search(
+        r"\b(?:Group|Institute|Centre|Center|Union|League|Association|Foundation|Network|"
+        r"Committee|Council|Company|Corporation|Front|Brigades?|Army|Forces|Movement|Party)\b", name))
+
+
+def _unlabelled_acronyms(text: str, doc: Any, found: _Found) -> None:
+    """All-capitals names spaCy missed that a description introduces ("news agency SANA")."""
+    for token in doc:
+        word = token.text
+        if not (2 <= len(word) <= 6 and word.isupper() and word.isalnum() and word.isascii()):
+            continue
+        if token.ent_type_ in ("ORG", "GPE", "NORP") or country_of_name(word):
+            continue
+        description, country = _descriptor(doc, token.i)
+        sector = lex.sector_of(description)
+        if not description or not sector:
+            continue
+        found.add(("ORG", word.lower()), _Actor(word, "ORG", country=country, sector=sector),
+                  token.idx, token.idx + len(word), 40)
+
+
+def _org_attributes(text: str, doc: Any, name: str, start: int, end: int
+                    ) -> tuple[str | None, str | None]:
+    """Country and sector of an organisation from its name, then the words around it."""
+    country = next((c for w in name.split() if (c := country_of_demonym(w) or country_of_name(w))),
+                   None)
+    sector = lex.sector_of(name)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    description, desc_country = _descriptor(doc, span.start) if span is not None else ("", None)
+    appos = people.apposition(text, end)
+    if appos:
+        description = f"{description} {appos[0]}"
+        based = re.search(r"([A-Z][\w.]+(?: [A-Z]\w+)?)-based", appos[0])
+        desc_country = desc_country or (based and country_of_name(based.group(1))) or None
+    return country or desc_country, sector or lex.sector_of(description) or "other"
+
+
+def _descriptor(doc: Any, i: int) -> tuple[str, str | None]:
+    """Lowercase words and a possessive country before token i: "Syria's state news agency"."""
+    words: list[str] = []
+    country = None
+    j = i - 1
+    while j >= 0 and i - j <= 6:
+        token = doc[j]
+        if token.is_sent_end and j != i - 1:
+            break
+        if token.lower_ in ("'s", "’s") and j > 0:
+            country = country_of_name(doc[j - 1].text) or country_of_capital(doc[j - 1].text)
+            break
+        if token.is_lower and token.pos_ in ("NOUN", "ADJ", "PROPN"):
+            words.insert(0, token.text)
+            j -= 1
+            continue
+        found = country_of_demonym(token.text) or country_of_name(token.text)
+        if found:
+            country = found
+        break
+    return " ".join(words), country
+
+
+def _org_short_forms(text: str, doc: Any, found: _Found) -> None:
+    """Acronyms and "the Observatory" forms of organisations already named in full."""
+    for key, actor in list(found.actors.items()):
+        if actor.type != "ORG" or len(actor.name.split()) < 2:
+            continue
+        words = actor.name.split()
+        acronym = "".join(w[0] for w in words if w[0].isupper())
+        head_words = re.split(r"\s+(?:of|for|on|and|in)\s+", actor.name)[0].split()
+        head = head_words[-1] if head_words else ""
+        forms = []
+        if len(acronym) >= 2:
+            forms.append(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])")
+        if len(head_words) >= 2 and head[:1].isupper() and not is_demonym(head) \
+                and not country_of_name(head):
+            forms.append(rf"(?<=\b[Tt]he ){re.escape(head)}\b(?!\s+[A-Z])")
+        for form in forms:
+            for match in re.finditer(form, text):
+                found.add(key, actor, match.start(), match.end(), 45)
+
+
+# --- people -------------------------------------------------------------------------------
+
+def _persons(text: str, doc: Any, found: _Found) -> None:
+    """People named by spaCy or after a title word, then their surname and "Mr. X" mentions."""
+    spans = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "PERSON"]
+    spans += people.titled_names(text, doc)
+    not_people = {a.name for a in found.actors.values()}
+    not_people |= {text[c.start:c.end] for c in found.candidates}
+    persons: list[_Actor] = []
+    for raw_start, raw_end in sorted(spans):
+        name = people.clean_name(text[raw_start:raw_end])
+        if not people.looks_like_name(name) or name in not_people:
+            continue
+        start = text.find(name, raw_start, raw_end + 1)
+        if start < 0:
+            continue
+        end = start + len(name)
+        person = _match_person(persons, name)
+        info = people.describe_person(text, doc, start, end)
+        if person is None:
+            person = _Actor(name, "PERSON", info.title, info.country, info.sector, info.gender)
+            persons.append(person)
+            found.actors[("PERSON", len(persons))] = person
+        elif len(name.split()) > len(person.name.split()):
+            person.name = name
+        for attr in ("title", "country", "sector", "gender"):
+            if getattr(person, attr) is None:
+                setattr(person, attr, getattr(info, attr))
+        if info.title_span:
+            found.blocked.append(info.title_span)
+        key = next(k for k, a in found.actors.items() if a is person)
+        found.add(key, person, start, end, 50)
+    for key, person in found.actors.items():
+        if person.type == "PERSON":
+            person.surnames = people.Person(person.name).surnames
+            _surname_mentions(text, key, person, found)
+
+
+def _match_person(persons: list[_Actor], name: str) -> _Actor | None:
+    """The person this name refers to: same full name, or sharing the family name."""
+    last = name.split()[-1]
+    for person in reversed(persons):  # the most recent bearer of a surname wins
+        if person.name == name:
+            return person
+        their_last = person.name.split()[-1]
+        if last == their_last and (len(name.split()) == 1 or len(person.name.split()) == 1):
+            return person
+    return None
+
+
+def _surname_mentions(text: str, key: tuple, person: _Actor, found: _Found) -> None:
+    forms = sorted({person.name, *person.surnames}, key=len, reverse=True)
+    alternation = "|".join(re.escape(f) for f in forms)
+    pattern = rf"(?:\b(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+)?(?<![\w-])(?:{alternation})(?![\w-])"
+    for match in re.finditer(pattern, text):
+        found.add(key, person, match.start(), match.end(), 55)
+
+
+# --- unnamed collective actors ----------------------------------------------------------
+
+def _generic_actors(text: str, doc: Any, found: _Found) -> None:
+    """ "rebels", "Syrian troops", "the Syrian government", "security forces"..."""
+    table = lex.generic_actors()
+    alternation = "|".join(re.escape(p) for p in sorted(table, key=len, reverse=True))
+    pattern = re.compile(
+        rf"(?<![\w-])(?:(?P<mod>[A-Z][\w.’'-]*?(?:'s|’s)?|pro-government)\s+)?"
+        rf"(?P<phrase>(?i:{alternation}))(?![\w-])")
+    for match in pattern.finditer(text):
+        phrase_start, end = match.start("phrase"), match.end("phrase")
+        if not _is_head_noun(doc, end):
+            continue
+        actor = table[match.group("phrase").lower()]
+        mod = (match.group("mod") or "").rstrip("'’s") if match.group("mod") else ""
+        mod_raw = match.group("mod") or ""
+        country = None
+        if mod_raw:
+            core = re.sub(r"(?:'s|’s)$", "", mod_raw)
+            country = country_of_demonym(core) or country_of_name(core) or country_of_capital(core)
+        stateless = bool(mod) and mod_raw in STATELESS_DEMONYMS
+        start = match.start() if (country or stateless) else phrase_start
+        if country is None and actor.state and (match.group("phrase").lower() in _NEEDS_COUNTRY
+                                                or (mod_raw and not stateless)):
+            continue  # "UN officials", bare "forces": whose they are is unknown
+        if actor.state and (country or actor.name == "government"):
+            name = f"{demonym_of(country)} {actor.name}" if country else actor.name
+            key = ("STATE", country, actor.name)
+            found.add(key, _Actor(name, "ORG", country=country, sector=actor.sector), start, end, 35)
+            continue
+        if stateless:
+            name = f"{mod_raw} {actor.name}"
+        else:
+            name = f"{demonym_of(country)} {actor.name}" if country else actor.name
+        found.add(("GROUP", name), _Actor(name, "GROUP", country=country, sector=actor.sector),
+                  start, end, 35)
+
+
+def _is_head_noun(doc: Any, end: int) -> bool:
+    """False when the word ending at `end` only modifies a noun after it ("military solution")."""
+    span = doc.char_span(max(0, end - 1), end, alignment_mode="expand")
+    if span is None:
+        return True
+    token = span[-1]
+    return not (token.dep_ in ("amod", "compound", "nmod") and token.head.i > token.i)
+
+
+# --- countries, capitals, nationalities ---------------------------------------------------
+
+def _countries(text: str, doc: Any, found: _Found) -> None:
+    """Every mention of a country name or alias ("Syria", "the U.S.", "Britain")."""
+    names = all_country_names()
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    person_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    gpe_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC")]
+    for match in re.finditer(rf"(?<![\w-])(?:{alternation})(?![\w]|-based)", text):
+        span = (match.start(), match.end())
+        if _overlaps(span, person_spans):
+            continue
+        if is_ambiguous_name(match.group()) and not _overlaps(span, gpe_spans):
+            continue
+        iso2 = names[match.group()]
+        found.add(("GPE", iso2), _Actor(country_name(iso2), "GPE", country=iso2), *span, 30)
+
+
+def _capitals(text: str, doc: Any, found: _Found) -> None:
+    """Capitals used for their government ("Damascus must...") and seats ("the Kremlin")."""
+    capitals = all_capitals()
+    alternation = "|".join(re.escape(n) for n in sorted(capitals, key=len, reverse=True))
+    for match in re.finditer(rf"(?<![\w-])(?:{alternation})(?![\w-])", text):
+        name, iso2 = match.group(), capitals[match.group()]
+        if name in _SEATS:
+            found.add(("SEAT", name), _Actor(name, "ORG", country=iso2, sector=_SEATS[name]),
+                      match.start(), match.end(), 30)
+        elif _used_as_actor(text, doc, match.start(), match.end()):
+            found.add(("CAPITAL", name), _Actor(name, "GPE", country=iso2, sector="government"),
+                      match.start(), match.end(), 30)
+
+
+def _used_as_actor(text: str, doc: Any, start: int, end: int) -> bool:
+    """True when a capital acts or is acted upon as a government, not named as a location."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or re.match(r",\s*[A-Z]", text[end:end + 3]):
+        return False  # "Moscow, Russia" is a dateline-style location
+    token = span.root
+    if token.dep_ == "conj":
+        token = token.head
+    if token.dep_ in ("nsubj", "nsubjpass", "poss", "agent", "dobj", "dative"):
+        return True
+    if token.dep_ == "pobj":
+        prep = token.head
+        if prep.lower_ in _LOCATIVE_PREPS:
+            return False
+        return prep.lower_ != "of" or prep.head.lemma_.lower() not in _PLACE_NOUNS
+    return False
+
+
+def _nationalities(doc: Any, found: _Found) -> None:
+    """Demonyms that stand alone as nouns: "the Syrians", "Kurds", "the French"."""
+    for token in doc:
+        word = token.text
+        if not word[:1].isupper() or not is_demonym(word):
+            continue
+        plural = word.endswith("s") and (country_of_demonym(word[:-1]) or word in STATELESS_DEMONYMS)
+        alone = (token.i > 0 and doc[token.i - 1].lower_ == "the" and token.dep_ not in
+                 ("amod", "compound", "nmod") and token.pos_ in ("NOUN", "PROPN", "ADJ")
+                 and (token.i + 1 >= len(doc) or not doc[token.i + 1].pos_ in ("NOUN", "PROPN")))
+        if not (plural and token.dep_ not in ("amod", "compound")) and not alone:
+            continue
+        iso2 = country_of_demonym(word)
+        sector = "religious" if word in _RELIGIOUS else None
+        found.add(("NORP", iso2 or word), _Actor(word, "NORP", country=iso2, sector=sector),
+                  token.idx, token.idx + len(word), 20)
+
+
+# --- settling overlaps, back-references, pronouns ------------------------------------------
+
+def _settle(found: _Found) -> list[tuple[int, int, tuple]]:
+    """Keep the longest (then highest-priority) candidate wherever candidates overlap."""
+    taken: list[tuple[int, int, tuple]] = []
+    occupied: list[Span] = list(found.blocked)
+    for cand in sorted(found.candidates, key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
+        if _overlaps((cand.start, cand.end), occupied):
+            continue
+        occupied.append((cand.start, cand.end))
+        taken.append((cand.start, cand.end, cand.key))
+        found.actors[cand.key].spans.append((cand.start, cand.end))
+    return taken
+
+
+def _overlaps(span: Span, spans: list[Span]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in spans)
+
+
+def _title_references(text: str, found: _Found, taken: list) -> None:
+    """ "the foreign minister", "the French minister" -> the one earlier person with that title."""
+    titled = [a for a in found.actors.values() if a.type == "PERSON" and a.title and a.spans]
+    if not titled:
+        return
+    heads = sorted({w for a in titled for w in a.title.lower().split() if w in lex.TITLE_HEADS})
+    if not heads:
+        return
+    occupied = [(s, e) for s, e, _ in taken]
+    for match in people.title_reference_re(heads).finditer(text):
+        span = (match.start("ref"), match.end("ref"))
+        if _overlaps(span, occupied):
+            continue
+        country, words = people.reference_words(match.group("ref"))
+        if not words <= lex.TITLE_HEADS | lex.TITLE_MODIFIERS | {"of"}:
+            continue
+        fits = [a for a in titled if min(a.spans)[0] < span[0]
+                and words <= set(a.title.lower().replace("-", " - ").split()) | {"of"}
+                and (country is None or a.country == country)]
+        if len(fits) == 1:
+            fits[0].spans.append(span)
+            occupied.append(span)
+
+
+def _pronouns(text: str, doc: Any, found: _Found, taken: list) -> None:
+    """he/she/his/her -> the one compatible person named just before (same or last paragraph)."""
+    persons = [a for a in found.actors.values() if a.type == "PERSON" and a.spans]
+    if not persons:
+        return
+    quoted = _quoted_regions(text)
+    paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n+", text)]
+    sentence_starts = [s.start_char for s in doc.sents]
+    for token in doc:
+        gender = people.pronoun_gender(token.text)
+        if gender is None or _overlaps((token.idx, token.idx + 1), quoted):
+            continue
+        paragraph = bisect.bisect_right(paragraph_starts, token.idx) - 1
+        window_start = paragraph_starts[max(0, paragraph - 1)]
+        sentence = bisect.bisect_right(sentence_starts, token.idx) - 1
+        window_start = max(window_start, sentence_starts[max(0, sentence - 2)])
+        recent: dict[int, _Actor] = {}
+        for person in persons:
+            for start, _end in person.spans:
+                if window_start <= start < token.idx and not _overlaps((start, start + 1), quoted):
+                    recent[id(person)] = person
+        fits = [p for p in recent.values() if p.gender in (None, gender)]
+        if len(fits) == 1 and len(recent) == len(fits) or (len(fits) == 1 and len(recent) > 1
+                                                          and all(p.gender for p in recent.values())):
+            person = fits[0]
+            person.gender = person.gender or gender
+            person.spans.append((token.idx, token.idx + len(token.text)))
+
+
+def _quoted_regions(text: str) -> list[Span]:
+    """Spans inside quotation marks, per paragraph; an unclosed quote runs to the paragraph end."""
+    regions: list[Span] = []
+    for paragraph in re.finditer(r"[^\n]+", text):
+        inside_from = None
+        for match in re.finditer(r"[\"“”]", paragraph.group()):
+            pos = paragraph.start() + match.start()
+            mark = match.group()
+            if inside_from is None and mark in '"“':
+                inside_from = pos
+            elif inside_from is not None and mark in '"”':
+                regions.append((inside_from, pos + 1))
+                inside_from = None
+        if inside_from is not None:
+            regions.append((inside_from, paragraph.end()))
+    return regions
+
+
+# --- output -------------------------------------------------------------------------------
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int, str]:
+    """Trim a leading "the", a trailing possessive and punctuation from an entity span."""
+    chunk = text[start:end]
+    lead = re.match(r"^(?:[Tt]he\s+)", chunk)
+    if lead:
+        start += lead.end()
+    chunk = text[start:end]
+    trail = re.search(r"(?:'s|’s|'|’|[\s,.;:!?\"“”)(\[\]-])+$", chunk)
+    if trail and not re.search(r"\b[A-Z]\.$", chunk):
+        end -= len(trail.group())
+    return start, end, text[start:end]
+
+
+def _build(found: _Found) -> list[Entity]:
+    """Entities with mentions, in order of first mention, numbered e1, e2..."""
+    actors = [a for a in found.actors.values() if a.spans]
+    actors.sort(key=lambda a: min(a.spans))
+    entities = []
+    for number, actor in enumerate(actors, start=1):
+        mentions = sorted(set(actor.spans))
+        entities.append(Entity(id=f"e{number}", name=actor.name, type=actor.type,
+                               title=actor.title, country=actor.country, sector=actor.sector,
+                               mentions=[(s, e) for s, e in mentions]))
+    return entities
