@@ -1,3 +1,361 @@
-"""Casualties stage (placeholder until the real module lands)."""
-def extract_casualties(article, resources):
+"""Casualties stage: one `Casualty` per claim: a count, a kind of harm, and who claims it.
+
+Reads: `text`, `doc` (spaCy parse), `entities` (to name sources), `places`, `dates`, `quotes`.
+Fills: `casualties` (ids "c1", "c2"... in text order).
+
+A claim is an amount (numbers.find_amounts) tied to a harm cue by one of two shapes, checked on
+tokens rather than on the parse alone because the small model often mis-attaches numbers:
+  forward:  AMOUNT [more|others] [of] [victim noun phrase] [aux/adverbs] CUE   ("31 civilians had
+            been killed", "140 wounded", "dozens more were wounded", "leaving 12 people dead")
+  backward: CUE [another] AMOUNT [victim noun phrase]                           ("killing 12",
+            "has killed more than 350,000 people", "a death toll of 31", "the bodies of 12")
+Conventions (kinds, vague amounts, sources, cumulative tolls) are in docs/casualty-conventions.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Article, Casualty, DateWindow
+from ..numbers import Amount, find_amounts
+from . import casualty_context as context
+
+# Cue phrases after the amount: words -> (kind, transitive). A transitive participle with no
+# auxiliary before it and an object after it is active voice ("12 gunmen killed 3 soldiers"):
+# then the amount is the attacker, not the victim. Kind None: a harm we deliberately do not count.
+FORWARD_CUES: dict[tuple[str, ...], tuple[str | None, bool]] = {
+    ("killed", "or", "wounded"): (None, False), ("killed", "or", "injured"): (None, False),
+    ("dead", "or", "wounded"): (None, False), ("dead", "or", "injured"): (None, False),
+    ("killed",): ("killed", True), ("dead",): ("killed", False), ("died",): ("killed", False),
+    ("die",): ("killed", False), ("lost", "their", "lives"): ("killed", False),
+    ("perished",): ("killed", False), ("slain",): ("killed", False),
+    ("shot", "dead"): ("killed", False), ("massacred",): ("killed", True),
+    ("murdered",): ("killed", True), ("executed",): ("killed", True),
+    ("beheaded",): ("killed", True), ("drowned",): ("killed", False),
+    ("wounded",): ("wounded", True), ("injured",): ("wounded", True), ("hurt",): ("wounded", True),
+    ("maimed",): ("wounded", True),
+    ("missing",): ("missing", False), ("unaccounted", "for"): ("missing", False),
+    ("disappeared",): ("missing", False),
+    ("kidnapped",): ("kidnapped", True), ("abducted",): ("kidnapped", True),
+    ("taken", "hostage"): ("kidnapped", False), ("held", "hostage"): ("kidnapped", False),
+    ("taken", "captive"): ("kidnapped", False), ("held", "captive"): ("kidnapped", False),
+    ("arrested",): ("arrested", True), ("detained",): ("arrested", True),
+    ("taken", "into", "custody"): ("arrested", False), ("rounded", "up"): ("arrested", True),
+    ("displaced",): ("displaced", True), ("fled",): ("displaced", False),
+    ("fled", "their", "homes"): ("displaced", False), ("flee",): ("displaced", False),
+    ("forced", "from", "their", "homes"): ("displaced", False),
+    ("forced", "out", "of", "their", "homes"): ("displaced", False),
+    ("driven", "from", "their", "homes"): ("displaced", False),
+    ("forced", "to", "flee"): ("displaced", False), ("uprooted",): ("displaced", True),
+    ("evacuated",): ("displaced", True), ("homeless",): ("displaced", False),
+    ("trapped",): ("trapped", True), ("besieged",): ("trapped", True),
+    ("stranded",): ("trapped", False), ("under", "siege"): ("trapped", False),
+    ("affected",): ("affected", True),
+}
+# Nouns that carry the harm themselves: "31 deaths", "12 bodies", "3 million refugees".
+HARM_NOUNS = {
+    "deaths": "killed", "dead": "killed", "bodies": "killed", "fatalities": "killed",
+    "corpses": "killed", "injuries": "wounded", "injured": "wounded", "wounded": "wounded",
+    "hostages": "kidnapped", "captives": "kidnapped", "abductees": "kidnapped",
+    "arrests": "arrested", "refugees": "displaced", "evacuees": "displaced", "idps": "displaced",
+}
+# Active verbs (and nominals) right before the amount: "killing 12", "the bodies of 12".
+BACKWARD_CUES: dict[str, str] = {
+    "killing": "killed", "killed": "killed", "kill": "killed", "kills": "killed",
+    "executed": "killed", "massacred": "killed", "murdered": "killed", "slaughtered": "killed",
+    "wounding": "wounded", "wounded": "wounded", "injuring": "wounded", "injured": "wounded",
+    "wounds": "wounded", "injures": "wounded",
+    "kidnapping": "kidnapped", "kidnapped": "kidnapped", "abducting": "kidnapped",
+    "abducted": "kidnapped", "arresting": "arrested", "arrested": "arrested",
+    "detaining": "arrested", "detained": "arrested",
+    "displacing": "displaced", "displaced": "displaced", "uprooting": "displaced",
+    "evacuated": "displaced", "evacuating": "displaced",
+    "trapping": "trapped", "trapped": "trapped", "besieging": "trapped",
+    "affecting": "affected", "affected": "affected", "affects": "affected",
+}
+_NOMINAL_BEFORE = re.compile(
+    r"(?:\b(?P<toll>(?:death|casualty|fatality)\s+)?toll\b(?:\s+(?:has|had|have|was|is|now))?"
+    r"(?:\s+(?:rose|risen|climbed|jumped|reached|stood|stands|hit|increased|rises|climbs|surged|"
+    r"soared|mounted))?(?:\s+(?:at|to|of|from))?"
+    r"|\b(?P<noun>lives|deaths|death|killing|killings|bodies|remains|abduction|abductions|"
+    r"kidnapping|kidnappings|arrest|arrests|detention|displacement|evacuation)\s+of)"
+    r"\s*$", re.IGNORECASE)
+_NOMINAL_KINDS = {
+    "lives": "killed", "deaths": "killed", "death": "killed", "killing": "killed",
+    "killings": "killed", "bodies": "killed", "remains": "killed", "abduction": "kidnapped",
+    "abductions": "kidnapped", "kidnapping": "kidnapped", "kidnappings": "kidnapped",
+    "arrest": "arrested", "arrests": "arrested", "detention": "arrested",
+    "displacement": "displaced", "evacuation": "displaced",
+}
+# Words allowed between the victims and the cue: auxiliaries, hedging verbs, adverbs.
+_BRIDGE = {
+    "was", "were", "is", "are", "be", "been", "being", "have", "has", "had", "reportedly", "also",
+    "later", "all", "both", "each", "now", "still", "already", "confirmed", "believed", "feared",
+    "thought", "presumed", "reported", "said", "known", "to", "allegedly", "apparently",
+    "subsequently", "initially", "remain", "remained", "remains", "left", "found", "so", "far",
+    "who", "that", "which", "then", "just", "recently", "officially", "were", "later", "either",
+    "likely", "probably", "will", "would", "may", "might", "could", "got", "get", "being",
+}
+_NEGATIONS = {"not", "n't", "never", "no"}
+_SUBSET_BEFORE = {"including", "among", "of"}  # "including nine children": a subset, not a claim
+_AFTER_AMOUNT = {"more", "others", "other", "additional", "further", "people"}
+_BEFORE_SKIP = {"another", "a", "further", "additional", "an", "the", "some", "at", "least"}
+_GENERIC_VICTIMS = {"people", "persons", "person", "individuals", "others", "other", "more"}
+
+
+@dataclass
+class _Match:
+    """One amount tied to a harm cue, before attribution."""
+
+    amount: Amount
+    kind: str | None
+    victims: str | None
+    cue: Any  # the spaCy token of the cue, when one was found
+    backward: bool = False
+    elided: bool = False  # "and 140 wounded", "dozens more": victims come from the claim before
+
+
+def extract_casualties(article: Article, resources: Any) -> Article:
+    """Fill `article.casualties` with one record per (count, kind, source) claim."""
+    article.casualties = []
+    doc = article.doc
+    if doc is None or not article.text:
+        return article
+    claims: list[Casualty] = []
+    memory = context.SourceMemory()
+    for sent in doc.sents:
+        matches = _matches_in(sent)
+        sources = context.sentence_sources(article, sent, memory)
+        for match in matches:
+            anchor = match.cue if match.cue is not None else _root_of(doc, match.amount)
+            source = (context.source_for(sources, anchor, memory) if sources else
+                      context.quote_source(article, match.amount.start)
+                      or context.source_for([], anchor, memory))
+            claims.append(_claim(article, sent, match, source, len(claims) + 1))
+    article.casualties = claims
     return article
+
+
+def _root_of(doc: Any, amount: Amount) -> Any:
+    """The syntactic root token of an amount's span, or None."""
+    span = doc.char_span(amount.start, amount.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _matches_in(sent: Any) -> list[_Match]:
+    """Amounts in one sentence that are tied to a harm cue, in text order."""
+    doc = sent.doc
+    matches: list[_Match] = []
+    pending: list[tuple[Amount, str | None]] = []  # "12 soldiers and 3 civilians were killed"
+    for amount in find_amounts(sent.text):
+        amount = Amount(amount.text, amount.start + sent.start_char, amount.end + sent.start_char,
+                        amount.low, amount.high, amount.approximate, amount.vague)
+        span = doc.char_span(amount.start, amount.end, alignment_mode="expand")
+        if span is None or _not_a_count(span, amount):
+            continue
+        match = _forward(span, amount) or _backward(span, amount)
+        if match is None:
+            victims = _coordinated_victims(span)
+            if victims is not False:
+                pending.append((amount, victims))
+            continue
+        for earlier, earlier_victims in pending:
+            if match.kind:
+                matches.append(_Match(earlier, match.kind, earlier_victims, match.cue))
+        pending = []
+        if match.kind:
+            if match.elided and matches and match.victims is None:
+                match.victims = matches[-1].victims
+            matches.append(match)
+    return sorted(matches, key=lambda m: m.amount.start)
+
+
+def _not_a_count(span: Any, amount: Amount) -> bool:
+    """Years, subsets ("including nine children"), ages, clock times: not claims of their own."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in _SUBSET_BEFORE:
+        return True
+    if before is not None and before.lower_ in ("aged", "age", "ages", "$", "£", "€", "no", "number"):
+        return True
+    bare = amount.text.strip()
+    return bool(re.fullmatch(r"1[89]\d\d|20\d\d", bare)) and not _next_is_person(span)
+
+
+def _next_is_person(span: Any) -> bool:
+    """True when a person noun follows the amount ("2000 people")."""
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return nxt is not None and context.is_person_noun(nxt)
+
+
+def _victim_phrase(span: Any) -> tuple[int, str | None, str]:
+    """Scan the victim noun phrase after the amount: (index after it, victims, class).
+
+    The class is "none" (no noun), "person", a harm kind for harm nouns, or "other" (a noun
+    that is not people: "12 rockets", "100,000 residents" still counts as people).
+    """
+    doc = span.doc
+    i, end = span.end, min(len(span.doc), span.end + 8)
+    while i < end and doc[i].lower_ in _AFTER_AMOUNT - {"people"}:
+        i += 1
+    after_more = i
+    if i + 1 < end and doc[i].lower_ == "of" and doc[i + 1].lower_ in ("them", "whom", "those"):
+        return i + 2, None, "none"
+    if i < end and doc[i].lower_ == "of":
+        i += 1
+    words: list[Any] = []
+    while i < end and _is_np_token(doc[i]):
+        words.append(doc[i])
+        i += 1
+    nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN") or t.lower_ in HARM_NOUNS]
+    if not nouns:
+        return (after_more, None, "none") if not words else (i, None, "other")
+    head = nouns[-1]
+    if head.lower_ in HARM_NOUNS:
+        return i, _victims_text(words[:-1]), HARM_NOUNS[head.lower_]
+    if context.is_person_noun(head):
+        # "12 members of the security forces", "residents of the town"
+        if i + 1 < len(doc) and doc[i].lower_ == "of" and head.lower_ in context.GROUP_HEADS:
+            i += 1
+            while i < len(doc) and (doc[i].pos_ in ("DET", "ADJ", "NOUN", "PROPN")) and i < end + 6:
+                i += 1
+        return i, _victims_text(words), "person"
+    return i, None, "other"
+
+
+def _is_np_token(token: Any) -> bool:
+    """A word that can sit inside a victim noun phrase (not a cue, not a verb, not punctuation)."""
+    low = token.lower_
+    if low in _BRIDGE or any(cue[0] == low for cue in FORWARD_CUES):
+        return False
+    if low in HARM_NOUNS:
+        return True
+    return token.pos_ in ("ADJ", "NOUN", "PROPN") or (token.text == "-" and token.whitespace_ == "")
+
+
+def _victims_text(words: list[Any]) -> str | None:
+    """The victims as written, lowercased unless proper; None for generic "people"."""
+    words = [w for w in words if w.pos_ != "DET"]
+    if not words or all(w.lower_ in _GENERIC_VICTIMS for w in words):
+        return None
+    parts = [w.text if w.pos_ == "PROPN" or w.ent_type_ in ("NORP", "GPE", "ORG") else w.lower_
+             for w in words]
+    return re.sub(r"\s*-\s*", "-", " ".join(parts)).strip("\"' ")
+
+
+def _forward(span: Any, amount: Amount) -> _Match | None:
+    """AMOUNT [victims] [aux] CUE."""
+    doc = span.doc
+    i, victims, klass = _victim_phrase(span)
+    elided = i == span.end or (span.end < len(doc) and doc[span.end].lower_ in _AFTER_AMOUNT - {"people"})
+    if klass == "other":
+        return None
+    if klass not in ("none", "person"):
+        return _Match(amount, klass, victims, doc[i - 1], elided=False)
+    i = _skip_aside(doc, i)
+    had_bridge = False
+    while i < len(doc) and doc[i].lower_ in _BRIDGE | _NEGATIONS and doc[i].sent == span.sent:
+        if doc[i].lower_ in _NEGATIONS:
+            return None
+        had_bridge = had_bridge or doc[i].pos_ == "AUX" or doc[i].lower_ in ("who", "that", "left", "found")
+        i += 1
+    cue = _cue_at(doc, i)
+    if cue is None:
+        return None
+    (kind, transitive), length = cue
+    after = doc[i + length] if i + length < len(doc) else None
+    if transitive and not had_bridge and after is not None and _starts_object(after):
+        if doc[i].dep_ == "amod" and after.pos_ in ("NOUN", "PROPN"):  # "2 million displaced people"
+            return _Match(amount, kind, _victims_text([after]), doc[i], elided=False)
+        return None  # active voice: the amount did the killing
+    if klass == "none" and not elided and victims is None and kind is None:
+        return None
+    return _Match(amount, kind, victims, doc[i], elided=elided)
+
+
+def _skip_aside(doc: Any, i: int) -> int:
+    """Skip ", including three children," or "(most of them civilians)" after the victims."""
+    if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in (
+            "including", "among", "most", "many", "mostly", "mainly", "all", "some", "half"):
+        for j in range(i + 2, min(len(doc), i + 14)):
+            if doc[j].text == ",":
+                return j + 1
+    if i < len(doc) and doc[i].text == "(":
+        for j in range(i + 1, min(len(doc), i + 14)):
+            if doc[j].text == ")":
+                return j + 1
+    return i
+
+
+def _cue_at(doc: Any, i: int) -> tuple[tuple[str | None, bool], int] | None:
+    """The longest forward cue starting at token i, with its length in tokens."""
+    for length in (5, 4, 3, 2, 1):
+        words = tuple(t.lower_ for t in doc[i:i + length])
+        if len(words) == length and words in FORWARD_CUES:
+            return FORWARD_CUES[words], length
+    return None
+
+
+def _starts_object(token: Any) -> bool:
+    """True for a token that opens a direct object: "killed [three] soldiers", "killed [the] man"."""
+    return token.pos_ in ("DET", "NUM", "PROPN", "NOUN", "PRON", "ADJ") and token.lower_ not in (
+        "last", "this", "early", "late", "overnight", "yesterday", "today")
+
+
+def _backward(span: Any, amount: Amount) -> _Match | None:
+    """CUE [another] AMOUNT [victims]: "killing 12", "the death toll to 31"."""
+    doc = span.doc
+    _, victims, klass = _victim_phrase(span)
+    if klass == "other":
+        return None
+    j = span.start - 1
+    while j >= span.sent.start and doc[j].lower_ in _BEFORE_SKIP and span.start - j < 4:
+        j -= 1
+    if j >= span.sent.start and doc[j].lower_ in BACKWARD_CUES:
+        verb = doc[j]
+        if j > 0 and doc[j - 1].lower_ in ("was", "were", "been", "being", "be", "is", "are"):
+            return None  # passive: "were killed 12 km away"
+        return _Match(amount, BACKWARD_CUES[verb.lower_], victims, verb, backward=True)
+    before = doc.text[max(span.sent.start_char, span.start_char - 60):span.start_char]
+    nominal = _NOMINAL_BEFORE.search(before)
+    if nominal:
+        kind = "killed" if nominal.group("toll") is not None or not nominal.group("noun") else \
+            _NOMINAL_KINDS[nominal.group("noun").lower()]
+        if nominal.group("noun") is None and "toll" not in nominal.group(0).lower():
+            return None
+        cue = doc.char_span(span.start_char - len(before) + nominal.start(),
+                            span.start_char - len(before) + nominal.end(), alignment_mode="expand")
+        return _Match(amount, kind, victims, cue.root if cue is not None else None, backward=True)
+    return None
+
+
+def _coordinated_victims(span: Any) -> str | None | bool:
+    """For "12 soldiers and 3 civilians were killed": the victims of 12 if another amount follows."""
+    i, victims, klass = _victim_phrase(span)
+    doc = span.doc
+    if klass != "person" or i + 1 >= len(doc) or doc[i].lower_ not in ("and", ","):
+        return False
+    nxt = doc[i + 1]
+    return victims if nxt.like_num or nxt.lower_ in ("at", "more", "about", "some", "dozens",
+                                                      "hundreds", "thousands", "another") else False
+
+
+def _claim(article: Article, sent: Any, match: _Match, source: context.Source,
+           number: int) -> Casualty:
+    """Build the Casualty record for one match, with its context filled in."""
+    amount = match.amount
+    cue = match.cue
+    claim_source = source
+    weapon, perpetrator = context.weapon_and_perpetrator(article, sent, cue, match.backward,
+                                                         claim_source)
+    cumulative = context.is_cumulative(sent, amount)
+    return Casualty(
+        id=f"c{number}", kind=match.kind or "killed", low=amount.low, high=amount.high,
+        text=amount.text, start=amount.start, end=amount.end,
+        source=claim_source.name, source_id=claim_source.entity_id, victims=match.victims,
+        place_id=context.place_for(article, sent, cue, amount, claim_source),
+        date=context.date_for(article, sent, amount, claim_source, cumulative) or DateWindow(),
+        perpetrator=perpetrator, weapon=weapon, cumulative=cumulative,
+        sentence_start=sent.start_char, sentence_end=sent.end_char,
+    )

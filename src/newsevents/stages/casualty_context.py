@@ -1,0 +1,432 @@
+"""Context of a casualty claim: who reports it, where, when, by whom and with what.
+
+Helpers for stages/casualties.py (split out to keep each module small). Pure functions over
+the article and its spaCy sentence; nothing here mutates the article.
+Reads: `entities`, `places`, `dates`, `quotes`, `text`, `doc`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Article, DateWindow
+
+PERSON_NOUNS = {
+    "people", "person", "persons", "individuals", "civilians", "civilian", "children", "child",
+    "kids", "babies", "infants", "women", "woman", "men", "man", "girls", "boys", "girl", "boy",
+    "soldiers", "soldier", "troops", "fighters", "militants", "militiamen", "rebels", "insurgents",
+    "jihadists", "gunmen", "police", "policemen", "policeman", "officers", "officer", "guards",
+    "personnel", "members", "protesters", "protestors", "demonstrators", "students", "workers",
+    "journalists", "reporters", "residents", "villagers", "migrants", "refugees", "pilgrims",
+    "worshippers", "worshipers", "passengers", "tourists", "teenagers", "miners", "farmers",
+    "herders", "fishermen", "prisoners", "inmates", "staff", "employees", "doctors", "medics",
+    "nurses", "patients", "volunteers", "citizens", "nationals", "peacekeepers", "sailors",
+    "pilots", "crew", "servicemen", "marines", "recruits", "cadets", "officials", "leaders",
+    "commanders", "supporters", "bystanders", "pedestrians", "shoppers", "others", "victims",
+    "detainees", "hostages", "relatives", "family", "families", "households", "youths",
+    "adults", "elderly", "settlers", "colonists", "activists", "opposition", "lawmakers",
+    "teachers", "pupils", "survivors", "security", "army", "forces", "agents", "contractors",
+    "truckers", "drivers", "gunman", "militant", "fighter", "rebel", "student", "worker",
+    "journalist", "resident", "migrant", "refugee", "passenger", "tourist", "prisoner",
+    "detainee", "hostage", "officials", "guard", "doctor", "nurse", "patient", "colleagues",
+}
+# Plural nouns ending like people nouns that are not people.
+NON_PERSON = {
+    "containers", "helicopters", "centers", "centres", "towers", "quarters", "barrels",
+    "dollars", "liters", "litres", "meters", "metres", "kilometers", "kilometres", "numbers",
+    "shelters", "tents", "rents", "cents", "percent", "incidents", "events", "apartments",
+    "departments", "governments", "settlements", "amounts", "documents", "statements",
+    "parliaments", "tournaments", "shipments", "payments", "segments", "rockets", "vehicles",
+    "buildings", "houses", "homes", "villages", "towns", "schools", "hospitals", "years",
+    "months", "weeks", "days", "hours", "minutes", "seconds", "tonnes", "tons", "acres",
+    "hectares", "miles", "kilometres", "flights", "trucks", "cars", "tanks", "missiles",
+    "shells", "drones", "jets", "planes", "aircraft", "boats", "ships", "livestock", "cattle",
+    "animals", "votes", "seats", "points", "goals", "chambers", "papers", "computers", "letters",
+    "orders", "borders", "corners", "markets", "layers", "fires", "waters", "districts",
+    "provinces", "regions", "areas", "neighborhoods", "neighbourhoods", "cities", "countries",
+}
+# Person nouns that take an "of" complement inside the victim phrase: "members of the army".
+GROUP_HEADS = {"members", "residents", "personnel", "employees", "staff", "citizens", "nationals",
+               "supporters", "workers", "people", "officers", "troops", "soldiers", "families"}
+PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "who", "this", "that"}
+REPORT_LEMMAS = {
+    "say", "report", "tell", "announce", "state", "confirm", "add", "estimate", "count",
+    "record", "document", "tally", "claim", "allege", "note", "quote", "cite", "warn",
+    "give", "put", "update", "revise", "tweet", "write", "post", "insist", "acknowledge",
+}
+# Reporting lemmas that only report when their object is a figure ("gave a toll").
+_FIGURE_LEMMAS = {"give", "put", "update", "revise", "claim"}
+_FIGURE_WORDS = {"toll", "figure", "number", "tally", "count", "estimate", "total", "statement"}
+WEAPONS = (
+    "rocket fire", "rocket attacks?", "rockets?", "mortar (?:fire|shells?|rounds?|attacks?)",
+    "mortars?", "artillery (?:fire|shells?|shelling|barrages?)", "artillery", "shelling",
+    "air ?strikes?", "airstrikes?", "air raids?", "aerial bombardments?", "bombardments?",
+    "barrel bombs?", "car bombs?", "truck bombs?", "suicide (?:bombings?|bombers?|attacks?|car "
+    "bombs?|vests?)", "roadside bombs?", "improvised explosive devices?", "IEDs?", "landmines?",
+    "land mines?", "drone (?:strikes?|attacks?)", "drones?", "missile (?:strikes?|attacks?)",
+    "missiles?", "grenades?", "sniper fire", "gunfire", "live ammunition", "tear gas",
+    "machine guns?", "knife attacks?", "stabbings?", "shootings?", "bombings?", "bombs?",
+    "explosions?", "blasts?",
+)
+_WEAPON = re.compile(r"\b(?:" + "|".join(WEAPONS) + r")\b", re.IGNORECASE)
+_WEAPON_HEADS = {"fire", "rocket", "rockets", "mortar", "mortars", "artillery", "shelling",
+                 "strike", "strikes", "airstrike", "airstrikes", "raid", "raids", "bombardment",
+                 "bomb", "bombs", "bombing", "bombings", "bomber", "device", "devices", "ied",
+                 "ieds", "landmine", "landmines", "mine", "mines", "drone", "drones", "missile",
+                 "missiles", "grenade", "grenades", "gunfire", "ammunition", "gas", "explosion",
+                 "explosions", "blast", "blasts", "shooting", "shootings", "stabbing", "shell",
+                 "shells", "barrage", "barrages", "attack", "attacks", "vest", "vests"}
+_EVENT_NOUNS = {"war", "conflict", "fighting", "violence", "attack", "attacks", "clashes",
+                "clash", "explosion", "blast", "earthquake", "quake", "flood", "floods",
+                "flooding", "storm", "cyclone", "hurricane", "fire", "crash", "collapse",
+                "insurgency", "uprising", "crisis", "epidemic", "pandemic", "outbreak",
+                "offensive", "campaign", "siege", "unrest", "battle", "battles", "disaster",
+                "accident", "incident", "raid", "operation"}
+_CUMULATIVE = re.compile(
+    r"\bsince\b|\bso far\b|\bto date\b|\bthus far\b|\ba total of\b|\bin total\b|\baltogether\b"
+    r"|\b(?:overall|total|cumulative)\s+(?:death\s+|casualty\s+)?toll\b"
+    r"|\b(?:bringing|raising|pushing|taking|brings|raises|pushes|took|brought|raised)\s+the\s+"
+    r"(?:overall\s+|total\s+)?(?:death\s+|casualty\s+)?toll\b"
+    r"|\b(?:over|in|during|throughout)\s+the\s+(?:past|last)\s+(?:\w+\s+)?"
+    r"(?:days|weeks|months|years|decades?)\b|\b(?:this|last)\s+year\b"
+    r"|\b(?:war|conflict|fighting|insurgency|violence|uprising|crisis|epidemic|pandemic|outbreak"
+    r"|campaign|offensive)\b[^.;]{0,30}\b(?:has|have|had)\s+(?:now\s+)?(?:killed|claimed|left|"
+    r"displaced|forced|uprooted|wounded)\b",
+    re.IGNORECASE)
+_ANAPHORA = re.compile(r"\bthe\s+(district|neighbou?rhood|quarter|suburb|town|city|village|camp"
+                       r"|province|region|area|state)\b", re.IGNORECASE)
+_ANAPHORA_FEATURES = {"district": ("district",), "neighbourhood": ("district",),
+                      "neighborhood": ("district",), "quarter": ("district",),
+                      "suburb": ("district",), "town": ("city",), "city": ("city",),
+                      "village": ("city",), "camp": ("city", "other"), "province": ("admin",),
+                      "region": ("admin",), "state": ("admin",), "area": ()}
+_FEATURE_RANK = {"district": 0, "city": 1, "other": 2, "admin": 3, "country": 4}
+
+
+@dataclass
+class Source:
+    """Who reports a claim, and the span of the words that name them (kept out of context)."""
+
+    name: str | None = None
+    entity_id: str | None = None
+    start: int = -1
+    end: int = -1
+    verb: Any = None  # the reporting verb token, when there is one
+    how: str = "none"  # quote | according_to | reporting_verb | paragraph | none
+
+
+@dataclass
+class SourceMemory:
+    """The last named source, for sentences that name none ("same paragraph" carry-over)."""
+
+    paragraph: int = -1
+    in_paragraph: Source | None = None
+    last_named: Source | None = None  # for pronouns: "it said"
+    found: list[Source] = field(default_factory=list)
+
+
+def sentence_sources(article: Article, sent: Any, memory: SourceMemory) -> list[Source]:
+    """Every explicit source in a sentence ("according to X", "X said"), pronouns resolved."""
+    paragraph = article.text.count("\n\n", 0, sent.start_char)
+    if paragraph != memory.paragraph:
+        memory.paragraph, memory.in_paragraph = paragraph, None
+    sources = []
+    for subject, verb, how in _source_phrases(sent):
+        source = _resolve(article, subject, verb, how, memory)
+        if source is not None:
+            sources.append(source)
+    named = [s for s in sources if s.name]
+    if named:
+        memory.in_paragraph = memory.last_named = named[-1]
+    return sources
+
+
+def source_for(sources: list[Source], anchor: Any, memory: SourceMemory) -> Source:
+    """The source of one claim: the reporting verb governing its cue, else the nearest one."""
+    if anchor is not None:
+        for source in sources:
+            if source.verb is not None and source.verb in list(anchor.ancestors):
+                return source
+    if sources:
+        position = anchor.i if anchor is not None else 0
+        return min(sources, key=lambda s: abs((s.verb.i if s.verb is not None else 0) - position))
+    carried = memory.in_paragraph
+    if carried is not None:
+        return Source(carried.name, carried.entity_id, how="paragraph")
+    return Source()
+
+
+def quote_source(article: Article, position: int) -> Source | None:
+    """The speaker of a quote (from the quotes stage) that contains the amount, if named."""
+    for quote in article.quotes:
+        if quote.start <= position < quote.end and quote.speaker:
+            return Source(quote.speaker, quote.speaker_id, how="quote")
+    return None
+
+
+def _source_phrases(sent: Any) -> list[tuple[Any, Any, str]]:
+    """(subject head token, verb token, how) for each reporting construction in the sentence."""
+    found = []
+    for token in sent:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc) \
+                and token.doc[token.i + 1].lower_ == "to":
+            objects = [c for c in token.doc[token.i + 1].children if c.dep_ == "pobj"]
+            if objects:
+                found.append((objects[0], token, "according_to"))
+        elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in REPORT_LEMMAS:
+            if token.lemma_.lower() in _FIGURE_LEMMAS and not any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in _FIGURE_WORDS for c in token.children):
+                continue
+            subject = _subject_of(token)
+            if subject is not None:
+                found.append((subject, token, "reporting_verb"))
+    return found
+
+
+def _subject_of(verb: Any) -> Any:
+    """The subject of a reporting verb; "saying" borrows the subject of the verb it hangs on."""
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            proper = [s for s in subjects if s.pos_ == "PROPN"]
+            return (proper or subjects)[-1]
+        if verb.dep_ in ("advcl", "xcomp", "conj", "acl") and verb.head is not verb:
+            verb = verb.head
+        else:
+            return None
+    return None
+
+
+def _resolve(article: Article, head: Any, verb: Any, how: str, memory: SourceMemory
+             ) -> Source | None:
+    """Name the source: an entity when one covers it, else the trimmed noun phrase."""
+    # The source's words span every subject of the verb ("Syria's state news agency SANA" is
+    # parsed as two subjects) with appositives, so their places and dates stay out of the claim.
+    subjects = [head] + [c for c in head.head.children
+                         if c.dep_ in ("nsubj", "nsubjpass") and c is not head]
+    full = sorted((t for s in subjects for t in s.subtree), key=lambda t: t.i)
+    start, end = full[0].idx, full[-1].idx + len(full[-1])
+    if head.lower_ in PRONOUNS:
+        earlier = memory.last_named
+        if earlier is None:
+            return None
+        return Source(earlier.name, earlier.entity_id, start, end, verb, how)
+    words = trimmed_phrase(head)
+    entity = _entity_for(article, head, words)
+    if entity is not None:
+        return Source(entity.name, entity.id, start, end, verb, how)
+    return Source(_long_form(article, head, words) or phrase_text(words), None, start, end, verb,
+                  how)
+
+
+def _entity_for(article: Article, head: Any, words: list[Any]) -> Any:
+    """An entity whose mention covers the head word, else an ORG/PERSON inside the phrase."""
+    entity = article.entity_at(head.idx, head.idx + len(head))
+    if entity is not None:
+        return entity
+    for word in reversed(words):
+        entity = article.entity_at(word.idx, word.idx + len(word))
+        if entity is not None and entity.type in ("ORG", "PERSON", "GROUP"):
+            return entity
+    return None
+
+
+def _long_form(article: Article, head: Any, words: list[Any]) -> str | None:
+    """Expand "the Observatory" to an earlier full name ending in or containing that word."""
+    if head.pos_ != "PROPN" or len([w for w in words if w.pos_ == "PROPN"]) > 1:
+        return None
+    best = None
+    for ent in article.doc.ents:
+        if ent.start_char >= head.idx:
+            break
+        if ent.label_ in ("ORG", "PERSON", "FAC", "NORP") and len(ent) > 1 \
+                and head.text in [t.text for t in ent]:
+            best = ent
+    if best is None:
+        return None
+    tokens = [t for t in best if not (t.i == best.start and t.pos_ == "DET")]
+    return phrase_text(tokens)
+
+
+def trimmed_phrase(head: Any) -> list[Any]:
+    """The noun phrase of a head without appositives, relative clauses or trailing asides."""
+    keep: list[Any] = []
+
+    def walk(token: Any) -> None:
+        for child in token.lefts:
+            if child.dep_ not in ("punct", "appos", "cc", "conj", "relcl", "acl", "advmod"):
+                walk(child)
+        keep.append(token)
+        for child in token.rights:
+            if child.dep_ in ("compound", "pobj", "amod", "nmod", "poss", "case", "flat") or (
+                    child.dep_ == "prep" and child.lower_ in ("for", "of")):
+                walk(child)
+
+    walk(head)
+    keep.sort(key=lambda t: t.i)
+    while keep and (keep[0].pos_ in ("DET", "PUNCT") or keep[0].lower_ in ("the", "a", "an")):
+        keep = keep[1:]
+    return keep
+
+
+def phrase_text(words: list[Any]) -> str | None:
+    """Words as written, common nouns lowercased ("Aid workers" -> "aid workers")."""
+    if not words:
+        return None
+    proper = any(w.pos_ == "PROPN" for w in words)
+    parts = []
+    for word in words:
+        text = word.text if (proper or word.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
+                             or word.text.isupper()) else word.lower_
+        parts.append(text + word.whitespace_)
+    return "".join(parts).strip().strip("\"'\u201c\u201d ") or None
+
+
+def is_person_noun(token: Any) -> bool:
+    """True for a noun naming people: lexicon, nationality plurals, or a people-like suffix."""
+    low = token.lower_
+    if low in NON_PERSON:
+        return False
+    if low in PERSON_NOUNS or token.ent_type_ == "NORP":
+        return True
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if token.text[:1].isupper() and low.endswith(("ans", "is", "ese", "ers")):
+        return True  # Palestinians, Israelis, Congolese, Westerners
+    return low.endswith(("ers", "ists", "ians", "ants", "ents", "men", "ees", "ors"))
+
+
+def weapon_and_perpetrator(article: Article, sent: Any, cue: Any, backward: bool,
+                           source: Source) -> tuple[str | None, str | None]:
+    """The weapon (nearest weapon words) and perpetrator ("by X", "X killed") of a claim."""
+    perpetrator = weapon = None
+    if cue is not None:
+        if backward:
+            weapon, perpetrator = _active_subject(cue)
+        else:
+            weapon, perpetrator = _agent_phrase(cue, sent)
+    if weapon is None:
+        weapon = _nearest_weapon(sent, cue, source)
+    return weapon, perpetrator
+
+
+def _active_subject(verb: Any) -> tuple[str | None, str | None]:
+    """For "X killed 12" / "X shelled the town, killing 12": X as weapon or perpetrator."""
+    subject = _subject_of(verb) if verb.pos_ in ("VERB", "AUX") else None
+    if subject is None or subject.lower_ in PRONOUNS:
+        return None, None
+    return _weapon_or_actor(subject)
+
+
+def _agent_phrase(cue: Any, sent: Any) -> tuple[str | None, str | None]:
+    """For "killed by rocket fire from terrorist groups": (weapon, perpetrator)."""
+    for token in sent.doc[cue.i + 1:sent.end]:
+        if token.text == ";" or token.lemma_.lower() in ("say", "report", "tell"):
+            break
+        if token.lower_ == "by" and token.i - cue.i <= 8:
+            objects = [c for c in token.children if c.dep_ == "pobj"]
+            if objects:
+                return _weapon_or_actor(objects[0])
+            break
+    return None, None
+
+
+def _weapon_or_actor(head: Any) -> tuple[str | None, str | None]:
+    """Classify a noun phrase: a weapon (with its "from X" firer), an event, or an actor."""
+    words = trimmed_phrase(head)
+    if head.lower_ in _WEAPON_HEADS:
+        weapon_words = [w for w in words if w.i <= head.i]
+        actor = None
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects and objects[0].lower_ not in _WEAPON_HEADS:
+                    actor = phrase_text(trimmed_phrase(objects[0]))
+        actor = actor or _actor_modifier(weapon_words, head)
+        return phrase_text([w for w in weapon_words if w.ent_type_ != "NORP"]), actor
+    if head.lower_ in _EVENT_NOUNS or head.lower_ in PRONOUNS:
+        return None, None
+    return None, phrase_text(words)
+
+
+def _actor_modifier(words: list[Any], head: Any) -> str | None:
+    """"Israeli air strikes" -> "Israeli": a nationality or group modifying a weapon."""
+    actors = [w for w in words if w.i < head.i and w.ent_type_ in ("NORP", "ORG")]
+    return phrase_text(actors) if actors else None
+
+
+def _nearest_weapon(sent: Any, cue: Any, source: Source) -> str | None:
+    """The weapon words in the sentence nearest to the cue, outside the source's own words."""
+    anchor = cue.idx if cue is not None else sent.start_char
+    best = None
+    for match in _WEAPON.finditer(sent.text):
+        start = sent.start_char + match.start()
+        if source.start <= start < source.end:
+            continue
+        distance = abs(start - anchor)
+        if distance <= 150 and (best is None or distance < best[0]):
+            best = (distance, match.group(0).lower() if not match.group(0).isupper()
+                    else match.group(0))
+    return best[1] if best else None
+
+
+def is_cumulative(sent: Any, amount: Any) -> bool:
+    """True for a running or period toll: "since 2011", "so far", "bringing the toll to"."""
+    return _CUMULATIVE.search(sent.text) is not None
+
+
+def place_for(article: Article, sent: Any, cue: Any, amount: Any, source: Source) -> str | None:
+    """A place named in the sentence (nearest the cue, most specific), else "the district"."""
+    anchor = cue.idx if cue is not None else amount.start
+    best = None
+    for place in article.places:
+        for m_start, m_end in place.mentions:
+            if not (sent.start_char <= m_start and m_end <= sent.end_char):
+                continue
+            if source.start <= m_start < source.end:
+                continue  # "Syria's state news agency": the source's country, not the scene
+            score = abs(m_start - anchor) + 40 * _FEATURE_RANK.get(place.feature, 2)
+            if best is None or score < best[0]:
+                best = (score, place.id)
+    if best is not None:
+        return best[1]
+    return _anaphoric_place(article, sent)
+
+
+def _anaphoric_place(article: Article, sent: Any) -> str | None:
+    """Resolve "in the district" to the latest earlier place of that kind."""
+    match = _ANAPHORA.search(sent.text)
+    if match is None:
+        return None
+    noun = match.group(1).lower()
+    features = _ANAPHORA_FEATURES.get(noun, ())
+    best = None
+    for place in article.places:
+        for m_start, m_end in place.mentions:
+            if m_end > sent.start_char:
+                continue
+            follows = article.text[m_end:m_end + 20].lower().lstrip().startswith(noun)
+            if (not features or place.feature in features or follows) and (
+                    best is None or m_start > best[0]):
+                best = (m_start, place.id)
+    return best[1] if best else None
+
+
+def date_for(article: Article, sent: Any, amount: Any, source: Source, cumulative: bool
+             ) -> DateWindow | None:
+    """The window of the date mention in the sentence nearest the amount (not the report date)."""
+    mentions = [d for d in article.dates_in(sent.start_char, sent.end_char)
+                if not (source.start <= d.start < source.end)
+                and (d.date_from is not None or d.date_to is not None)]
+    if not mentions:
+        return None
+    verb_end = source.verb.idx + len(source.verb) if source.verb is not None else -100
+    scene = [d for d in mentions if not 0 <= d.start - verb_end <= 4] or mentions
+    chosen = min(scene, key=lambda d: abs(d.start - amount.start))
+    between = article.text[min(amount.end, chosen.start):max(amount.end, chosen.start)]
+    if cumulative and re.search(r"\bsince\b", between + article.text[chosen.start - 8:chosen.start],
+                                re.IGNORECASE):
+        return DateWindow(chosen.date_from, None)  # "since 2011": open-ended toll
+    return DateWindow(chosen.date_from, chosen.date_to)
