@@ -40,10 +40,8 @@ VAGUE_RANGES: dict[str, tuple[int, int]] = {
 # Vague quantifiers; they multiply a following scale word ("several hundred" -> 300..900).
 VAGUE_QUANTIFIERS: dict[str, tuple[int, int]] = {
     "a couple": (2, 3),
-    "a couple of": (2, 3),
     "a few": (2, 5),
     "a handful": (2, 5),
-    "a handful of": (2, 5),
     "several": (3, 9),
 }
 
@@ -81,7 +79,7 @@ _DIGIT_NUMBER = rf"{_DIGITS}(?:\s+(?:{_SCALE_WORDS}|dozen))?"
 _NUMBER = rf"(?:{_DIGIT_NUMBER}|{_WORD_NUMBER})"
 _VAGUE_PLURAL = (r"(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|tens|dozens|scores|hundreds"
                  r"|thousands|millions)")
-_VAGUE_QUANT = (rf"(?:(?:a\s+couple(?:\s+of)?|a\s+few|a\s+handful(?:\s+of)?|several)"
+_VAGUE_QUANT = (rf"(?:(?:a\s+couple|a\s+few|a\s+handful|several)"
                 rf"(?:\s+(?:{_SCALE_WORDS}|dozen)\b)?)")
 _HEDGE = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(HEDGES, key=len, reverse=True))
 _RANGE = (rf"(?:between\s+(?P<r1>{_NUMBER})\s+and\s+(?P<r2>{_NUMBER})"

@@ -99,7 +99,7 @@ _BRIDGE = {
     "likely", "probably", "will", "would", "may", "might", "could", "got", "get", "being",
 }
 _NEGATIONS = {"not", "n't", "never", "no"}
-_SUBSET_BEFORE = {"including", "among", "of"}  # "including nine children": a subset, not a claim
+_SUBSET_BEFORE = {"including", "among", "incl"}  # "including nine children": a subset, not a claim
 _AFTER_AMOUNT = {"more", "others", "other", "additional", "further", "people"}
 _BEFORE_SKIP = {"another", "a", "further", "additional", "an", "the", "some", "at", "least"}
 _GENERIC_VICTIMS = {"people", "persons", "person", "individuals", "others", "other", "more"}
