@@ -115,7 +115,10 @@ def parse_number(text: str) -> int | None:
         return None
     digits = re.fullmatch(rf"({_DIGITS})(?: ({_SCALE_WORDS}|dozen))?", words)
     if digits:
-        value = float(digits.group(1).replace(",", ""))
+        raw = digits.group(1).replace(",", "")
+        if len(raw) > 15:
+            return None  # a serial number or garbage, not a count (and float would overflow)
+        value = float(raw)
         scale = digits.group(2)
         value *= SCALES.get(scale, GROUPS.get(scale, 1)) if scale else 1
         return int(round(value)) if value == int(value) or scale else None
@@ -154,7 +157,7 @@ def _parse_words(words: str) -> int | None:
 def parse_amount(text: str) -> Amount | None:
     """Read one whole amount expression ("at least 40", "dozens"), or None if it is not one."""
     match = _AMOUNT.fullmatch(text.strip())
-    return _amount_from(match, 0) if match else None
+    return _amount_from(match) if match else None
 
 
 def find_amounts(text: str) -> list[Amount]:
@@ -163,7 +166,7 @@ def find_amounts(text: str) -> list[Amount]:
     for match in _AMOUNT.finditer(text):
         if _is_negated(text, match.start()):
             continue
-        amount = _amount_from(match, 0)
+        amount = _amount_from(match)
         if amount is not None:
             found.append(amount)
     return found
@@ -174,7 +177,7 @@ def _is_negated(text: str, start: int) -> bool:
     return re.search(r"\b(?:no|not|nor)\s+$", text[max(0, start - 6):start], re.IGNORECASE) is not None
 
 
-def _amount_from(match: re.Match[str], offset: int) -> Amount | None:
+def _amount_from(match: re.Match[str]) -> Amount | None:
     """Turn a regex match into an Amount, applying hedge and suffix to the base bounds."""
     base = _base_bounds(match)
     if base is None:
@@ -188,7 +191,7 @@ def _amount_from(match: re.Match[str], offset: int) -> Amount | None:
         low = None
     elif hedge == "approx":
         approximate = True
-    return Amount(text=match.group(0), start=match.start() + offset, end=match.end() + offset,
+    return Amount(text=match.group(0), start=match.start(), end=match.end(),
                   low=low, high=high, approximate=approximate, vague=vague)
 
 
