@@ -60,7 +60,7 @@ _SECTOR_RULES: tuple[tuple[str, str], ...] = (
     ("political party", r"party|opposition|parliamentary bloc|coalition|movement|front"),
     ("religious", r"church|mosque|cleric|imam|pope|vatican|bishop|archbishop|ayatollah|rabbi|"
                   r"mufti|patriarch|clergy|religious|islamic affairs"),
-    ("police", r"police\w*|gendarm\w*|security forces|security services|interior ministry|"
+    ("police", r"police\w*|gendarm\w*|security forces|security services|"
                r"border guards?|riot"),
     ("military", r"army|military|troops|soldiers?|forces|navy|naval|air force|warplanes?|jets?|"
                  r"generals?|colonel|commander|brigade|battalion|division|marines?|admiral|"

@@ -124,9 +124,13 @@ def describe_person(text: str, doc: Any, start: int, end: int) -> PersonInfo:
     """Title, country, sector and gender from the words before a name, or else its apposition."""
     info = _title_before(text, doc, start)
     if info.title is None:
+        before = re.search(r"\b(?:the|a|an)\s+(?P<desc>[^,;:()\"“”\n]{2,60}),\s*$",
+                           text[max(0, start - 80):start])
+        if before and _has_title_head(before.group("desc")):
+            info = _title_from_description(before.group("desc"), info)
+    if info.title is None:
         appos = apposition(text, end)
-        if appos and any(w.lower().strip(".") in TITLE_HEADS or w.lower() in TITLE_HEADS
-                         for w in re.split(r"[\s'’]+", appos[0])):
+        if appos and _has_title_head(appos[0]):
             info = _title_from_description(appos[0], info)
     if info.gender is None:
         words = text[max(0, start - 12):start].lower().split()
@@ -138,6 +142,12 @@ def describe_person(text: str, doc: Any, start: int, end: int) -> PersonInfo:
         low = set(info.title.lower().split())
         info.gender = "f" if low & FEMALE_WORDS else ("m" if low & MALE_WORDS else None)
     return info
+
+
+def _has_title_head(desc: str) -> bool:
+    """True when a description names a role ("the army's spokesman", "a rebel commander")."""
+    words = [w.lower() for w in re.split(r"[\s'’]+", desc) if w]
+    return bool(words) and len(words) <= 8 and any(w in TITLE_HEADS for w in words)
 
 
 def _title_before(text: str, doc: Any, start: int) -> PersonInfo:

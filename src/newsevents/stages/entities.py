@@ -305,6 +305,7 @@ def _surname_mentions(text: str, key: tuple, person: _Actor, found: _Found) -> N
 def _generic_actors(text: str, doc: Any, found: _Found) -> None:
     """ "rebels", "Syrian troops", "the Syrian government", "security forces"..."""
     table = lex.generic_actors()
+    named = [(c.start, c.end) for c in found.candidates if c.priority >= 40]
     alternation = "|".join(re.escape(p) for p in sorted(table, key=len, reverse=True))
     pattern = re.compile(
         rf"(?<![\w-])(?:(?P<mod>[A-Z][\w.’'-]*?(?:'s|’s)?|pro-government)\s+)?"
@@ -313,6 +314,8 @@ def _generic_actors(text: str, doc: Any, found: _Found) -> None:
         phrase_start, end = match.start("phrase"), match.end("phrase")
         if not _is_head_noun(doc, end):
             continue
+        if match.group("mod") and _overlaps((match.start(), match.start("phrase")), named):
+            continue  # "Hezbollah fighters", "UN officials": the named actor is the actor
         actor = table[match.group("phrase").lower()]
         mod = (match.group("mod") or "").rstrip("'’s") if match.group("mod") else ""
         mod_raw = match.group("mod") or ""
@@ -389,6 +392,8 @@ def _used_as_actor(text: str, doc: Any, start: int, end: int) -> bool:
         token = token.head
     if token.dep_ in ("nsubj", "nsubjpass", "poss", "agent", "dobj", "dative"):
         return True
+    if token.dep_ == "ROOT" and token.pos_ == "PROPN":
+        return True  # "Moscow and Tehran back Assad": the small model parses no verb at all
     if token.dep_ == "pobj":
         prep = token.head
         if prep.lower_ in _LOCATIVE_PREPS:
@@ -439,7 +444,9 @@ def _title_references(text: str, found: _Found, taken: list) -> None:
     titled = [a for a in found.actors.values() if a.type == "PERSON" and a.title and a.spans]
     if not titled:
         return
-    heads = sorted({w for a in titled for w in a.title.lower().split() if w in lex.TITLE_HEADS})
+    heads = {w for a in titled for w in a.title.lower().split() if w in lex.TITLE_HEADS}
+    heads |= {a.title.lower() for a in titled}  # whole titles first: "secretary of state"
+    heads = sorted(h for h in heads if re.fullmatch(r"[\w .'-]+", h))
     if not heads:
         return
     occupied = [(s, e) for s, e, _ in taken]
@@ -471,20 +478,31 @@ def _pronouns(text: str, doc: Any, found: _Found, taken: list) -> None:
         if gender is None or _overlaps((token.idx, token.idx + 1), quoted):
             continue
         paragraph = bisect.bisect_right(paragraph_starts, token.idx) - 1
-        window_start = paragraph_starts[max(0, paragraph - 1)]
         sentence = bisect.bisect_right(sentence_starts, token.idx) - 1
-        window_start = max(window_start, sentence_starts[max(0, sentence - 2)])
-        recent: dict[int, _Actor] = {}
-        for person in persons:
-            for start, _end in person.spans:
-                if window_start <= start < token.idx and not _overlaps((start, start + 1), quoted):
-                    recent[id(person)] = person
-        fits = [p for p in recent.values() if p.gender in (None, gender)]
-        if len(fits) == 1 and len(recent) == len(fits) or (len(fits) == 1 and len(recent) > 1
-                                                          and all(p.gender for p in recent.values())):
+        earliest = sentence_starts[max(0, sentence - 3)]
+        # The pronoun's own sentence ("Kerry said he..."), then its paragraph, and only when
+        # that names nobody, the paragraph before.
+        windows = [(sentence_starts[sentence], token.idx)]
+        windows += [(max(earliest, paragraph_starts[p]), token.idx)
+                    for p in (paragraph, paragraph - 1) if p >= 0]
+        recent = []
+        for window in windows:
+            recent = _persons_in(persons, window, quoted)
+            if recent:
+                break
+        fits = [p for p in recent if p.gender in (None, gender)]
+        # One candidate, or one of several whose genders are all known: never guess.
+        if len(fits) == 1 and (len(recent) == 1 or all(p.gender for p in recent)):
             person = fits[0]
             person.gender = person.gender or gender
             person.spans.append((token.idx, token.idx + len(token.text)))
+
+
+def _persons_in(persons: list[_Actor], window: Span, quoted: list[Span]) -> list[_Actor]:
+    """Distinct persons with a mention (outside quotations) starting inside the window."""
+    return [p for p in persons
+            if any(window[0] <= s < window[1] and not _overlaps((s, s + 1), quoted)
+                   for s, _e in p.spans)]
 
 
 def _quoted_regions(text: str) -> list[Span]:
