@@ -24,14 +24,15 @@ REPORTING_VERBS = frozenset({
     "ask", "continue", "conclude", "observe", "remark", "insist", "point", "quip", "joke",
     "lament", "boast", "charge", "disclose", "reveal", "indicate", "tell", "describe", "call",
     "describe", "brand", "dub", "label", "urge", "accuse", "condemn", "criticise", "criticize",
-    "think", "hope", "fear", "agree", "announce", "signal",
+    "think", "hope", "fear", "agree", "announce", "signal", "answer", "counter", "retort",
+    "shout", "yell", "chant", "sing", "exclaim", "wonder", "muse", "interject", "recount",
 })
 # Verbs that frame a direct quote or a "that" clause; the rest (call, describe, urge...)
 # only attribute partial quotes embedded in their object.
 FRAME_VERBS = REPORTING_VERBS - {
     "call", "describe", "brand", "dub", "label", "urge", "accuse", "condemn", "criticise",
     "criticize", "continue", "charge", "point", "think", "hope", "fear", "agree", "signal",
-    "believe", "estimate", "ask",
+    "believe", "estimate",
 }
 # Verbs that take a content clause in indirect speech (ccomp); opinion verbs are left out.
 INDIRECT_VERBS = FRAME_VERBS - {"post", "quip", "joke", "reply", "respond", "recall", "continue"}
@@ -103,6 +104,9 @@ def subject_of(verb: Any) -> Any:
             if subject.lower_ in RELATIVE and subject.head.dep_ == "relcl":
                 return subject.head.head  # "the minister, who said ..." -> minister
             return subject
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ == "quote":
+            # "the agency quoted a spokesman as saying ..."
+            return next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
         if verb.dep_ in ("conj", "advcl", "xcomp", "relcl", "acl") and verb.head is not verb:
             if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
                 return verb.head  # "a spokesman speaking on condition of anonymity said"
@@ -163,6 +167,10 @@ class SpeakerResolver:
         """Resolve a subject token (name, description or pronoun) to a Speaker."""
         if subject is None:
             return Speaker(None, None, None, None)
+        if subject.pos_ != "PROPN":
+            # "the foreign minister, Hamid Zaher, said": the appositive carries the name.
+            named = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            subject = named[0] if named else subject
         m_start, m_end = mention_span(subject)
         lower = subject.lower_
         entity = self._entity_at(m_start, m_end)
@@ -174,6 +182,17 @@ class SpeakerResolver:
         if subject.pos_ == "PROPN" or subject.ent_type_ in NAME_LABELS:
             return Speaker(self._full_name(text, m_start), None, m_start, m_end)
         return Speaker(self._description(subject, text), None, m_start, m_end)
+
+    def name(self, start: int, end: int) -> Speaker:
+        """Resolve a literal name span (a transcript label, a dash byline) to a Speaker."""
+        entity = self._entity_at(start, end)
+        if entity is not None:
+            return Speaker(entity.name, entity.id, start, end)
+        text = self.doc.text[start:end]
+        full = self._full_name(text, start)
+        if full == text and text.isupper():
+            full = text.title()
+        return Speaker(full, None, start, end)
 
     def _entity_at(self, start: int, end: int) -> Any:
         if not self.article.entities:
@@ -195,17 +214,17 @@ class SpeakerResolver:
     def _full_name(self, text: str, offset: int) -> str:
         """Expand a surname or short org name to the fullest earlier name that ends with it."""
         text = _strip_det(text)
-        words = text.split()
+        words = text.lower().split()
         if not words:
             return text
         best = text
         for _start, name in self.people:
-            parts = name.split()
+            parts = name.lower().split()
             if len(parts) > len(best.split()) and parts[-len(words):] == words:
                 best = name
         if best == text:
             for _start, name, _ent in self.orgs:
-                if len(name) > len(best) and words[-1] in name.split():
+                if len(name) > len(best) and words[-1] in name.lower().split():
                     best = name
                     break
         return best

@@ -18,6 +18,8 @@ its sentence is skipped: it is the writer's irony, not anyone's words.
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,10 +65,17 @@ def extract_quotes(article: Article, resources: Any) -> Article:
         article.quotes = []
         return article
     paragraphs = paragraph_spans(article.text)
-    chunks = find_chunks(article.text, paragraphs)
+    marks = marks_view(article.text)
+    chunks = find_chunks(marks, paragraphs)
+    chunks.extend(transcript_chunks(article, marks, paragraphs, chunks))
+    chunks.sort(key=lambda c: c.start)
     resolver = attr.SpeakerResolver(article, [(c.start, c.end) for c in chunks])
     for chunk in chunks:
-        chunk.kind = classify(article, chunk, paragraphs[chunk.paragraph])
+        if chunk.kind == "transcript":
+            chunk.kind = "direct"
+            chunk.speaker = resolver.name(*chunk.extra["name"])
+        else:
+            chunk.kind = classify(article, marks, chunk, paragraphs[chunk.paragraph])
     attribute_direct(article, chunks, paragraphs, resolver)
     attribute_partial(article, chunks, resolver)
     indirect = find_indirect(article, chunks, resolver)
@@ -90,6 +99,45 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 
 # ---- quote marks ---------------------------------------------------------------------------
+
+_DOUBLED_SINGLE = re.compile(r"''|``")
+_TRANSCRIPT = re.compile(r"([A-Z][A-Z.'\- ]{1,40}[A-Z]|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):\s+(?=\S)")
+
+
+def marks_view(text: str) -> str:
+    """The text with `''` and ``` `` ``` (typewriter double quotes) turned into one straight
+    double quote plus a space, on the side that keeps the mark's opening or closing look."""
+    def replace(match: re.Match[str]) -> str:
+        after = text[match.end():match.end() + 1]
+        if match.group() == "``" or (after and not after.isspace() and after not in ",.;:!?)"):
+            return ' "'
+        return '" '
+    return _DOUBLED_SINGLE.sub(replace, text)
+
+
+def transcript_chunks(article: Article, marks: str, paragraphs: list[tuple[int, int]],
+                      chunks: list[Chunk]) -> list[Chunk]:
+    """Interview transcripts: a paragraph "WALLACE: ..." with no quote marks is a direct quote."""
+    found = []
+    quoted_paragraphs = {c.paragraph for c in chunks}
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        if index in quoted_paragraphs:
+            continue
+        match = _TRANSCRIPT.match(marks, p_start, p_end)
+        if match is None or len(marks[match.end():p_end].split()) < 3:
+            continue
+        name = match.group(1)
+        token = article.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        if not name.isupper() and (token is None or token.root.pos_ != "PROPN"):
+            continue
+        if name.lower() in ("note", "update", "editor's note", "correction", "read more", "watch",
+                            "source", "photo", "related", "q", "a") or " " in name and not name.isupper():
+            continue
+        chunk = Chunk(match.start(), None, match.end(), p_end, index, kind="transcript")
+        chunk.extra["name"] = (match.start(1), match.end(1))
+        found.append(chunk)
+    return found
+
 
 def find_chunks(text: str, paragraphs: list[tuple[int, int]]) -> list[Chunk]:
     """All quoted chunks, paragraph by paragraph, with multi-paragraph continuations marked."""
@@ -131,6 +179,9 @@ def _pair_doubles(text: str, start: int, end: int) -> list[tuple[int, int | None
         if ch in DOUBLE_OPEN:
             if open_at is None:
                 open_at = i
+            elif _looks_closing(text, i, start, end) and not _looks_opening(text, i, start, end):
+                pairs.append((open_at, i))  # “ used as a closer by bad typography
+                open_at = None
         elif ch in DOUBLE_CLOSE:
             if open_at is not None:
                 pairs.append((open_at, i))
@@ -215,9 +266,8 @@ def make_chunk(text: str, open_at: int, close_at: int | None, p_end: int,
 
 # ---- direct or partial --------------------------------------------------------------------
 
-def classify(article: Article, chunk: Chunk, paragraph: tuple[int, int]) -> str:
+def classify(article: Article, text: str, chunk: Chunk, paragraph: tuple[int, int]) -> str:
     """'direct' when the quote stands apart from the sentence around it, else 'partial'."""
-    text = article.text
     before = text[paragraph[0]:chunk.open].rstrip()
     content = text[chunk.start:chunk.end]
     after = "" if chunk.close is None else text[chunk.close + 1:paragraph[1]].lstrip()
@@ -253,7 +303,7 @@ def attribute_direct(article: Article, chunks: list[Chunk], paragraphs: list[tup
     """Find the cue and speaker of each direct quote from the frame after or before it."""
     quoted = [(c.start, c.end) for c in chunks]
     for i, chunk in enumerate(chunks):
-        if chunk.kind != "direct":
+        if chunk.kind != "direct" or chunk.speaker is not None:
             continue
         p_start, p_end = paragraphs[chunk.paragraph]
         same = [c for c in chunks if c.paragraph == chunk.paragraph]
@@ -283,6 +333,13 @@ def frame_cue(doc: Any, start: int, end: int, quoted: list[tuple[int, int]],
     if span is None:
         return None
     tokens = [t for t in span if not any(a <= t.idx < b for a, b in quoted)]
+    if where == "after" and tokens and tokens[0].text[:1] in "\u2015\u2014\u2013-" \
+            and len(tokens) > 1 and tokens[1].pos_ == "PROPN":
+        # '"..." ― Sonya Herridge': a dash byline names the speaker.
+        dash, name = tokens[0], tokens[1]
+        while name.head.i > name.i and name.head.pos_ == "PROPN" and name.head.i in {t.i for t in tokens}:
+            name = name.head
+        return attr.Cue(dash.idx, dash.idx + len(dash.text), dash.text, dash, name)
     if where == "after":
         words = 0
         for token in tokens:
@@ -383,19 +440,24 @@ def find_indirect(article: Article, chunks: list[Chunk],
     all_quoted = [(c.start, c.end) for c in chunks]
     used = {c.cue.verb.i for c in chunks if c.cue is not None and c.kind == "direct"}
     paragraphs = paragraph_spans(article.text)
+    starts = [a for a, _ in paragraphs]
     found: list[Chunk] = []
     for token in article.doc:
         if token.i in used or not attr.is_reporting(token, attr.INDIRECT_VERBS):
             continue
         if any(a <= token.idx < b for a, b in all_quoted):
             continue
-        paragraph = next((i for i, (a, b) in enumerate(paragraphs) if a <= token.idx < b), 0)
+        paragraph = max(0, bisect.bisect_right(starts, token.idx) - 1)
         content = _content_span(token, paragraphs[paragraph] if paragraphs else (0, len(article.text)))
         if content is None:
             continue
         start, end = content
         if any(a < end and start < b for a, b in direct):
             continue
+        clipped = _clip_to_quotes(article.text, start, end, chunks, paragraph)
+        if clipped is None:
+            continue
+        start, end = clipped
         cue = attr.cue_of(token)
         speaker = resolver.resolve(cue.subject)
         n_tokens = len(article.doc.char_span(start, end, alignment_mode="expand") or [])
@@ -408,6 +470,25 @@ def find_indirect(article: Article, chunks: list[Chunk],
     return found
 
 
+def _clip_to_quotes(text: str, start: int, end: int, chunks: list[Chunk],
+                    paragraph_of_start: int) -> tuple[int, int] | None:
+    """Keep quote marks balanced: a clause cut through a quote takes it whole, or is dropped."""
+    for chunk in chunks:
+        close = chunk.close if chunk.close is not None else chunk.end
+        if start <= chunk.open and close < end:
+            continue  # the whole quote, marks included, lies inside the clause
+        if chunk.open < end and start <= close:
+            if chunk.open <= start:
+                return None  # the clause is the quote itself: the partial quote reports it
+            if chunk.paragraph == paragraph_of_start and chunk.close is not None:
+                end = chunk.close + 1  # the clause ends inside the quote: take the whole quote
+            else:
+                end = chunk.open
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return (start, end) if end > start else None
+
+
 def _content_span(verb: Any, paragraph: tuple[int, int]) -> tuple[int, int] | None:
     """Character span of the clause a reporting verb introduces (within its paragraph), or None."""
     if verb.lower_ == "according":
@@ -418,6 +499,12 @@ def _content_span(verb: Any, paragraph: tuple[int, int]) -> tuple[int, int] | No
         tokens = [t for t in clause.subtree if t.i not in skip]
     else:
         clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        if not clauses and verb.dep_ in ("parataxis", "advcl") and verb.head.pos_ in ("VERB", "AUX") \
+                and any(c.dep_ in attr.SUBJECT_DEPS for c in verb.children) and verb.head.i < verb.i:
+            # "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt"
+            skip = {t.i for t in verb.subtree}
+            tokens = [t for t in verb.head.subtree if t.i not in skip]
+            return _trim(tokens, paragraph)
         if not clauses:
             return None
         tokens = [t for c in clauses for t in c.subtree]
@@ -429,6 +516,11 @@ def _content_span(verb: Any, paragraph: tuple[int, int]) -> tuple[int, int] | No
                 if child.i > last.i and child.pos_ not in ("VERB", "AUX", "PUNCT", "SPACE") \
                         and child.dep_ in ("conj", "dobj", "npadvmod", "attr", "oprd"):
                     tokens.extend(child.subtree)
+    return _trim(tokens, paragraph)
+
+
+def _trim(tokens: list[Any], paragraph: tuple[int, int]) -> tuple[int, int] | None:
+    """The span of clause tokens inside the paragraph, without punctuation at either end."""
     tokens = sorted({t.i: t for t in tokens if paragraph[0] <= t.idx < paragraph[1]}.values(),
                     key=lambda t: t.i)
     while tokens and (tokens[-1].is_space or tokens[-1].dep_ == "cc"
