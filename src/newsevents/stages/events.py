@@ -1,3 +1,449 @@
-"""Events stage (placeholder until the real module lands)."""
-def code_events(article, resources):
+"""Events stage: sentence-level actor-action-target records coded to PLOVER, CAMEO and ACLED.
+
+Reads: `text`, `doc` (spaCy parse), `entities`, `places`, `dates`, `quotes`, `casualties`
+(each may be empty).  Fills: `events`.
+
+Method: trigger words from the lexicon in `newsevents.ontology` (verbs first, nouns such as
+"air strikes" or "talks" too), roles from the dependency parse (subject -> actor, object ->
+target, passive "by" agent -> actor), then context from the same sentence: place, date,
+casualties, the reporting source and quote, negation and hypothetical/future modality.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import ontology as ont
+from ..model import Article, Event
+from .event_context import (
+    _acled, _actor, _actor_like, _cameo, _complement_lemmas, _date, _hypothetical, _loose_conj,
+    _negated, _place, _prep_object, _source, _subject,
+)
+
+_VERBAL = frozenset("AGREE CONSULT SUPPORT CONCEDE REQUEST ACCUSE REJECT THREATEN".split())
+_MATERIAL_TARGETS = frozenset("ASSAULT COERCE MOBILIZE".split())
+_CASUALTY_TYPES = frozenset("ASSAULT COERCE PROTEST MOBILIZE".split())
+_TEMPORAL_PREPS = frozenset("after before since during following ahead until amid despite".split())
+_GENERIC_NOUNS = frozenset("fighting unrest clash".split())
+_NEEDS_CUE = frozenset({"fire"})
+_TARGET_PREPS = ("on", "against", "with", "at", "to", "into")
+_NOT_ACTOR_ENTS = frozenset("DATE TIME CARDINAL ORDINAL QUANTITY MONEY PERCENT".split())
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+@dataclass
+class _Trigger:
+    """A matched trigger word with its provisional coding."""
+
+    tok: Any
+    key: str  # the lexicon key that matched ("call for", "shell")
+    type: str
+    mode: str | None
+    noun: bool
+    actor: Any = None
+    target: Any = None
+    parts: list[Any] = field(default_factory=list)  # merged triggers of the same event
+    speaker_request: bool = False  # "X said Y must ..." recoded as REQUEST
+    lex_mode: bool = False  # the mode came from the lexicon entry itself, not from context
+    class_noun: Any = None  # the object that selected the rule ("delegation" in "send a ...")
+
+
+def code_events(article: Article, resources: Any) -> Article:
+    """Code every sentence of the article into zero or more PLOVER events."""
+    doc = article.doc
+    article.events = []
+    if doc is None or not article.text.strip():
+        return article
+    events: list[Event] = []
+    for start, end in _sentence_spans(article.text, doc):
+        tokens = [t for t in doc if start <= t.idx < end]
+        for trig in _sentence_triggers(tokens):
+            event = _build_event(article, trig, start, end)
+            if event is not None:
+                events.append(event)
+    for number, event in enumerate(events, 1):
+        event.id = f"v{number}"
+    article.events = events
     return article
+
+
+# --- sentences and triggers ---------------------------------------------------------------
+
+def _sentence_spans(text: str, doc: Any) -> list[tuple[int, int]]:
+    """spaCy sentences, split again at blank lines (the parser merges quoted paragraphs)."""
+    spans = []
+    for sent in doc.sents:
+        s_start, s_end = sent.start_char, sent.end_char
+        cuts = [s_start] + [m.end() for m in _PARAGRAPH.finditer(text, s_start, s_end)] + [s_end]
+        for a, b in zip(cuts, cuts[1:]):
+            chunk = text[a:b]
+            lead, trail = len(chunk) - len(chunk.lstrip()), len(chunk.rstrip())
+            if chunk.strip():
+                spans.append((a + lead, a + trail))
+    return spans
+
+
+def _sentence_triggers(tokens: list[Any]) -> list[_Trigger]:
+    """Match, filter, recode and merge the triggers of one sentence."""
+    matched = [t for t in (_match(tok) for tok in tokens) if t is not None]
+    content = _content_tokens(tokens)
+    triggers = []
+    for trig in matched:
+        if trig.tok.i in content or not _admissible(trig):
+            continue
+        _assign_roles(trig)
+        triggers.append(trig)
+    verbs = [t for t in triggers if not t.noun or _light_verb(t.tok) is not None]
+    nouns = [t for t in triggers if t not in verbs]
+    kept = list(verbs)
+    for trig in nouns:
+        same = any(v.type == trig.type for v in verbs)
+        independent = trig.tok.dep_ in ("nsubj", "nsubjpass", "ROOT")
+        if not verbs or same or independent:
+            kept.append(trig)
+    kept.sort(key=lambda t: t.tok.i)
+    return _merge(kept)
+
+
+def _match(tok: Any) -> _Trigger | None:
+    """The lexicon rule this token triggers, if any."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound"):
+        keys = [f"{lemma} {c.lower_}" for c in tok.children if c.dep_ in ("prt", "prep")]
+        keys += [f"{lemma} {c.lemma_.lower()}" for c in tok.children if c.dep_ == "dobj"]
+        for key in keys + [lemma]:
+            rules = ont.VERB_LEXICON.get(key)
+            if rules:
+                rule = _pick_rule(rules, _complement_lemmas(tok))
+                if rule is None:
+                    return None
+                return _Trigger(tok, key, rule[0], rule[1], noun=False,
+                                lex_mode=rule[1] is not None, class_noun=_class_noun(tok, rule))
+        return None
+    if tok.pos_ in ("NOUN", "PROPN") and lemma in ont.NOUN_LEXICON:
+        etype, mode, _ = ont.NOUN_LEXICON[lemma][0]
+        etype, mode = _noun_mode(tok, lemma, etype, mode)
+        if etype is None:
+            return None
+        return _Trigger(tok, lemma, etype, mode, noun=True, lex_mode=mode is not None)
+    return None
+
+
+def _pick_rule(rules: list[ont.Rule], lemmas: set[str]) -> ont.Rule | None:
+    """The first rule whose object class is among the trigger's complements."""
+    for rule in rules:
+        cls = rule[2]
+        if cls is None or lemmas & ont.WORD_CLASSES.get(cls, frozenset()):
+            return rule
+    return None
+
+
+def _class_noun(tok: Any, rule: ont.Rule) -> Any:
+    """The object whose word class selected the rule; it is the thing acted on, not a target."""
+    if rule[2] is None:
+        return None
+    words = ont.WORD_CLASSES.get(rule[2], frozenset())
+    return next((t for t in tok.subtree if t.lemma_.lower() in words), None)
+
+
+
+
+def _modifier_lemmas(tok: Any) -> list[str]:
+    """Lemmas of the words that modify a noun ("air" in "air strikes", "hunger strike")."""
+    return [c.lemma_.lower() for c in tok.children
+            if c.dep_ in ("compound", "amod", "nmod", "npadvmod")]
+
+
+def _noun_mode(tok: Any, lemma: str, etype: str, mode: str | None
+               ) -> tuple[str | None, str | None]:
+    """Refine a noun trigger from its modifiers; None when it is not an event here."""
+    cues = [ont.NOUN_MODE_CUES[m] for m in _modifier_lemmas(tok) if m in ont.NOUN_MODE_CUES]
+    protest = next((c for c in cues if c[0] == "PROTEST"), None)
+    assault = next((c for c in cues if c[0] == "ASSAULT"), None)
+    if lemma == "strike":
+        on_strike = tok.head.lower_ == "on" or tok.head.lemma_ in ont.PROTEST_STRIKE_VERBS
+        if protest or (on_strike and not assault):
+            return "PROTEST", protest[1] if protest else "strike-lim"
+    if lemma in _NEEDS_CUE and not assault:
+        return None, None
+    if etype == "ASSAULT" and assault:
+        return etype, assault[1]
+    if etype == "CONSULT":
+        phone = next((c for c in cues if c[0] == "CONSULT"), None)
+        return etype, phone[1] if phone else mode
+    return etype, mode
+
+
+def _light_verb(tok: Any) -> Any:
+    """The light verb whose object this noun is ("launched air strikes"), if any."""
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ont.LIGHT_VERBS:
+        return tok.head
+    return None
+
+
+def _content_tokens(tokens: list[Any]) -> set[int]:
+    """Token indices inside what a verbal act asks, threatens, rejects or alleges."""
+    inside: set[int] = set()
+    for tok in tokens:
+        rules = ont.VERB_LEXICON.get(tok.lemma_.lower()) if tok.pos_ == "VERB" else None
+        if not rules and tok.pos_ == "VERB":
+            phrasal = [f"{tok.lemma_.lower()} {c.lower_}" for c in tok.children
+                       if c.dep_ in ("prt", "prep")]
+            rules = next((ont.VERB_LEXICON[k] for k in phrasal if k in ont.VERB_LEXICON), None)
+        if not rules or rules[0][0] not in ont.CONTENT_TAKING_TYPES:
+            continue
+        if tok.lemma_.lower() in ont.NEGATING_GOVERNORS and tok.lemma_.lower() == "deny":
+            continue
+        for child in tok.children:
+            conditional = child.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in child.children)
+            if conditional or child.dep_ in ("xcomp", "ccomp", "dobj", "prep", "dative", "pcomp"):
+                loose = {t.i for c in child.subtree if _loose_conj(c) for t in c.subtree}
+                inside.update(t.i for t in child.subtree if t.i not in loose)
+    return inside
+
+
+
+
+def _admissible(trig: _Trigger) -> bool:
+    """Reject matches that are not events in this position."""
+    tok = trig.tok
+    if trig.noun:
+        if tok.dep_ == "compound":  # "rocket" in "rocket fire" only names the weapon
+            return False
+        if tok.head.dep_ == "prep" or tok.dep_ == "pobj":
+            if tok.head.lower_ in _TEMPORAL_PREPS:
+                return False
+        if tok.lemma_.lower() in _GENERIC_NOUNS and not any(
+                c.dep_ == "prep" for c in tok.children) and tok.dep_ not in ("nsubj",):
+            return False
+        return True
+    lemma = tok.lemma_.lower()
+    if lemma == "deny" and any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
+        return False  # the denied event is coded, negated
+    if lemma == "warn":
+        return _is_threat(tok, trig)
+    return True
+
+
+def _is_threat(tok: Any, trig: _Trigger) -> bool:
+    """A warning is a threat only when it warns someone, or of an action by the warner."""
+    for child in tok.children:
+        if child.dep_ in ("ccomp", "xcomp"):
+            lemmas = {t.lemma_.lower() for t in child.subtree}
+            for mode, cues in ont.THREATEN_MODE_CUES.items():
+                if lemmas & cues:
+                    trig.mode = mode
+                    return True
+        if child.dep_ == "dobj" and _actor_like(child):
+            return True
+    return False
+
+
+# --- roles ---------------------------------------------------------------------------------
+
+def _assign_roles(trig: _Trigger) -> None:
+    """Actor and target tokens from the parse (active, passive, noun and light-verb forms)."""
+    tok = trig.tok
+    if trig.noun:
+        light = _light_verb(tok)
+        trig.actor = _noun_actor(tok) or (_subject(light) if light is not None else None)
+        trig.target = _prep_object(tok, ("on", "against", "of", "at", "with"))
+        return
+    participle = tok.tag_ == "VBN" and tok.dep_ == "acl"  # "140 wounded by ...", "people killed"
+    passive = participle or any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+    agent = next((g for c in tok.children if c.dep_ == "agent"
+                  for g in c.children if g.dep_ == "pobj"), None)
+    if agent is not None and agent.lemma_.lower() in ont.NOUN_LEXICON | ont.NOUN_MODE_CUES:
+        trig.mode = trig.mode or _cue_mode(agent, trig.type)
+        agent = _noun_actor(agent)  # "wounded by rocket fire from X" -> X
+    if passive:
+        trig.actor = agent
+        trig.target = tok.head if participle else next(
+            (c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    else:
+        trig.actor = _subject(tok)
+        trig.target = _object(tok, trig.type, trig.class_noun)
+    if trig.actor is not None and trig.target is None and trig.type in ("CONSULT", "ASSAULT"):
+        trig.target = next((c for c in trig.actor.children if c.dep_ == "conj"), None)
+    if trig.key == "host" and trig.target is not None and _actor_like(trig.target):
+        trig.actor, trig.target = trig.target, trig.actor  # PLOVER: the visitor is the source
+    if trig.type == "ASSAULT":
+        trig.mode = trig.mode or _cue_mode(tok, trig.type)
+
+
+def _cue_mode(tok: Any, etype: str) -> str | None:
+    """An ASSAULT mode from weapon words in the trigger's objects or the actor's name."""
+    words = {t.lemma_.lower() for t in tok.subtree}
+    for word in words:
+        cue = ont.NOUN_MODE_CUES.get(word)
+        if cue and cue[0] == etype:
+            return cue[1]
+    return None
+
+
+
+
+def _object(tok: Any, etype: str, skip: Any = None) -> Any:
+    """The target of an active verb: its object or the object of on/against/with/to."""
+    candidates = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+    candidates += [_prep_object(tok, (p,)) for p in _TARGET_PREPS]
+    for cand in candidates:
+        if cand is None or (skip is not None and cand.i == skip.i) or cand.ent_type_ in _NOT_ACTOR_ENTS:
+            continue
+        if _actor_like(cand) or (etype in _MATERIAL_TARGETS and _place_like(cand)):
+            return cand
+    return None
+
+
+
+
+def _noun_actor(tok: Any) -> Any:
+    """Who carries out a noun event: "Russian air strikes", "rebel shelling", "fire from X"."""
+    for child in tok.children:
+        if child.dep_ == "poss" and child.tag_ != "PRP$":
+            return child
+    for child in tok.children:
+        if child.dep_ in ("compound", "amod") and (
+                child.ent_type_ in ("NORP", "GPE", "ORG")
+                or child.lower_ in ont.SECTOR_WORDS or child.lemma_ in ont.SECTOR_WORDS):
+            if child.lemma_.lower() not in ont.NOUN_MODE_CUES:
+                return child
+    return _prep_object(tok, ("by", "from"))
+
+
+
+
+def _place_like(tok: Any) -> bool:
+    """A concrete thing an attack or a raid can hit (not a weapon, not an abstraction)."""
+    lemma = tok.lemma_.lower()
+    if lemma in ont.NOUN_MODE_CUES or lemma in ont.WORD_CLASSES["weapon"]:
+        return False
+    return tok.pos_ in ("NOUN", "PROPN") and lemma not in ont.NON_ACTOR_NOUNS
+
+
+# --- merging -------------------------------------------------------------------------------
+
+def _merge(triggers: list[_Trigger]) -> list[_Trigger]:
+    """One event per type per sentence unless the actors differ ("killed ... in air strikes")."""
+    merged: list[_Trigger] = []
+    for trig in triggers:
+        host = next((m for m in merged if m.type == trig.type
+                     and (m.actor is None or trig.actor is None
+                          or m.actor.lemma_ == trig.actor.lemma_)), None)
+        if host is None:
+            trig.parts = [trig]
+            merged.append(trig)
+            continue
+        host.parts.append(trig)
+        if trig.lex_mode and not host.lex_mode:  # the more specific trigger names the event
+            host.tok, host.key, host.mode, host.noun = trig.tok, trig.key, trig.mode, trig.noun
+            host.lex_mode = True
+            host.target = trig.target or host.target
+        host.actor = host.actor or trig.actor
+        host.target = host.target or trig.target
+    return merged
+
+
+# --- building the record -------------------------------------------------------------------
+
+def _build_event(article: Article, trig: _Trigger, start: int, end: int) -> Event | None:
+    """Turn a trigger into an Event with its context; None for non-events ("the war killed")."""
+    tok = trig.tok
+    _recode_embedded_request(trig)
+    if trig.type == "AGREE" and _content_type(tok) in ("ASSAULT", "COERCE"):
+        trig.type, trig.mode = "THREATEN", "violence"  # "vowed to retaliate"
+    if trig.type in ("REQUEST", "REJECT") and trig.mode is None:
+        trig.mode = _cue_from(tok, ont.REQUEST_MODE_CUES)
+    if trig.type == "THREATEN" and trig.mode is None:
+        trig.mode = _cue_from(tok, ont.THREATEN_MODE_CUES)
+    if trig.type == "CONSULT" and trig.mode is None:
+        trig.mode = _consult_mode(tok)
+    casualties = [c for c in article.casualties if start <= c.start < end]
+    if trig.type == "ASSAULT" and _abstract_actor(trig.actor):
+        if not casualties or all(c.cumulative for c in casualties) or trig.actor.lemma_ == "war":
+            return None
+        trig.actor = None
+    actor = _actor(article, trig.actor)
+    target = _actor(article, trig.target)
+    source, quote_id = _source(article, tok, start, end)
+    if source is None and trig.type in _VERBAL and actor is not None:
+        source = actor.name  # the speaker of the speech act is on record
+    t_start, t_end = _trigger_span(trig)
+    return Event(
+        id="", type=trig.type, start=start, end=end, mode=trig.mode,
+        cameo=_cameo(trig), acled=_acled(trig, actor, target),
+        actor=actor, target=target, place_id=_place(article, trig, start, end),
+        date=_date(article, trig, start, end), source=source, quote_id=quote_id,
+        casualty_ids=[c.id for c in casualties] if trig.type in _CASUALTY_TYPES else [],
+        negated=any(_negated(p.tok) for p in trig.parts or [trig]),
+        hypothetical=False if trig.speaker_request else _hypothetical(tok),
+        trigger=article.text[t_start:t_end], trigger_start=t_start, trigger_end=t_end,
+    )
+
+
+def _recode_embedded_request(trig: _Trigger) -> None:
+    """"X said Y must let aid in" is a REQUEST by X of Y, not an event by Y."""
+    tok = trig.tok
+    if trig.noun or not any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children):
+        return
+    if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in ont.REPORTING_VERBS:
+        return
+    speaker = _subject(tok.head)
+    if speaker is None:
+        return
+    embedded = trig.type
+    trig.type, trig.actor, trig.target = "REQUEST", speaker, _subject(tok)
+    trig.speaker_request = True
+    trig.mode = {"CONCEDE": "yield", "RETREAT": "yield", "CONSULT": "meet", "AID": "assist",
+                 "COOPERATE": "assist"}.get(embedded, "change")
+
+
+def _content_type(tok: Any) -> str | None:
+    """The PLOVER type of the first event word inside a verbal act's complement."""
+    for child in tok.children:
+        if child.dep_ in ("xcomp", "ccomp"):
+            for t in child.subtree:
+                trig = _match(t)
+                if trig is not None:
+                    return trig.type
+    return None
+
+
+def _cue_from(tok: Any, table: dict[str, frozenset[str]]) -> str | None:
+    """The first mode whose cue words appear in the trigger's complements."""
+    subject = _subject(tok)
+    skip = {t.i for t in subject.subtree} if subject is not None and subject.head == tok else set()
+    lemmas = {t.lemma_.lower() for c in tok.children if c.dep_ not in ("nsubj", "nsubjpass")
+              for t in c.subtree if t.i not in skip}
+    return next((mode for mode, cues in table.items() if lemmas & cues), None)
+
+
+def _consult_mode(tok: Any) -> str | None:
+    """Visit / phone / multilateral / third-party from the words around a meeting."""
+    lemmas = {t.lemma_.lower() for t in tok.subtree}
+    if lemmas & {"phone", "telephone", "video", "videoconference", "call"}:
+        return "phone"
+    if lemmas & {"summit", "conference", "forum", "assembly"}:
+        return "multilateral"
+    if lemmas & {"mediate", "mediator", "broker", "mediation"}:
+        return "third-party"
+    return None
+
+
+def _abstract_actor(tok: Any) -> bool:
+    return tok is not None and tok.lemma_.lower() in ont.NON_ACTOR_NOUNS
+
+
+def _trigger_span(trig: _Trigger) -> tuple[int, int]:
+    """The trigger word, widened to its particle ("pull out") or weapon modifier ("air strikes")."""
+    tok = trig.tok
+    left, right = tok.idx, tok.idx + len(tok.text)
+    for child in tok.children:
+        near = abs(child.i - tok.i) <= 2
+        if near and (child.dep_ == "prt" or (trig.noun and child.dep_ in ("compound", "amod")
+                                             and child.lemma_.lower() in ont.NOUN_MODE_CUES)):
+            left, right = min(left, child.idx), max(right, child.idx + len(child.text))
+    return left, right
