@@ -111,9 +111,11 @@ def _verb_tense(verb: Any, depth: int = 0) -> Tense:
         if inherited is not None:
             return inherited
     tags = {verb.tag_} | {a.tag_ for a in auxes}
+    if words & {"have", "has", "had", "'ve"} or (verb.tag_ == "VBN" and "MD" not in tags):
+        return "past"
     if "MD" in tags:
-        return None  # would, could, may: no reliable direction
-    if "VBD" in tags or verb.tag_ == "VBN" or words & {"have", "has", "had", "'ve"}:
+        return "future"  # "would leave as soon as Tuesday": not yet happened when reported
+    if "VBD" in tags:
         return "past"
     if tags & {"VBZ", "VBP"}:
         return "present"
@@ -154,10 +156,33 @@ _SINCE = re.compile(r"(?i)\bsince\s+$")
 
 def combine(atoms: list[Timex], text: str, published: dt.date | None) -> list[Timex]:
     """Join atoms: clock times onto days, early/late/mid prefixes, ranges, 'since' spans."""
-    joined = _attach_clocks(atoms, text)
+    joined = _join_pairs(_attach_clocks(atoms, text), text)
     joined = [_with_prefix(t, text, joined[i - 1].end if i else 0) for i, t in enumerate(joined)]
     joined = _join_ranges(joined, text)
     return [_with_since(t, text, published) for t in joined]
+
+
+_WEEKDAY_ONLY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
+
+
+def _join_pairs(atoms: list[Timex], text: str) -> list[Timex]:
+    """'Monday, Oct. 26' -> the date; 'June last year' -> that month of that year."""
+    out: list[Timex] = []
+    for atom in atoms:
+        prev = out[-1] if out else None
+        gap = text[prev.end:atom.start] if prev else ""
+        if (prev and prev.grain == "day" and atom.grain == "day" and atom.value
+                and re.fullmatch(r"\s*,\s*", gap)
+                and _WEEKDAY_ONLY.fullmatch(text[prev.start:prev.end])):
+            out[-1] = replace(atom, start=prev.start)
+            continue
+        if (prev and prev.grain == "month" and atom.grain == "year" and prev.date_from
+                and atom.date_from and re.fullmatch(r"\s*,?\s*(?:of\s+)?", gap)):
+            month = tx.unit_tx("month", atom.date_from.replace(month=prev.date_from.month))
+            out[-1] = Timex(prev.start, atom.end, *month, grain="month")
+            continue
+        out.append(atom)
+    return out
 
 
 def _attach_clocks(atoms: list[Timex], text: str) -> list[Timex]:

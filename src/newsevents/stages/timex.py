@@ -132,15 +132,27 @@ def easter(year: int) -> dt.date:
     return dt.date(year, month, day + 1)
 
 
+TENSE_GRACE = dt.timedelta(days=14)
+
+
 def anchored_year(make: Callable[[int], tuple], published: dt.date, tense: Tense) -> tuple:
-    """Resolve a yearless date: the publication year, unless a past-tense verb puts it after
-    publication (then the year before) or a future one puts it before (then the year after)."""
+    """Resolve a yearless date (value, from, to) made by `make(year)`.
+
+    The publication year, unless a past-tense verb puts it after publication (then the year
+    before) or a future one before it (then the year after). A date only days after
+    publication in a past-tense sentence is more often a deadline or a misparse than a date a
+    year back, hence the grace. With no tense: the year that puts it nearest publication.
+    """
     resolved = make(published.year)
-    if tense == "past" and resolved[1] > published:
-        return make(published.year - 1)
-    if tense == "future" and resolved[2] < published:
-        return make(published.year + 1)
-    return resolved
+    if tense == "past":
+        return make(published.year - 1) if resolved[1] > published + TENSE_GRACE else resolved
+    if tense == "future":
+        return make(published.year + 1) if resolved[2] < published - TENSE_GRACE else resolved
+
+    def distance(candidate: tuple) -> int:
+        return max((candidate[1] - published).days, (published - candidate[2]).days, 0)
+
+    return min((make(published.year - 1), resolved, make(published.year + 1)), key=distance)
 
 
 def weekday_date(weekday: int, published: dt.date, tense: Tense, mod: str | None) -> dt.date:
@@ -166,13 +178,13 @@ _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ni
 _WORD_VALUES = {w: i + 1 for i, w in enumerate(_ONES)}
 _WORD_VALUES.update({w: i + 10 for i, w in enumerate(_TEENS)})
 _WORD_VALUES.update({w: 20 + 10 * i for i, w in enumerate(_TENS)})
-_VAGUE = ("a couple of", "a few", "several", "few", "many", "some", "dozens of",
+_VAGUE = ("a few", "several", "few", "many", "some", "dozens of",
           "hundreds of", "a number of")
 
-NUM = (r"(?i:\d{1,3}(?:,\d{3})*(?:\.\d+)?|(?:" + "|".join(_TENS) + r")(?:[\s-](?:"
+NUM = (r"(?i:(?:\d+\s+1/2|\d{1,3}(?:,\d{3})*(?:\.\d+)?|(?:" + "|".join(_TENS) + r")(?:[\s-](?:"
        + "|".join(_ONES) + r"))?|" + "|".join(_TEENS + _ONES)
        + r"|(?:a|one)\s+hundred|a\s+dozen|half\s+an?|a\s+couple\s+of|a\s+few|several|few"
-       r"|many|some|dozens\s+of|hundreds\s+of|a\s+number\s+of|an?)")
+       r"|many|some|dozens\s+of|hundreds\s+of|a\s+number\s+of|an?)(?:\s+and\s+a\s+half)?)")
 UNITS = (r"(?i:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?"
          r"|centur(?:y|ies)|quarters?)")
 
@@ -180,8 +192,13 @@ UNITS = (r"(?i:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|
 def parse_number(text: str) -> float | None:
     """The number written in `text` ("24", "twenty-four", "a", "half an"); None when vague."""
     words = re.sub(r"[\s-]+", " ", text.lower()).strip()
+    if words.endswith((" 1/2", " and a half")):
+        whole = parse_number(re.sub(r" (1/2|and a half)$", "", words))
+        return None if whole is None else whole + 0.5
     if words in _VAGUE:
         return None
+    if words == "a couple of":
+        return 2.0
     if re.fullmatch(r"[\d,]+(\.\d+)?", words):
         return float(words.replace(",", ""))
     if words in ("a", "an"):
@@ -205,15 +222,19 @@ def duration_value(n: float | None, unit: str) -> str:
     """TIMEX3 duration: (3, month) -> 'P3M', (5, hour) -> 'PT5H', (None, year) -> 'PXY'."""
     scale = {"fortnight": (2, "W"), "decade": (10, "Y"), "century": (100, "Y"),
              "quarter": (3, "M")}
-    factor, code = scale.get(unit, (1, {"second": "S", "minute": "M", "hour": "H", "day": "D",
-                                        "week": "W", "month": "M", "year": "Y"}[unit]))
+    codes = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M",
+             "year": "Y"}
+    factor, code = scale[unit] if unit in scale else (1, codes[unit])
     if n is None:
         amount = "X"
         code = {"decade": "DE", "century": "CE", "quarter": "Q"}.get(unit, code)
     else:
         total = n * factor
-        if unit == "hour" and total != int(total):
-            total, code = total * 60, "M"
+        if unit == "hour" and total >= 24 and total % 24 == 0:
+            return f"P{int(total // 24)}D"  # "the last twenty-four hours" -> P1D, as TempEval does
+        if total != int(total) and unit in ("hour", "year"):  # 5 1/2 hours -> PT5H30M
+            minor = round((total - int(total)) * 60 if unit == "hour" else (total % 1) * 12)
+            return f"P{'T' if unit == 'hour' else ''}{int(total)}{code}{minor}M"
         amount = str(int(total)) if total == int(total) else f"{total:g}"
     return f"P{'T' if unit in ('second', 'minute', 'hour') else ''}{amount}{code}"
 
@@ -227,6 +248,7 @@ MONTH_FULL = ("(?:January|February|March|April|May|June|July|August|September|Oc
 MONTH_ANY = ("(?:" + MONTH_FULL[3:-1] + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
              r"(?:\.|\b))")
 WEEKDAY = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WEEKDAYS_CAP = frozenset(w.capitalize() for w in WEEKDAYS)
 PART = r"(?i:morning|afternoon|evening|night)"
 YEAR4 = r"(?:1[5-9]\d\d|20\d\d)"
 ORDINAL = r"(?:st|nd|rd|th)"
@@ -456,10 +478,15 @@ def _ago(m: re.Match, ctx: Context) -> Timex | None:
     """'three days ago', 'a year earlier', 'two weeks from now'."""
     count = parse_number(m["num"]) if m["num"] else None
     unit, way = unit_name(m["unit"]), m["dir"].lower()
-    if way in ("before", "after"):  # "three months after the war": a plain duration
+    small = unit in ("second", "minute", "hour")
+    if way in ("before", "after") or (small and way in ("earlier", "later")):
+        # "three months after the war", "an hour later": a plain duration
         return Timex(m.start(), m.end("unit"), duration_value(count, unit), grain="duration")
     sign = -1 if way in ("ago", "earlier") else 1
-    grain = unit if unit in ("week", "month", "year", "quarter", "decade") else "day"
+    grain = unit if unit in ("week", "month", "year", "quarter") else "day"
+    grain = "year" if unit in ("decade", "century") else grain  # "a decade ago" -> 2016
+    if small and count is not None and ctx.published is not None:
+        return _calendar(m, _day_triple(ctx.published), "day")  # "two hours ago": today
     if count is None:
         return Timex(m.start(), m.end(), "PAST_REF" if sign < 0 else "FUTURE_REF", grain="ref")
     if way in ("earlier", "later"):  # relative to the story's time, or else publication
@@ -532,6 +559,8 @@ def _quarter(m: re.Match, ctx: Context) -> Timex | None:
 
 def _every(m: re.Match, ctx: Context) -> Timex:
     word = m["unit"].lower()
+    if word.capitalize() in WEEKDAYS_CAP:
+        return Timex(m.start(), m.end(), f"XXXX-WXX-{WEEKDAYS[word] + 1}", grain="set")
     if word in PARTS:
         return Timex(m.start(), m.end(), f"XXXX-XX-XXT{PARTS[word]}", grain="set")
     count = parse_number(m["num"]) if m["num"] else 1
@@ -649,8 +678,8 @@ RULES: list[tuple[re.Pattern[str], Callable[[re.Match, Context], Timex | None]]]
         (r"\b(?:(?i:the)\s+)?(?:(?i:fiscal)\s+)?(?P<ord>(?i:first|second|third|fourth|1st|2nd"
          rf"|3rd|4th))[\s-]+(?i:quarter)\b(?:\s+(?i:of)\s+(?P<y>{YEAR4}))?", _quarter),
         (rf"\bQ(?P<q>[1-4])(?:\s+(?P<y>{YEAR4}))?\b", _quarter),
-        (rf"\b(?i:every|each)\s+(?:(?P<num>{NUM})\s+)?(?P<unit>{UNITS}|(?i:morning|afternoon"
-         r"|evening|night))\b", _every),
+        (rf"\b(?i:every|each)\s+(?:(?P<num>{NUM})\s+)?(?P<unit>{UNITS}|{WEEKDAY}|(?i:morning"
+         r"|afternoon|evening|night))\b", _every),
         (r"\b(?P<h>\d{1,2})(?::(?P<min>\d{2}))?\s*(?P<ap>(?i:[ap]\.m\.|[ap]m\b|[ap]\.m\b))"
          + _CLOCK_ZONE, _clock),
         (r"\b(?P<word>(?i:noon|midnight))\b", _clock),
