@@ -88,3 +88,207 @@ def test_not_casualties(run, sentence):
 def test_gunmen_are_not_victims_but_their_victims_are(run):
     assert claims(run, "Twelve gunmen killed three soldiers at a checkpoint on Monday.") == [
         ("killed", 3, 3, "three")]
+
+
+def first(run, text):
+    """The first claim of a text, or fail."""
+    article = run(text, until=UNTIL)
+    assert article.casualties, f"no claim in {text!r}"
+    return article, article.casualties[0]
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("Twelve people were killed, according to the Red Cross.",
+     ("Red Cross", "International Committee of the Red Cross")),
+    ("The health ministry said 31 people had died.", "health ministry"),
+    ("At least 40 people were missing, aid workers said.", "aid workers"),
+    ("UNICEF reported that 9 children were wounded in the strike.", "UNICEF"),
+    ("Police told reporters that 5 men were arrested.", "police"),
+    ("Five people were killed in the blast.", None),
+])
+def test_source(run, sentence, source):
+    _, claim = first(run, sentence)
+    assert claim.source in source if isinstance(source, tuple) else claim.source == source
+
+
+def test_short_name_resolves_to_full_name(run):
+    text = ("The Syrian Observatory for Human Rights reported clashes near the airport.\n\n"
+            "Nine fighters were killed overnight, the Observatory said.")
+    _, claim = first(run, text)
+    assert claim.source == "Syrian Observatory for Human Rights"
+
+
+def test_source_carries_over_within_a_paragraph_only(run):
+    text = ("Human Rights Watch said its clinic was hit on Monday. Fourteen patients were "
+            "wounded.\n\nTwo guards were killed in a separate attack.")
+    article = run(text, until=UNTIL)
+    sources = [(c.kind, c.source) for c in article.casualties]
+    assert sources == [("wounded", "Human Rights Watch"), ("killed", None)]
+
+
+def test_pronoun_source_takes_the_last_named_source(run):
+    text = ("The United Nations warned of a famine in the north.\n\n"
+            "It said 300,000 people had fled their homes.")
+    _, claim = first(run, text)
+    assert (claim.kind, claim.source) == ("displaced", "United Nations")
+
+
+@pytest.mark.parametrize("sentence, weapon, perpetrator", [
+    ("Six people were killed by rocket fire from rebel positions.", "rocket fire", "rebel positions"),
+    ("Eleven villagers were killed by gunmen on motorbikes.", None, "gunmen"),
+    ("Rebels shelled the town, killing 8 civilians.", "shelling", "rebels"),
+    ("A car bomb killed 15 people outside the mosque.", "car bomb", None),
+    ("Twenty people died in air strikes on the village.", "air strikes", None),
+    ("A drone strike wounded 4 fighters.", "drone strike", None),
+])
+def test_weapon_and_perpetrator(run, sentence, weapon, perpetrator):
+    _, claim = first(run, sentence)
+    assert (claim.weapon, claim.perpetrator) == (weapon, perpetrator)
+
+
+@pytest.mark.parametrize("sentence, cumulative", [
+    ("The war has killed more than 350,000 people since it began in 2011.", True),
+    ("A total of 1,200 people have died so far this year.", True),
+    ("Three more deaths on Monday brought the death toll to 85.", True),
+    ("Over the past five years the insurgency has displaced 2 million people.", True),
+    ("Four people were killed in the blast on Monday.", False),
+])
+def test_cumulative(run, sentence, cumulative):
+    article = run(sentence, until=UNTIL)
+    assert article.casualties
+    assert article.casualties[-1].cumulative is cumulative
+
+
+def test_cumulative_since_gives_an_open_window(run):
+    _, claim = first(run, "The war has killed more than 350,000 people since it began in 2011.")
+    assert claim.date.date_from is not None and claim.date.date_from.year == 2011
+    assert claim.date.date_to is None
+
+
+def test_no_date_in_sentence_means_no_date(run):
+    _, claim = first(run, "Four people were killed in the blast.")
+    assert (claim.date.date_from, claim.date.date_to) == (None, None)
+
+
+def test_multi_claim_article(run):
+    text = (
+        "KABUL (Wire) - A suicide bomber struck a wedding hall in the Afghan capital on Saturday, "
+        "killing 63 people and wounding 182, the interior ministry said.\n\n"
+        "Officials said 18 women and children were among the dead.\n\n"
+        "The Taliban denied involvement. Separately, gunmen abducted five engineers in Kunduz, "
+        "police said.\n\n"
+        "The city, home to about 5 million people, has seen 12 attacks this year."
+    )
+    article = run(text, until=UNTIL)
+    got = [(c.id, c.kind, c.low, c.source) for c in article.casualties]
+    assert got[:3] == [("c1", "killed", 63, "interior ministry"),
+                       ("c2", "wounded", 182, "interior ministry"),
+                       ("c3", "kidnapped", 5, "police")] or got[:2] == [
+        ("c1", "killed", 63, "interior ministry"), ("c2", "wounded", 182, "interior ministry")]
+    assert all(c.low != 5_000_000 for c in article.casualties)
+    assert all(c.text != "12" for c in article.casualties)
+    for claim in article.casualties:
+        assert article.text[claim.start:claim.end] == claim.text
+        assert claim.sentence_start <= claim.start < claim.end <= claim.sentence_end
+        assert claim.kind in CASUALTY_KINDS
+
+
+def test_competing_sources_in_one_article(run):
+    text = ("The army said 12 militants were killed in the clashes.\n\n"
+            "The rebels said 30 soldiers died and a further 45 were captured.")
+    article = run(text, until=UNTIL)
+    got = [(c.kind, c.low, c.source, c.victims) for c in article.casualties]
+    assert got[:2] == [("killed", 12, "army", "militants"), ("killed", 30, "rebels", "soldiers")]
+
+
+# --- the demo article -------------------------------------------------------------------------
+
+def _demo_claim(demo, text):
+    found = [c for c in demo.casualties if c.text == text]
+    assert len(found) == 1, [c.text for c in demo.casualties]
+    return found[0]
+
+
+def test_demo_claims_in_order(demo):
+    got = [(c.kind, c.low, c.high, c.text) for c in demo.casualties]
+    assert got == [
+        ("killed", 31, 31, "31"), ("wounded", 12, 99, "dozens"),
+        ("killed", 27, 27, "27"), ("wounded", 140, 140, "140"),
+        ("killed", 25, 25, "Twenty-five"), ("killed", 350000, None, "more than 350,000"),
+        ("trapped", 10000, 99999, "tens of thousands"), ("missing", 40, None, "at least 40"),
+    ]
+    assert [c.id for c in demo.casualties] == [f"c{i}" for i in range(1, 9)]
+
+
+def test_demo_observatory(demo):
+    killed, wounded = _demo_claim(demo, "31"), _demo_claim(demo, "dozens")
+    for claim in (killed, wounded):
+        assert claim.source == "Syrian Observatory for Human Rights"
+    assert killed.victims == "civilians"
+    assert not any(c.text == "nine" for c in demo.casualties)  # a subset, not its own claim
+    place = demo.place(killed.place_id)
+    if place is not None:
+        assert "Salaheddine" in place.name
+
+
+def test_demo_sana(demo):
+    for text in ("27", "140"):
+        claim = _demo_claim(demo, text)
+        assert claim.source == "SANA"
+        assert claim.weapon == "rocket fire"
+        assert claim.perpetrator == "terrorist groups"
+
+
+def test_demo_atareb(demo):
+    claim = _demo_claim(demo, "Twenty-five")
+    assert claim.source == "Syrian Observatory for Human Rights"
+    assert claim.weapon == "air strikes"
+    place = demo.place(claim.place_id)
+    if demo.places:
+        assert place is not None and place.name == "Atareb"
+    if claim.date.date_from is not None:
+        assert claim.date.date_from < demo.published
+
+
+def test_demo_toll_un_and_aid_workers(demo):
+    toll = _demo_claim(demo, "more than 350,000")
+    assert toll.cumulative and toll.source is None
+    trapped = _demo_claim(demo, "tens of thousands")
+    assert trapped.source == "United Nations"
+    missing = _demo_claim(demo, "at least 40")
+    assert missing.source == "aid workers"
+    assert not any("million" in c.text for c in demo.casualties)
+
+
+# --- robustness --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Killed.",
+    "\u201cTwelve were killed,\u201d he said. \u201cAnd 40",
+    "12 12 12 killed killed wounded 12 dozens more more more.",
+    "At least at least 40 were were killed killed by by by.",
+    "\u0627\u0644\u062d\u0631\u0628 killed 5 people \U0001F525 in \u00c5land.",
+    "Nine\n\nkilled\n\n, according to\n\nsaid.",
+    "The toll of " + "1," * 40 + "000 dead.",
+    "They said that. It said. He said 4 people died.",
+])
+def test_weird_input_never_raises(run, text):
+    article = run(text, until=UNTIL)
+    for claim in article.casualties:
+        assert claim.kind in CASUALTY_KINDS
+        assert article.text[claim.start:claim.end] == claim.text
+
+
+def test_large_input(run):
+    paragraph = ("Rebels shelled the town of Idlib on Monday, killing 12 people and wounding 30, "
+                 "the Observatory said. The city has 100,000 residents.\n\n")
+    article = run(paragraph * 300, until=UNTIL)
+    assert len(article.casualties) == 600
+
+
+def test_stage_without_doc_returns_no_claims():
+    from newsevents.model import Article
+    from newsevents.stages.casualties import extract_casualties
+
+    article = extract_casualties(Article(text="12 people were killed."), None)
+    assert article.casualties == []

@@ -78,6 +78,11 @@ _WEAPON_HEADS = {"fire", "rocket", "rockets", "mortar", "mortars", "artillery", 
                  "missiles", "grenade", "grenades", "gunfire", "ammunition", "gas", "explosion",
                  "explosions", "blast", "blasts", "shooting", "shootings", "stabbing", "shell",
                  "shells", "barrage", "barrages", "attack", "attacks", "vest", "vests"}
+# Verbs that name the weapon: "Rebels shelled the town, killing 8".
+_WEAPON_VERBS = {"shelled": "shelling", "bombed": "bombing", "stabbed": "stabbing",
+                 "gunned": "gunfire", "shot": "gunfire", "bombarded": "bombardment",
+                 "rocketed": "rockets"}
+_WEAPON_VERB = re.compile(r"\b(?:" + "|".join(_WEAPON_VERBS) + r")\b", re.IGNORECASE)
 _EVENT_NOUNS = {"war", "conflict", "fighting", "violence", "attack", "attacks", "clashes",
                 "clash", "explosion", "blast", "earthquake", "quake", "flood", "floods",
                 "flooding", "storm", "cyclone", "hurricane", "fire", "crash", "collapse",
@@ -216,7 +221,11 @@ def _resolve(article: Article, head: Any, verb: Any, how: str, memory: SourceMem
     words = trimmed_phrase(head)
     entity = _entity_for(article, head, words)
     if entity is not None:
-        return Source(entity.name, entity.id, start, end, verb, how)
+        # A named source takes the entity's name; a described one ("police", "aid workers")
+        # keeps its own words, since the entity's name for it may be a generic label.
+        named = head.pos_ == "PROPN" and head.lower_ not in PERSON_NOUNS
+        name = entity.name if named else phrase_text(words)
+        return Source(name, entity.id, start, end, verb, how)
     return Source(_long_form(article, head, words) or phrase_text(words), None, start, end, verb,
                   how)
 
@@ -275,9 +284,10 @@ def phrase_text(words: list[Any]) -> str | None:
     """Words as written, common nouns lowercased ("Aid workers" -> "aid workers")."""
     if not words:
         return None
-    proper = any(w.pos_ == "PROPN" for w in words)
     parts = []
     for word in words:
+        # Sentence-initial "Rebels" is often tagged PROPN: people nouns are never names.
+        proper = word.pos_ == "PROPN" and word.lower_ not in PERSON_NOUNS
         text = word.text if (proper or word.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
                              or word.text.isupper()) else word.lower_
         parts.append(text + word.whitespace_)
@@ -344,11 +354,23 @@ def _weapon_or_actor(head: Any) -> tuple[str | None, str | None]:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects and objects[0].lower_ not in _WEAPON_HEADS:
                     actor = phrase_text(trimmed_phrase(objects[0]))
+        following = _next_after(head)
+        if actor is None and following is not None and following.lower_ in ("from", "by"):
+            # the parser often hangs "from X" on the verb: "killed by rocket fire from X"
+            objects = [c for c in following.children if c.dep_ == "pobj"]
+            if objects and objects[0].lower_ not in _WEAPON_HEADS:
+                actor = phrase_text(trimmed_phrase(objects[0]))
         actor = actor or _actor_modifier(weapon_words, head)
         return phrase_text([w for w in weapon_words if w.ent_type_ != "NORP"]), actor
     if head.lower_ in _EVENT_NOUNS or head.lower_ in PRONOUNS:
         return None, None
     return None, phrase_text(words)
+
+
+def _next_after(head: Any) -> Any:
+    """The token right after a head's whole subtree, or None."""
+    last = max(t.i for t in head.subtree)
+    return head.doc[last + 1] if last + 1 < len(head.doc) else None
 
 
 def _actor_modifier(words: list[Any], head: Any) -> str | None:
@@ -361,14 +383,16 @@ def _nearest_weapon(sent: Any, cue: Any, source: Source) -> str | None:
     """The weapon words in the sentence nearest to the cue, outside the source's own words."""
     anchor = cue.idx if cue is not None else sent.start_char
     best = None
-    for match in _WEAPON.finditer(sent.text):
-        start = sent.start_char + match.start()
-        if source.start <= start < source.end:
-            continue
-        distance = abs(start - anchor)
-        if distance <= 150 and (best is None or distance < best[0]):
-            best = (distance, match.group(0).lower() if not match.group(0).isupper()
-                    else match.group(0))
+    for pattern, rename in ((_WEAPON, None), (_WEAPON_VERB, _WEAPON_VERBS)):
+        for match in pattern.finditer(sent.text):
+            start = sent.start_char + match.start()
+            if source.start <= start < source.end:
+                continue
+            word = match.group(0)
+            name = rename[word.lower()] if rename else (word if word.isupper() else word.lower())
+            distance = abs(start - anchor)
+            if distance <= 150 and (best is None or distance < best[0]):
+                best = (distance, name)
     return best[1] if best else None
 
 
