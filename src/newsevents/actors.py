@@ -22,6 +22,8 @@ major captain lieutenant sergeant admiral brigadier marshal pope cardinal bishop
 ayatollah cleric rabbi mufti representative lawmaker legislator deputy negotiator coordinator
 commissioner administrator adviser advisor attorney judge prosecutor justice ceo founder
 diplomat speaker monarch sultan crown vice-president chief-of-staff gen. col. lt. maj. capt.
+analyst researcher professor expert lawyer activist journalist correspondent fellow scholar
+economist co-founder executive manager strategist historian
 sgt. adm. brig. rep. sen. gov.
 """.split())
 
@@ -65,9 +67,9 @@ _SECTOR_RULES: tuple[tuple[str, str], ...] = (
     ("military", r"army|military|troops|soldiers?|forces|navy|naval|air force|warplanes?|jets?|"
                  r"generals?|colonel|commander|brigade|battalion|division|marines?|admiral|"
                  r"defen[cs]e forces|armed forces|pentagon|brigadier|officers?|artillery|"
-                 r"regiment|guard|gen\.|col\."),
+                 r"regiment|guard|command|gen\.|col\."),
     ("business", r"company|companies|firm|corporation|corp\.?|inc\.?|ltd\.?|plc|bank|ceo|"
-                 r"executive|group ltd|holdings|airlines?|oil company"),
+                 r"group ltd|holdings|airlines?|oil company"),
     ("civilians", r"civilians?|residents?|protesters?|demonstrators?|villagers?|witness(?:es)?|"
                   r"students?|farmers?|workers?|refugees?|families|people"),
     ("government", r"minist\w*|government|regime|president\w*|prime|secretary|ambassador|"
@@ -142,6 +144,13 @@ Associated Press | ORG | media | US | AP
 Agence France-Presse | ORG | media | FR | AFP
 Al Jazeera | ORG | media | QA | Al-Jazeera, Aljazeera
 BBC | ORG | media | GB | British Broadcasting Corporation
+Voice of America | ORG | media | US | VOA
+CNN | ORG | media | US |
+Bloomberg | ORG | media | US | Bloomberg News
+New York Times | ORG | media | US | The New York Times
+Washington Post | ORG | media | US | The Washington Post
+Al Arabiya | ORG | media | SA | Al-Arabiya
+Kurdish Regional Government | ORG | government | IQ | Kurdistan Regional Government, KRG
 Islamic State | GROUP | insurgents | - | IS, ISIS, ISIL, Daesh, Islamic State group, Islamic State of Iraq and the Levant, Islamic State of Iraq and Syria
 al-Qaeda | GROUP | insurgents | - | al-Qaida, Al-Qaeda, Al-Qaida, al Qaeda, Al Qaeda, al-Qaeda in the Arabian Peninsula, AQAP, AQIM
 Hamas | GROUP | insurgents | PS |

@@ -30,10 +30,13 @@ _CONNECTORS = frozenset({"of", "for", "the", "-", "to"})
 _TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                    "she": "f", "her": "f", "hers": "f", "herself": "f"}
-_APPOS_RE = re.compile(r"\s*,\s+(?:(?:the|a|an)\s+)?(?P<desc>[^,;:()\"“”\n]{2,80}?)\s*(?=,|;|\.\s|\.$|\)|$)")
+_APPOS_RE = re.compile(r"\s*,\s+(?:(?:the|a|an)\s+)?(?P<desc>[^,;:()\"“”\n]{2,140}?)\s*"
+                       r"(?=,|;|(?<!\b[A-Z])\.(?:\s|$)|\)|$)")
 _APPOS_STOP = frozenset({"who", "which", "that", "whose", "where", "when", "said", "says", "and",
                          "but", "or", "as", "after", "before", "while", "told", "added", "in",
-                         "on", "at", "according", "adding", "saying", "if", "because"})
+                         "on", "at", "according", "adding", "saying", "if", "because", "was",
+                         "is", "are", "were", "has", "had", "have", "will", "would", "could",
+                         "can", "may", "might", "did", "does", "not", "also", "then", "now"})
 
 
 @dataclass
@@ -59,9 +62,10 @@ class Person:
         """Forms of the family name a later mention may use: "al-Assad" and "Assad"."""
         last = self.name.split()[-1]
         forms = [last]
-        match = re.match(rf"{_PARTICLE}-(.+)$", last)
-        if match:
-            forms.append(match.group(1))
+        match = re.match(rf"(?i:{_PARTICLE})-(.+)$", last)
+        if match:  # "al-Sharaa" is also written "Al-Sharaa" and "Sharaa"
+            particle = last[:match.start(1)]
+            forms += [particle[:1].swapcase() + particle[1:] + match.group(1), match.group(1)]
         return forms
 
 
@@ -81,7 +85,7 @@ def looks_like_name(name: str) -> bool:
     if not name or len(name) > 60 or not name[0].isupper() or name.isupper():
         return False
     words = name.split()
-    if len(words) > 5 or any(w in _NOT_NAME_WORDS for w in words):
+    if len(words) > 5 or any(w in _NOT_NAME_WORDS for w in words) or re.search(r"['’]s\b", name):
         return False
     if country_of_name(name) or is_demonym(name) or country_of_capital(name):
         return False
@@ -145,9 +149,20 @@ def describe_person(text: str, doc: Any, start: int, end: int) -> PersonInfo:
 
 
 def _has_title_head(desc: str) -> bool:
-    """True when a description names a role ("the army's spokesman", "a rebel commander")."""
-    words = [w.lower() for w in re.split(r"[\s'’]+", desc) if w]
-    return bool(words) and len(words) <= 8 and any(w in TITLE_HEADS for w in words)
+    """True when a description opens with a role ("the army's spokesman", "vice chairman of...")."""
+    return _title_end(desc.split()) > 0
+
+
+def _title_end(words: list[str]) -> int:
+    """How many leading words make the title: up to the last title head among the first seven."""
+    end = 0
+    for k, word in enumerate(words[:7]):
+        low = re.sub(r"(?:'s|’s)$", "", word.lower()).strip(",")
+        if low in TITLE_HEADS or low.split("-")[-1] in TITLE_HEADS:
+            end = k + 1
+        elif low in ("of", "for", "at", "in", "with", "to") and end:
+            break  # "professor of political philosophy at ...": the title ends before "of"
+    return end
 
 
 def _title_before(text: str, doc: Any, start: int) -> PersonInfo:
@@ -205,7 +220,7 @@ def apposition(text: str, end: int) -> tuple[str, int, int] | None:
         return None
     desc = match.group("desc").strip()
     first = desc.split()[0].lower() if desc.split() else ""
-    if first in _APPOS_STOP or len(desc.split()) > 9 or re.match(r"\d", desc):
+    if first in _APPOS_STOP or re.match(r"\d", desc):
         return None
     return desc, match.start("desc"), match.end("desc")
 
@@ -221,12 +236,12 @@ def _title_from_description(desc: str, info: PersonInfo) -> PersonInfo:
     elif words and (country_of_demonym(words[0]) or country_of_name(words[0])):
         country = country or country_of_demonym(words[0]) or country_of_name(words[0])
         desc = " ".join(words[1:])
-    else:
-        for word in re.findall(r"[A-Z][\w.]+", desc):
-            country = country or country_of_name(word)
-    title = re.sub(r"(?:'s|’s)\s", " ", desc).strip()
-    return PersonInfo(title=title or None, country=country, sector=sector_of(title),
-                      gender=info.gender)
+    words = desc.split()
+    cut = _title_end(words)
+    title = re.sub(r"(?:'s|’s)(\s|$)", r"\1", " ".join(words[:cut])).strip() if cut else ""
+    rest = " ".join(words[cut:])  # "of the Interior Ministry": tells the sector, not the title
+    return PersonInfo(title=title or None, country=country,
+                      sector=sector_of(title) or sector_of(rest), gender=info.gender)
 
 
 def pronoun_gender(word: str) -> str | None:

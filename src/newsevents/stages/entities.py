@@ -144,6 +144,7 @@ def _in_caps_run(text: str, start: int, end: int) -> bool:
 
 def _spacy_orgs(text: str, doc: Any, found: _Found) -> None:
     """spaCy ORG entities, with country and sector from their name or description."""
+    known_spans = [(c.start, c.end) for c in found.candidates]
     for ent in doc.ents:
         if ent.label_ != "ORG":
             continue
@@ -155,10 +156,37 @@ def _spacy_orgs(text: str, doc: Any, found: _Found) -> None:
         if people.looks_like_name(name) and len(name.split()) <= 3 and not _org_like(name) \
                 and not name.isupper():
             continue  # spaCy often calls a surname ORG ("Aydin said"); persons decide those
+        if _is_state_phrase(name) or _mostly_known(name, known_spans, start, end):
+            continue  # "Iraqi Government" is the state ORG; "Islamist Hayat Tahrir al-Sham" the group
         country, sector = _org_attributes(text, doc, name, start, end)
-        found.add(("ORG", name.lower()), _Actor(name, "ORG", country=country, sector=sector),
-                  start, end, 40)
+        key = ("ORG", _org_key(name))
+        if key in found.actors and len(name) > len(found.actors[key].name):
+            found.actors[key].name = name  # "U.S. Central Command" over "Central Command"
+        found.add(key, _Actor(name, "ORG", country=country, sector=sector), start, end, 40)
     _unlabelled_acronyms(text, doc, found)
+
+
+def _is_state_phrase(name: str) -> bool:
+    """ "Syrian Government", "Iraqi Army": a demonym and a generic state noun, filed as STATE."""
+    words = name.split()
+    rest = " ".join(words[1:]).lower()
+    generic = lex.generic_actors().get(rest)
+    return len(words) >= 2 and bool(generic and generic.state) and bool(
+        country_of_demonym(words[0]) or country_of_name(words[0]))
+
+
+def _mostly_known(name: str, known: list[Span], start: int, end: int) -> bool:
+    """True when a lexicon alias covers at least half of an ORG span."""
+    covered = sum(max(0, min(end, e) - max(start, s)) for s, e in known)
+    return covered * 2 >= end - start
+
+
+def _org_key(name: str) -> str:
+    """Merge key of an organisation: lowercase, without a leading country ("U.S. Central Command")."""
+    words = name.split()
+    if len(words) >= 3 and country_of_name(words[0]):
+        words = words[1:]
+    return " ".join(words).lower()
 
 
 def _org_like(name: str) -> bool:
@@ -286,8 +314,10 @@ def _match_person(persons: list[_Actor], name: str) -> _Actor | None:
     for person in reversed(persons):  # the most recent bearer of a surname wins
         if person.name == name:
             return person
-        their_last = person.name.split()[-1]
-        if last == their_last and (len(name.split()) == 1 or len(person.name.split()) == 1):
+        if len(name.split()) != 1 and len(person.name.split()) != 1:
+            continue  # two full names are two people, even with one surname
+        if last in people.Person(person.name).surnames or \
+                person.name.split()[-1] in people.Person(name).surnames:
             return person
     return None
 
@@ -406,8 +436,9 @@ def _nationalities(doc: Any, found: _Found) -> None:
     """Demonyms that stand alone as nouns: "the Syrians", "Kurds", "the French"."""
     for token in doc:
         word = token.text
-        if not word[:1].isupper() or not is_demonym(word):
-            continue
+        if not word[:1].isupper() or not is_demonym(word) or \
+                doc.text[token.idx + len(word):token.idx + len(word) + 1] == "-":
+            continue  # "Kurdish-led" describes something else
         plural = word.endswith("s") and (country_of_demonym(word[:-1]) or word in STATELESS_DEMONYMS)
         alone = (token.i > 0 and doc[token.i - 1].lower_ == "the" and token.dep_ not in
                  ("amod", "compound", "nmod") and token.pos_ in ("NOUN", "PROPN", "ADJ")
