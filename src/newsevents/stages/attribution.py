@@ -96,7 +96,8 @@ def subject_of(verb: Any) -> Any:
     """The grammatical subject of a verb, climbing conjunctions and participles ("saying")."""
     seen = 0
     while verb is not None and seen < 4:
-        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS
+                    and not c.is_punct and not c.is_space and c.text not in "\u00ab\u00bb"]
         if subjects:
             # "Syria's state news agency SANA said": spaCy gives two subjects; take the name.
             proper = [s for s in subjects if s.pos_ == "PROPN"]
@@ -175,6 +176,10 @@ class SpeakerResolver:
         lower = subject.lower_
         entity = self._entity_at(m_start, m_end)
         if entity is not None:
+            written = self.doc.text[m_start:m_end]
+            if subject.pos_ == "PROPN" and len(written.split()) > len(entity.name.split()) \
+                    and set(entity.name.split()) < set(written.split()):
+                return Speaker(written, entity.id, m_start, m_end)  # a name cut short upstream
             return Speaker(entity.name, entity.id, m_start, m_end)
         if subject.pos_ == "PRON" or lower in PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_OTHER:
             return Speaker(self._pronoun(lower, m_start), None, m_start, m_end)

@@ -415,7 +415,8 @@ def inherit_speakers(chunks: list[Chunk], indirect: list[Chunk]) -> None:
             if chunk.speaker and chunk.speaker.name:
                 previous = chunk
             continue
-        if chunk.cue is None and previous is not None and previous.speaker is not None:
+        if chunk.cue is None and chunk.speaker is None and previous is not None \
+                and previous.speaker is not None:
             near = chunk.paragraph - previous.paragraph <= 1 or chunk.continues
             if near:
                 chunk.speaker, chunk.cue = previous.speaker, previous.cue

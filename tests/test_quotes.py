@@ -1,0 +1,258 @@
+"""Tests for the quotes stage: quote marks, direct/partial/indirect, speakers and cues."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.model import QUOTE_KINDS
+from newsevents.stages.quotes import marks_view, pair_marks, paragraph_spans
+
+
+def quotes_of(run, text):
+    """The quotes of a text processed up to the quotes stage."""
+    article = run(text, until="extract_quotes")
+    return article, article.quotes
+
+
+def find(quotes, fragment, kind=None):
+    """The first quote (of this kind) whose text contains the fragment."""
+    matches = [q for q in quotes if fragment in q.text and kind in (None, q.kind)]
+    assert matches, f"no quote contains {fragment!r}: {[q.text for q in quotes]}"
+    return matches[0]
+
+
+# (text, quoted fragment, kind, speaker, cue)
+CASES = [
+    # cue after the quote
+    ('"We will not surrender," said Ahmed Hassan, a rebel commander in Idlib.',
+     "We will not surrender", "direct", "Ahmed Hassan", "said"),
+    ('Army chief Tarek Mansour visited the front on Monday. "The city will be ours," he said.',
+     "The city will be ours", "direct", "Tarek Mansour", "said"),
+    ('"The talks have failed," Yusuf Karimi told reporters in Kabul on Tuesday.',
+     "The talks have failed", "direct", "Yusuf Karimi", "told"),
+    # cue before the quote
+    ('Defence Minister Yusuf Karimi said: "The operation will continue until every fighter '
+     'has left the city."', "The operation will continue", "direct", "Yusuf Karimi", "said"),
+    ('Opposition leader Laila Nasser said, "This is a dark day for our country."',
+     "This is a dark day", "direct", "Laila Nasser", "said"),
+    # typographic and single quote marks
+    ("\u201cWe are ready to talk,\u201d said the foreign minister, Hamid Zaher.",
+     "We are ready to talk", "direct", "Hamid Zaher", "said"),
+    ("\u2018We are ready to talk,\u2019 said Foreign Minister Hamid Zaher.",
+     "We are ready to talk", "direct", "Hamid Zaher", "said"),
+    ("\u00abNous resterons,\u00bb said the mayor, Jean Morel.",
+     "Nous resterons", "direct", "Jean Morel", "said"),
+    ("''This is not reform,'' said Daniel Osei, an economist in Accra.",
+     "This is not reform", "direct", "Daniel Osei", "said"),
+    # other cue verbs
+    ('Mayor Anna Berg met residents on Friday. "We need help now," she added.',
+     "We need help now", "direct", "Anna Berg", "added"),
+    ('Interior Minister Ali Rahimi spoke late on Sunday. "It\'s over," he wrote on X.',
+     "It's over", "direct", "Ali Rahimi", "wrote"),
+    ('"We will rebuild every school," tweeted President Maria Lopez.',
+     "We will rebuild every school", "direct", "Maria Lopez", "tweeted"),
+    # partial quotes in reported speech
+    ("UN envoy Martin Keller warned of a \u201ccatastrophic\u201d situation in the camps.",
+     "catastrophic", "partial", "Martin Keller", "warned"),
+    ('The army accused rebels of using "human shields" in the old city.',
+     "human shields", "partial", "army", "accused"),
+    ('Interior Minister Ali Rahimi said the city was "under control" after the riots.',
+     "under control", "partial", "Ali Rahimi", "said"),
+    ("The ministry called the report \u201cbaseless and politically motivated\u201d on Sunday.",
+     "baseless and politically motivated", "partial", "ministry", "called"),
+    # a participle ("saying") takes the subject of the clause it hangs from
+    ('State television gave a lower toll, saying 12 soldiers were killed by "foreign '
+     'mercenaries" near the border.', "foreign mercenaries", "partial", "State television",
+     "saying"),
+    # indirect speech
+    ("Police spokesman Omar Said told reporters the gunmen had fled towards the mountains.",
+     "the gunmen had fled towards the mountains", "indirect", "Omar Said", "told"),
+    ("President Maria Lopez announced that elections would be held in June.",
+     "elections would be held in June", "indirect", "Maria Lopez", "announced"),
+    ("According to the health ministry, 14 people were killed in the blast.",
+     "14 people were killed in the blast", "indirect", "health ministry", "According to"),
+    ("The governor, Daniel Osei, said that the curfew would be lifted on Monday.",
+     "the curfew would be lifted on Monday", "indirect", "Daniel Osei", "said"),
+    ("The agency quoted a spokesman as saying the border crossing was closed.",
+     "the border crossing was closed", "indirect", "spokesman", "saying"),
+    # quotes in parentheses
+    ("Talks resumed in Doha. (\u201cWe are not afraid,\u201d Laila Nasser said.)",
+     "We are not afraid", "direct", "Laila Nasser", "said"),
+]
+
+
+@pytest.mark.parametrize("text,fragment,kind,speaker,cue", CASES)
+def test_quote_kind_speaker_and_cue(run, text, fragment, kind, speaker, cue):
+    article, quotes = quotes_of(run, text)
+    quote = find(quotes, fragment, kind)
+    assert quote.speaker is not None and quote.speaker.lower() == speaker.lower()
+    assert quote.cue == cue
+    assert article.text[quote.start:quote.end] == quote.text
+    assert article.text[quote.cue_start:quote.cue_end] == quote.cue
+
+
+@pytest.mark.parametrize("text,content", [
+    ('"We will fight on," he said.', "We will fight on"),
+    ('She said: "The siege must end."', "The siege must end."),
+    ('"  Spaces around  ," said Karimi.', "Spaces around"),
+    ('Rahimi said "we will win" and left.', "we will win"),
+])
+def test_content_excludes_marks_and_trailing_comma(run, text, content):
+    _, quotes = quotes_of(run, text)
+    assert quotes[0].text == content
+
+
+def test_split_quote_gives_two_quotes_with_one_speaker(run):
+    text = ('"The talks have failed," Karimi told reporters after the meeting in Kabul. '
+            '"We have no choice but to fight."')
+    _, quotes = quotes_of(run, text)
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert [q.text for q in direct] == ["The talks have failed", "We have no choice but to fight."]
+    assert {q.speaker for q in direct} == {"Karimi"}
+
+
+def test_multi_paragraph_quote_and_cueless_paragraph_inherit_speaker(run):
+    text = ("Health Minister Nadia Haddad visited the hospital on Monday.\n\n"
+            '"We have lost three doctors this month," Haddad said. "The staff are exhausted '
+            "and the generators are failing.\n\n"
+            '"Without fuel we will have to close the surgery by Friday."\n\n'
+            '"We are asking every donor to act now."\n\n'
+            "The hospital serves 200,000 people.")
+    _, quotes = quotes_of(run, text)
+    for fragment in ("We have lost three doctors", "The staff are exhausted",
+                     "Without fuel we will have to close", "We are asking every donor"):
+        quote = find(quotes, fragment)
+        assert quote.kind == "direct"
+        assert quote.speaker == "Nadia Haddad"
+    assert not any("200,000" in q.text for q in quotes)
+
+
+def test_surname_resolves_to_full_name_and_pronoun_is_never_the_speaker(run):
+    text = ("French Foreign Minister Claire Dumont arrived in Beirut on Sunday.\n\n"
+            '"There is no time to lose," Dumont said.\n\n'
+            "She said the aid corridor would open on Tuesday.")
+    article, quotes = quotes_of(run, text)
+    assert find(quotes, "There is no time to lose").speaker == "Claire Dumont"
+    indirect = find(quotes, "the aid corridor would open")
+    assert indirect.kind == "indirect"
+    assert indirect.speaker == "Claire Dumont"
+    assert article.text[indirect.speaker_start:indirect.speaker_end] == "She"
+    assert all(q.speaker is None or q.speaker.lower() not in ("he", "she", "they", "it")
+               for q in quotes)
+
+
+def test_unknown_pronoun_speaker_is_none(run):
+    _, quotes = quotes_of(run, 'He said, "We will return."')
+    assert quotes[0].speaker is None
+    assert quotes[0].kind == "direct"
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels' positions were shelled overnight. It was Syria's worst week.",
+    "The so-called \u201cpeace plan\u201d was rejected by the parliament on Monday.",
+    "Troops entered the 'safe zone' at dawn.",
+    "Fighting resumed in the north.",
+])
+def test_apostrophes_and_lone_scare_quotes_are_not_quotes(run, text):
+    _, quotes = quotes_of(run, text)
+    assert quotes == []
+
+
+@pytest.mark.parametrize("text", [
+    '"This is an unbalanced quote, the commander said.',
+    'The commander said." Nothing else.',
+    "She shouted \u201dwrong way round\u201c and left.",
+    '"""',
+    "\u201c\u201d \u2018\u2019 '' \"",
+    '"A" "B" "C',
+    "Reuters",
+    "x" * 5000 + ' "' + "y " * 2000,
+])
+def test_unbalanced_and_odd_marks_never_raise(run, text):
+    article, quotes = quotes_of(run, text)
+    for quote in quotes:
+        assert quote.kind in QUOTE_KINDS
+        assert 0 <= quote.start < quote.end <= len(article.text)
+        assert article.text[quote.start:quote.end] == quote.text
+
+
+def test_one_sentence_snippet(run):
+    _, quotes = quotes_of(run, '"Enough," said Karimi.')
+    assert len(quotes) == 1
+    assert (quotes[0].text, quotes[0].speaker, quotes[0].kind) == ("Enough", "Karimi", "direct")
+
+
+def test_ids_are_in_text_order(run):
+    text = ('Defence Minister Yusuf Karimi said the army would withdraw. "We are leaving '
+            'Kunduz," he said. Laila Nasser warned of "chaos" after the withdrawal.')
+    _, quotes = quotes_of(run, text)
+    assert [q.id for q in quotes] == [f"q{i}" for i in range(1, len(quotes) + 1)]
+    assert [q.start for q in quotes] == sorted(q.start for q in quotes)
+
+
+def test_transcript_labels_are_speakers(run):
+    text = ("Chris Wallace interviewed the governor on Sunday.\n\n"
+            "WALLACE: Will you be at the debate tomorrow night?\n\n"
+            "PENCE: I will be there, and so will the whole team.")
+    _, quotes = quotes_of(run, text)
+    assert find(quotes, "Will you be at the debate").speaker == "Chris Wallace"
+    assert find(quotes, "I will be there").speaker == "Pence"
+
+
+def test_dash_byline_names_the_speaker(run):
+    _, quotes = quotes_of(run, "\u201cHe does not speak for us.\u201d \u2015 Maria Lopez")
+    assert quotes[0].speaker == "Maria Lopez"
+
+
+@pytest.mark.parametrize("text,pairs", [
+    ('"a" and "b"', [(0, 2), (8, 10)]),
+    ("\u201copen and never closed", [(0, None)]),
+    ("the rebels' guns and Syria's army", []),
+    ("\u2018single,\u2019 he said", [(0, 8)]),
+    ('"outer \u2018inner\u2019 outer"', [(0, 20)]),
+])
+def test_pair_marks(text, pairs):
+    assert pair_marks(marks_view(text), 0, len(text)) == pairs
+
+
+def test_paragraph_spans_split_on_newlines():
+    assert paragraph_spans("a\n\nbb\nc") == [(0, 1), (3, 5), (6, 7)]
+
+
+# ---- the demo article ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("fragment,kind,speaker", [
+    ("What is happening in Aleppo", "direct", "Claire Dumont"),
+    ("There is no military solution to this war.", "direct", "Claire Dumont"),
+    ("Damascus must let aid convoys reach", "indirect", "Claire Dumont"),
+    ("humanitarian catastrophe", "partial", "Mehmet Aydin"),
+    ("Turkey has opened its border", "direct", "Mehmet Aydin"),
+    ("We cannot carry this burden alone", "direct", "Mehmet Aydin"),
+    ("Every day without a ceasefire", "direct", "Mehmet Aydin"),
+    ("We are ready to host a new round of talks", "direct", "Mehmet Aydin"),
+    ("study any serious proposal", "partial", "Sergei Volkov"),
+])
+def test_demo_quotes(demo, fragment, kind, speaker):
+    quote = next(q for q in demo.quotes if fragment in q.text and q.kind == kind)
+    assert quote.speaker == speaker
+    if demo.entities:
+        assert demo.entity(quote.speaker_id) is not None
+
+
+def test_demo_content_spans_exclude_marks(demo):
+    first = next(q for q in demo.quotes if q.text.startswith("What is happening in Aleppo"))
+    assert first.text.endswith("will answer for it")
+    assert demo.text[first.start - 1] == '"'
+    second = next(q for q in demo.quotes if q.text.startswith("There is no military"))
+    assert second.text == "There is no military solution to this war."
+
+
+def test_demo_scare_quote_attributed_to_sana(demo):
+    quote = next(q for q in demo.quotes if q.text == "terrorist groups")
+    assert quote.kind == "partial"
+    assert "SANA" in quote.speaker
+
+
+def test_demo_no_quote_from_boilerplate_or_plain_facts(demo):
+    assert not any("350,000" in q.text for q in demo.quotes)
+    assert all(q.text.strip() == q.text and q.text for q in demo.quotes)
