@@ -28,6 +28,7 @@ from . import casualty_context as context
 FORWARD_CUES: dict[tuple[str, ...], tuple[str | None, bool]] = {
     ("killed", "or", "wounded"): (None, False), ("killed", "or", "injured"): (None, False),
     ("dead", "or", "wounded"): (None, False), ("dead", "or", "injured"): (None, False),
+    ("killed", "and", "wounded"): (None, False), ("killed", "and", "injured"): (None, False),
     ("killed",): ("killed", True), ("dead",): ("killed", False), ("died",): ("killed", False),
     ("die",): ("killed", False), ("lost", "their", "lives"): ("killed", False),
     ("perished",): ("killed", False), ("slain",): ("killed", False),
@@ -281,6 +282,10 @@ def _skip_aside(doc: Any, i: int) -> int:
         for j in range(i + 2, min(len(doc), i + 14)):
             if doc[j].text == ",":
                 return j + 1
+    if i < len(doc) and doc[i].lower_ in ("including", "among"):
+        for j in range(i + 1, min(len(doc), i + 8)):
+            if doc[j].lower_ in _BRIDGE or _cue_at(doc, j) is not None:
+                return j
     if i < len(doc) and doc[i].text == "(":
         for j in range(i + 1, min(len(doc), i + 14)):
             if doc[j].text == ")":
@@ -314,6 +319,8 @@ def _backward(span: Any, amount: Amount) -> _Match | None:
         j -= 1
     if j >= span.sent.start and doc[j].lower_ in BACKWARD_CUES:
         verb = doc[j]
+        if j >= 2 and doc[j - 1].lower_ in ("and", "or") and doc[j - 2].lower_ in BACKWARD_CUES:
+            return None  # "killed and injured 1,000": casualties of both kinds, not countable
         if j > 0 and doc[j - 1].lower_ in ("was", "were", "been", "being", "be", "is", "are"):
             return None  # passive: "were killed 12 km away"
         return _Match(amount, BACKWARD_CUES[verb.lower_], victims, verb, backward=True)

@@ -55,10 +55,12 @@ REPORT_LEMMAS = {
     "say", "report", "tell", "announce", "state", "confirm", "add", "estimate", "count",
     "record", "document", "tally", "claim", "allege", "note", "quote", "cite", "warn",
     "give", "put", "update", "revise", "tweet", "write", "post", "insist", "acknowledge",
+    "raise", "lower",
 }
 # Reporting lemmas that only report when their object is a figure ("gave a toll").
-_FIGURE_LEMMAS = {"give", "put", "update", "revise", "claim"}
-_FIGURE_WORDS = {"toll", "figure", "number", "tally", "count", "estimate", "total", "statement"}
+_FIGURE_LEMMAS = {"give", "put", "update", "revise", "claim", "raise", "lower"}
+_FIGURE_WORDS = {"toll", "figure", "number", "tally", "count", "estimate", "total", "statement",
+                 "killing", "killings", "death", "deaths"}
 WEAPONS = (
     "rocket fire", "rocket attacks?", "rockets?", "mortar (?:fire|shells?|rounds?|attacks?)",
     "mortars?", "artillery (?:fire|shells?|shelling|barrages?)", "artillery", "shelling",
@@ -107,6 +109,8 @@ _ANAPHORA_FEATURES = {"district": ("district",), "neighbourhood": ("district",),
                       "suburb": ("district",), "town": ("city",), "city": ("city",),
                       "village": ("city",), "camp": ("city", "other"), "province": ("admin",),
                       "region": ("admin",), "state": ("admin",), "area": ()}
+# A source named in the paragraph covers at most this many following sentences.
+CARRY_SENTENCES = 2
 _FEATURE_RANK = {"district": 0, "city": 1, "other": 2, "admin": 3, "country": 4}
 
 
@@ -128,6 +132,7 @@ class SourceMemory:
 
     paragraph: int = -1
     in_paragraph: Source | None = None
+    sentences_since: int = 0  # carry-over lapses after a few sentences (long one-line stories)
     last_named: Source | None = None  # for pronouns: "it said"
     found: list[Source] = field(default_factory=list)
 
@@ -135,8 +140,9 @@ class SourceMemory:
 def sentence_sources(article: Article, sent: Any, memory: SourceMemory) -> list[Source]:
     """Every explicit source in a sentence ("according to X", "X said"), pronouns resolved."""
     paragraph = article.text.count("\n\n", 0, sent.start_char)
-    if paragraph != memory.paragraph:
+    if paragraph != memory.paragraph or memory.sentences_since >= CARRY_SENTENCES:
         memory.paragraph, memory.in_paragraph = paragraph, None
+    memory.sentences_since += 1
     sources = []
     for subject, verb, how in _source_phrases(sent):
         source = _resolve(article, subject, verb, how, memory)
@@ -145,6 +151,7 @@ def sentence_sources(article: Article, sent: Any, memory: SourceMemory) -> list[
     named = [s for s in sources if s.name]
     if named:
         memory.in_paragraph = memory.last_named = named[-1]
+        memory.sentences_since = 0
     return sources
 
 
@@ -191,9 +198,9 @@ def _source_phrases(sent: Any) -> list[tuple[Any, Any, str]]:
 
 
 def _subject_of(verb: Any) -> Any:
-    """The subject of a reporting verb; "saying" borrows the subject of the verb it hangs on."""
+    """The active subject of a verb; "saying" borrows the subject of the verb it hangs on."""
     for _ in range(3):
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if subjects:
             proper = [s for s in subjects if s.pos_ == "PROPN"]
             return (proper or subjects)[-1]
@@ -362,7 +369,7 @@ def _weapon_or_actor(head: Any) -> tuple[str | None, str | None]:
                 actor = phrase_text(trimmed_phrase(objects[0]))
         actor = actor or _actor_modifier(weapon_words, head)
         return phrase_text([w for w in weapon_words if w.ent_type_ != "NORP"]), actor
-    if head.lower_ in _EVENT_NOUNS or head.lower_ in PRONOUNS:
+    if head.lower_ in _EVENT_NOUNS or head.lower_ in PRONOUNS or head.lower_ in _FIGURE_WORDS:
         return None, None
     return None, phrase_text(words)
 
