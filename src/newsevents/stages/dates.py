@@ -278,8 +278,11 @@ def resolve_anaphors(timexes: list[Timex], published: dt.date | None) -> list[Ti
             if base is not None:
                 unit, offset = t.anaphor
                 grain = unit if unit in ("week", "month", "quarter", "year", "decade") else "day"
-                value, first, last = tx.unit_tx(grain, tx.shift(base, unit, offset))
-                t = replace(t, value=value, date_from=first, date_to=last, grain=grain)
+                try:
+                    value, first, last = tx.unit_tx(grain, tx.shift(base, unit, offset))
+                    t = replace(t, value=value, date_from=first, date_to=last, grain=grain)
+                except (ValueError, OverflowError):  # "9,999 years earlier": off the calendar
+                    pass
         if t.grain in _DAYLIKE and t.date_from is not None:
             reference = t.date_from
         out.append(t)

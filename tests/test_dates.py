@@ -1,0 +1,243 @@
+"""Dates stage: temporal expressions resolved against the publication date.
+
+Unless a case says otherwise, stories are published on Sunday 2026-03-15 (the conftest
+default): Monday..Saturday of that week are March 9..14, last week is 2026-W10 (March 2-8).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsevents.model import Article
+from newsevents.stages.dates import resolve_dates
+
+D = dt.date.fromisoformat
+
+
+def _dates(run, text: str, published: str | None = "2026-03-15"):
+    return run(text, published=published, until="resolve_dates").dates
+
+
+def _find(run, text: str, mention: str, published: str | None = "2026-03-15"):
+    found = [d for d in _dates(run, text, published) if d.text == mention]
+    assert found, f"{mention!r} not found in {[d.text for d in _dates(run, text, published)]}"
+    return found[0]
+
+
+# (sentence, mention text, value, from, to)
+CASES = [
+    # weekdays: the current week in past-tense copy, the next one in the future tense
+    ("Rebels attacked the town on Saturday.", "Saturday", "2026-03-14", "2026-03-14", "2026-03-14"),
+    ("The ministers met in Geneva on Sunday.", "Sunday", "2026-03-15", "2026-03-15", "2026-03-15"),
+    ("Police said the attack happened on Monday.", "Monday", "2026-03-09", "2026-03-09",
+     "2026-03-09"),
+    ("The ministers will meet again on Tuesday.", "Tuesday", "2026-03-17", "2026-03-17",
+     "2026-03-17"),
+    ("Talks are due to resume on Tuesday, a spokesman said.", "Tuesday", "2026-03-17",
+     "2026-03-17", "2026-03-17"),
+    ("Opposition leaders are going to march on Wednesday.", "Wednesday", "2026-03-18",
+     "2026-03-18", "2026-03-18"),
+    ("The envoy arrived last Sunday.", "last Sunday", "2026-03-08", "2026-03-08", "2026-03-08"),
+    ("The envoy arrives next Friday.", "next Friday", "2026-03-20", "2026-03-20", "2026-03-20"),
+    # parts of days
+    ("Shelling continued on Friday evening.", "Friday evening", "2026-03-13TEV", "2026-03-13",
+     "2026-03-13"),
+    ("Troops entered the city on Saturday morning.", "Saturday morning", "2026-03-14TMO",
+     "2026-03-14", "2026-03-14"),
+    ("The building collapsed early Saturday.", "early Saturday", "2026-03-14", "2026-03-14",
+     "2026-03-14"),
+    ("Fighting eased late Thursday.", "late Thursday", "2026-03-12", "2026-03-12", "2026-03-12"),
+    ("Two people were killed in an air strike last night.", "last night", "2026-03-14TNI",
+     "2026-03-14", "2026-03-14"),
+    ("Heavy shelling was reported overnight.", "overnight", "2026-03-14TNI", "2026-03-14",
+     "2026-03-15"),
+    ("The president spoke this morning.", "this morning", "2026-03-15TMO", "2026-03-15",
+     "2026-03-15"),
+    ("The results will be announced tonight.", "tonight", "2026-03-15TNI", "2026-03-15",
+     "2026-03-15"),
+    ("Officials met at 10 a.m. Friday.", "10 a.m. Friday", "2026-03-13T10:00", "2026-03-13",
+     "2026-03-13"),
+    # spans: one mention including the preposition
+    ("Rebels have shelled the district since Friday evening.", "since Friday evening",
+     "2026-03-13TEV", "2026-03-13", "2026-03-15"),
+    ("Fighting raged from Friday evening into Saturday.", "from Friday evening into Saturday",
+     "2026-03-13TEV/2026-03-14", "2026-03-13", "2026-03-14"),
+    ("Protests took place between Monday and Wednesday.", "between Monday and Wednesday",
+     "2026-03-09/2026-03-11", "2026-03-09", "2026-03-11"),
+    ("At least 12 people died in the past 24 hours.", "the past 24 hours", "P1D", "2026-03-14",
+     "2026-03-15"),
+    ("Prices rose sharply over the past week.", "the past week", "P1W", "2026-03-08",
+     "2026-03-15"),
+    ("Aid deliveries fell over the last three days.", "the last three days", "P3D",
+     "2026-03-12", "2026-03-15"),
+    # relative days, weeks, months, years
+    ("The minister resigned today.", "today", "2026-03-15", "2026-03-15", "2026-03-15"),
+    ("The minister resigned yesterday.", "yesterday", "2026-03-14", "2026-03-14", "2026-03-14"),
+    ("The vote will take place tomorrow.", "tomorrow", "2026-03-16", "2026-03-16", "2026-03-16"),
+    ("Twenty people were killed last week.", "last week", "2026-W10", "2026-03-02", "2026-03-08"),
+    ("Officials met twice this week.", "this week", "2026-W11", "2026-03-09", "2026-03-15"),
+    ("Talks will resume next week.", "next week", "2026-W12", "2026-03-16", "2026-03-22"),
+    ("Exports fell last month.", "last month", "2026-02", "2026-02-01", "2026-02-28"),
+    ("Exports rose this month.", "this month", "2026-03", "2026-03-01", "2026-03-31"),
+    ("They will meet again in Brussels next month.", "next month", "2026-04", "2026-04-01",
+     "2026-04-30"),
+    ("Inflation slowed last year.", "last year", "2025", "2025-01-01", "2025-12-31"),
+    ("Elections are due this year.", "this year", "2026", "2026-01-01", "2026-12-31"),
+    ("A new round of talks is planned for next year.", "next year", "2027", "2027-01-01",
+     "2027-12-31"),
+    ("The ceasefire collapsed earlier this year.", "earlier this year", "2026", "2026-01-01",
+     "2026-03-15"),
+    ("Prices climbed earlier this month.", "earlier this month", "2026-03", "2026-03-01",
+     "2026-03-15"),
+    ("The bridge was destroyed three days ago.", "three days ago", "2026-03-12", "2026-03-12",
+     "2026-03-12"),
+    ("The group was founded two weeks ago.", "two weeks ago", "2026-W09", "2026-02-23",
+     "2026-03-01"),
+    ("The town fell to rebels a year ago.", "a year ago", "2025", "2025-01-01", "2025-12-31"),
+    ("Protesters gathered again last weekend.", "last weekend", "2026-W10-WE", "2026-03-07",
+     "2026-03-08"),
+    # explicit dates, with and without a year
+    ("The war began on March 3, 2024.", "March 3, 2024", "2024-03-03", "2024-03-03",
+     "2024-03-03"),
+    ("The accord was signed on 3 March 2024.", "3 March 2024", "2024-03-03", "2024-03-03",
+     "2024-03-03"),
+    ("The convoy arrived on March 3.", "March 3", "2026-03-03", "2026-03-03", "2026-03-03"),
+    ("The convoy arrived on Mar. 3.", "Mar. 3", "2026-03-03", "2026-03-03", "2026-03-03"),
+    ("The agreement was signed on May 20.", "May 20", "2025-05-20", "2025-05-20", "2025-05-20"),
+    ("The summit will open on May 20.", "May 20", "2026-05-20", "2026-05-20", "2026-05-20"),
+    ("The offensive began in May.", "May", "2025-05", "2025-05-01", "2025-05-31"),
+    ("Elections will be held in May.", "May", "2026-05", "2026-05-01", "2026-05-31"),
+    ("The treaty was signed in May 2025.", "May 2025", "2025-05", "2025-05-01", "2025-05-31"),
+    ("The war has killed thousands since it began in 2011.", "2011", "2011", "2011-01-01",
+     "2011-12-31"),
+    ("Fighting flared in mid-January.", "mid-January", "2026-01", "2026-01-11", "2026-01-20"),
+    ("The conflict dates back to the 1990s.", "1990s", "199", "1990-01-01", "1999-12-31"),
+    ("The market was bombed on the 3rd, residents said.", "the 3rd", "2026-03-03", "2026-03-03",
+     "2026-03-03"),
+    ("The deal was signed on 2024-11-05 in Doha.", "2024-11-05", "2024-11-05", "2024-11-05",
+     "2024-11-05"),
+    ("Profits fell in the third quarter.", "the third quarter", "2025-Q3", "2025-07-01",
+     "2025-09-30"),
+    ("The truce was agreed in June last year.", "June last year", "2025-06", "2025-06-01",
+     "2025-06-30"),
+    # present, past and future references
+    ("Relations have recently improved.", "recently", "PAST_REF", None, None),
+    ("The border is now closed.", "now", "PRESENT_REF", None, None),
+    ("The camp currently houses 4,000 people.", "currently", "PRESENT_REF", None, None),
+    # durations that are not dates
+    ("The siege ended three months after the election.", "three months", "P3M", None, None),
+    ("The country launched a two-year effort to rebuild.", "two-year", "P2Y", None, None),
+    ("He was jailed for five years.", "five years", "P5Y", None, None),
+    ("The 10-day ceasefire collapsed.", "10-day", "P10D", None, None),
+    ("The talks lasted five hours.", "five hours", "PT5H", None, None),
+    ("The conflict has dragged on for years.", "years", "PXY", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "value", "date_from", "date_to"), CASES,
+                         ids=[c[1] + ":" + c[0][:30] for c in CASES])
+def test_expression_resolves(run, text, mention, value, date_from, date_to):
+    found = _find(run, text, mention)
+    assert found.value == value
+    assert found.date_from == (D(date_from) if date_from else None)
+    assert found.date_to == (D(date_to) if date_to else None)
+
+
+@pytest.mark.parametrize(("published", "text", "mention", "value"), [
+    ("2026-03-11", "Rebels attacked on Saturday.", "Saturday", "2026-03-07"),  # a Wednesday
+    ("2026-03-11", "Ministers will meet on Saturday.", "Saturday", "2026-03-14"),
+    ("2026-03-11", "Officials met on Wednesday.", "Wednesday", "2026-03-11"),
+    ("2026-01-05", "The group was formed on Dec. 28.", "Dec. 28", "2025-12-28"),
+    ("2025-12-30", "The elections will be held on Jan. 12.", "Jan. 12", "2026-01-12"),
+    ("2026-01-05", "Exports fell last month.", "last month", "2025-12"),
+    ("2026-01-02", "Prices rose last week.", "last week", "2025-W52"),
+])
+def test_other_publication_dates(run, published, text, mention, value):
+    assert _find(run, text, mention, published).value == value
+
+
+def test_anaphors_resolve_against_the_last_day_named(run):
+    text = ("On March 3 the rebels advanced on the town. The next day, the army withdrew. "
+            "Two days later, aid convoys arrived.")
+    by_text = {d.text: d for d in _dates(run, text)}
+    assert by_text["The next day"].value == "2026-03-04"
+    assert by_text["Two days later"].value == "2026-03-06"
+
+
+@pytest.mark.parametrize("text", [
+    "A 55-year-old man was arrested in the raid.",
+    "The man, 55 years old, was arrested in the raid.",
+    "The meeting starts at 10 a.m. in the capital.",
+    "About 350 people were hurt in the blast.",
+    "May God protect them, she said.",
+    "The march on the capital drew thousands.",
+    "Police counted 2011 ballots in the district.",
+])
+def test_not_dates(run, text):
+    assert _dates(run, text) == []
+
+
+def test_without_publication_date_only_absolute_values_resolve(run):
+    text = "The war began on March 3, 2024, and rebels attacked on Saturday. It began in 2011."
+    found = {d.text: d for d in _dates(run, text, published=None)}
+    assert found["March 3, 2024"].value == "2024-03-03"
+    assert found["2011"].date_from == D("2011-01-01")
+    assert found["Saturday"].value is None
+    assert found["Saturday"].date_from is None and found["Saturday"].date_to is None
+
+
+def test_mentions_are_spans_in_text_order_with_sequential_ids(run):
+    text = "Talks began on Friday. They resumed on Saturday and will end next week."
+    found = _dates(run, text)
+    article_text = run(text, until="resolve_dates").text
+    assert [d.id for d in found] == [f"d{i}" for i in range(1, len(found) + 1)]
+    assert [d.start for d in found] == sorted(d.start for d in found)
+    assert all(article_text[d.start:d.end] == d.text for d in found)
+    assert [d.text for d in found] == ["Friday", "Saturday", "next week"]
+
+
+@pytest.mark.parametrize("text", [
+    "\u200b\u200b Friday \u200b",
+    "The talks ended on March 45, 2024, or on February 30.",
+    "It happened on the 99th, 9999-99-99, and 0000-01-01.",
+    "Friday Friday Friday since since since from Monday to between and",
+    "99999999999 years ago, 99999 years earlier, 1e9 days later",
+    "«Since» “Friday” — early late mid- the end of",
+    "On the 31st, officials met.",
+])
+def test_weird_input_never_raises(run, text):
+    for published in ("2026-03-15", "2024-02-29", None):
+        for d in _dates(run, text, published):
+            assert 0 <= d.start < d.end
+
+
+def test_stage_copes_without_a_parse_and_with_empty_text(resources):
+    for text in ("", "Rebels attacked on Saturday. They will leave on Monday."):
+        article = Article(text=text, published=dt.date(2026, 3, 15))
+        resolve_dates(article, resources)  # doc is None: lexical fallback
+        assert all(d.value for d in article.dates)
+    assert [d.value for d in article.dates] == ["2026-03-14", "2026-03-16"]
+
+
+def test_long_text(run):
+    found = _dates(run, "Officials met on Friday, and again on Saturday. " * 1500)
+    assert len(found) == 3000
+
+
+@pytest.mark.parametrize(("mention", "value", "date_from", "date_to"), [
+    ("Saturday", "2026-03-14", "2026-03-14", "2026-03-14"),
+    ("Friday", "2026-03-13", "2026-03-13", "2026-03-13"),
+    ("since Friday evening", "2026-03-13TEV", "2026-03-13", "2026-03-15"),
+    ("last week", "2026-W10", "2026-03-02", "2026-03-08"),
+    ("early Saturday", "2026-03-14", "2026-03-14", "2026-03-14"),
+    ("Thursday", "2026-03-12", "2026-03-12", "2026-03-12"),
+    ("next month", "2026-04", "2026-04-01", "2026-04-30"),
+    ("2011", "2011", "2011-01-01", "2011-12-31"),
+])
+def test_demo_article(demo, mention, value, date_from, date_to):
+    found = [d for d in demo.dates if d.text == mention]
+    assert found, [d.text for d in demo.dates]
+    assert (found[0].value, found[0].date_from, found[0].date_to) == (
+        value, D(date_from), D(date_to))
