@@ -172,6 +172,8 @@ def test_described_actors(run, text, name, type_, country, sector):
     ("Al-Shabab said it carried out the attack.", "al-Shabab", "SO"),
     ("M23 rebels seized the town of Bunagana.", "M23", "CD"),
     ("The Rapid Support Forces (RSF) shelled the city.", "Rapid Support Forces", "SD"),
+    ("The Majeed Brigade of the Baloch Liberation Army claimed the attack.",
+     "Baloch Liberation Army", "PK"),
 ])
 def test_armed_groups(run, text, name, country):
     article = _entities(run, text)
@@ -189,6 +191,20 @@ def test_modifiers_are_not_actors(run, text, word):
     start = article.text.index(word)
     entity = article.entity_at(start, start + len(word))
     assert entity is None or entity.type == "PERSON"
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Militants in the Sahel have expanded their attacks.", "Sahel"),
+    ("Fighting spread across Balochistan on Tuesday.", "Balochistan"),
+])
+def test_regions_are_not_people_or_organisations(run, text, word):
+    article = _entities(run, text)
+    assert all(e.name != word for e in article.entities)
+
+
+def test_organisation_named_like_a_brigade_is_an_armed_group(run):
+    article = _entities(run, "The Omar Mukhtar Brigades said they fired the rockets.")
+    assert any(e.type == "GROUP" and "Brigades" in e.name for e in article.entities)
 
 
 def test_modifier_in_headline_caps_is_not_an_acronym(run):

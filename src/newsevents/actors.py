@@ -77,10 +77,15 @@ _SECTOR_RULES: tuple[tuple[str, str], ...] = (
                    r"spokes\w*|king|queen|emir|chancellor|premier|diplomat\w*|cabinet|"
                    r"authorit\w*|administration|state department|foreign office|kremlin|"
                    r"white house|council|commission|lawmakers?|legislat\w*|crown prince|"
-                   r"sheikh|sultan|monarch|state"),
+                   r"sheikh|sultan|monarch|committee|state"),
 )
 _SECTOR_RES = tuple((sector, re.compile(rf"\b(?:{words})(?=\W|$)", re.IGNORECASE))
                     for sector, words in _SECTOR_RULES)
+
+
+# Words that make a named organisation an armed group ("Baloch Liberation Army", "X Brigades").
+ARMED_GROUP_NAME = re.compile(r"\b(?:Liberation|Brigades?|Militias?|Martyrs|Mujahideen|Jihad|"
+                              r"Resistance|Battalions?|Insurgents?|Rebels?)\b")
 
 
 def sector_of(text: str | None) -> str | None:
@@ -152,7 +157,7 @@ Washington Post | ORG | media | US | The Washington Post
 Al Arabiya | ORG | media | SA | Al-Arabiya
 Kurdish Regional Government | ORG | government | IQ | Kurdistan Regional Government, KRG
 Islamic State | GROUP | insurgents | - | IS, ISIS, ISIL, Daesh, Islamic State group, Islamic State of Iraq and the Levant, Islamic State of Iraq and Syria
-al-Qaeda | GROUP | insurgents | - | al-Qaida, Al-Qaeda, Al-Qaida, al Qaeda, Al Qaeda, al-Qaeda in the Arabian Peninsula, AQAP, AQIM
+al-Qaeda | GROUP | insurgents | - | al-Qaida, Al-Qaeda, Al-Qaida, al Qaeda, Al Qaeda, al Qaida, Al Qaida, al-Qaeda in the Arabian Peninsula, AQAP, AQIM
 Hamas | GROUP | insurgents | PS |
 Palestinian Islamic Jihad | GROUP | insurgents | PS | Islamic Jihad
 Hezbollah | GROUP | insurgents | LB | Hizbollah, Hizballah
@@ -181,6 +186,7 @@ Jaish-e-Mohammed | GROUP | insurgents | PK | Jaish-e-Muhammad
 Tigray People's Liberation Front | GROUP | rebels | ET | TPLF, Tigrayan forces
 Fano | GROUP | rebels | ET | Fano militia
 Arakan Army | GROUP | rebels | MM |
+Baloch Liberation Army | GROUP | rebels | PK | BLA
 """
 
 
@@ -224,7 +230,9 @@ _GENERIC = """
 rebels | rebels | n | rebels, rebel fighters, rebel forces, rebel groups, opposition fighters, opposition forces, armed opposition, opposition groups, anti-government fighters, rebel group
 militants | insurgents | n | militants, militant group, militant groups, militia, militias, militiamen, armed groups, armed men
 insurgents | insurgents | n | insurgents
-jihadists | insurgents | n | jihadists, jihadist fighters, jihadist groups, extremists, terrorists, terrorist groups
+jihadists | insurgents | n | jihadists, jihadist fighters, jihadist groups
+extremists | insurgents | n | extremists, extremist groups
+terrorists | insurgents | n | terrorists, terrorist groups
 gunmen | insurgents | n | gunmen, assailants, attackers
 fighters | rebels | n | fighters
 government | government | y | government, regime, authorities, administration, officials, government officials

@@ -26,6 +26,12 @@ Nations Organization Organisation Front Group Government Bank House Palace Stree
 Hospital Airport Province Governorate City Region District Brigade Command Authority Commission
 Embassy Parliament Senate Congress Police Guard News Television Radio Times Post Said Says
 """.split())
+# Regions the small model takes for people or organisations ("Sahel", "Balochistan").
+REGION_NAMES = frozenset("""
+Sahel Maghreb Levant Balkans Caucasus Gulf Donbas Donbass Crimea Kurdistan Darfur Tigray Gaza
+Sinai Kashmir Punjab Balochistan Baluchistan Xinjiang Tibet Idlib Kordofan Amhara Oromia
+""".split())
+_NOT_NAME_WORDS = _NOT_NAME_WORDS | REGION_NAMES
 _CONNECTORS = frozenset({"of", "for", "the", "-", "to"})
 _TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",

@@ -156,13 +156,20 @@ def _spacy_orgs(text: str, doc: Any, found: _Found) -> None:
         if people.looks_like_name(name) and len(name.split()) <= 3 and not _org_like(name) \
                 and not name.isupper():
             continue  # spaCy often calls a surname ORG ("Aydin said"); persons decide those
+        if name in people.REGION_NAMES:
+            continue
+        if re.search(r"\.\s", name) and not re.match(r"^(?:[A-Z]\.){2,}\s", name):
+            continue  # a missed sentence break: "on X. Militants"
         if _is_state_phrase(name) or _mostly_known(name, known_spans, start, end):
             continue  # "Iraqi Government" is the state ORG; "Islamist Hayat Tahrir al-Sham" the group
         country, sector = _org_attributes(text, doc, name, start, end)
         key = ("ORG", _org_key(name))
         if key in found.actors and len(name) > len(found.actors[key].name):
             found.actors[key].name = name  # "U.S. Central Command" over "Central Command"
-        found.add(key, _Actor(name, "ORG", country=country, sector=sector), start, end, 40)
+        kind = "ORG"
+        if lex.ARMED_GROUP_NAME.search(name):  # "Majeed Brigade": an armed group, not an office
+            kind, sector = "GROUP", ("rebels" if sector in ("other", "military", None) else sector)
+        found.add(key, _Actor(name, kind, country=country, sector=sector), start, end, 40)
     _unlabelled_acronyms(text, doc, found)
 
 
