@@ -292,3 +292,16 @@ def test_stage_without_doc_returns_no_claims():
 
     article = extract_casualties(Article(text="12 people were killed."), None)
     assert article.casualties == []
+
+
+def test_nationality_on_weapon_place_and_date(run):
+    _, claim = first(run, "Israeli air strikes killed 9 people in Gaza City on Tuesday, "
+                          "the health ministry said.")
+    assert (claim.weapon, claim.perpetrator, claim.source) == ("air strikes", "Israeli",
+                                                               "health ministry")
+    assert claim.date.date_from is not None and claim.date.date_from.weekday() == 1
+
+
+def test_report_date_is_a_fallback(run):
+    _, claim = first(run, "The ministry said on Thursday that 14 people were killed.")
+    assert claim.date.date_from is not None and claim.date.date_from.weekday() == 3
