@@ -122,26 +122,28 @@ WORD_CLASSES: dict[str, frozenset[str]] = {k: frozenset(v.split()) for k, v in {
     "agreement": "agreement deal accord treaty pact ceasefire truce armistice memorandum "
                  "settlement protocol",
     "aid": "aid assistance supply food medicine relief convoy help loan grant fund funding "
-           "money shelter",
+           "money shelter asylum",
     "troops": "troop soldier force army battalion unit brigade warship ship tank reinforcement "
               "personnel police officer jet fighter division",
     "weapon": "weapon arm ammunition missile rocket explosive bomb mine device ied drug "
               "drone grenade",
     "territory": "village town city area territory district region control base hill airport "
                  "neighbourhood neighborhood province border crossing position stronghold "
-                 "outpost enclave",
+                 "outpost enclave ground stronghold",
     "person": "people person man woman child civilian protester activist journalist suspect "
               "member leader official soldier fighter militant student worker resident "
               "villager opposition dissident",
     "delegation": "delegation envoy team mission representative diplomat negotiator",
     "talks": "talk negotiation meeting summit dialogue conference",
     "ties": "tie relation contact",
-    "diplomat": "ambassador diplomat envoy embassy",
+    "diplomat": "ambassador diplomat envoy embassy inspector observer peacekeeper monitor "
+                "mission peacekeeping",
     "prisoner": "prisoner hostage detainee captive",
     "border": "border crossing airspace port",
     "fire": "fire",
     "protest": "protest demonstration rally march sit-in strike",
-    "intelligence": "intelligence information",
+    "intelligence": "intelligence information expertise technology data",
+    "demand": "demand condition request proposal",
     "base": "base headquarters camp",
 }.items()}
 
@@ -190,18 +192,28 @@ sanction: SANCTION
 expel: SANCTION/expel@diplomat; COERCE/deport
 deport: COERCE/deport
 sever, cut, break, suspend: SANCTION/sever@ties; SANCTION/cancel@talks; SANCTION/sever@aid
+halt, reduce, stop, end, withhold, freeze: SANCTION/sever@aid; SANCTION/cancel@talks
+prevent, disperse, break up, suppress, crush, ban: COERCE/restrict@protest; COERCE/ban
+call off: CONCEDE
+reinforce: MOBILIZE/troops
+strengthen, boost, bolster, increase, build up: MOBILIZE/troops@troops
+indict, prosecute: ACCUSE/sue
+complain: ACCUSE/disapprove
+accept: CONCEDE@demand; AGREE
+contribute: AID/military@troops; AID/humanitarian@aid
+gain: ASSAULT/territory@territory
 recall: SANCTION/withdraw@diplomat
 cancel, postpone: SANCTION/cancel@talks
-freeze: SANCTION/sever
 deploy, mobilize, mobilise, mass: MOBILIZE/troops
 establish, set up: MOBILIZE/base@base; SUPPORT@ties
 restore, resume, upgrade: SUPPORT@ties; CONSULT@talks
 arrest, detain, jail, imprison, round up, apprehend: COERCE/arrest
-seize, capture, take over, take control: ASSAULT/territory@territory; COERCE/confiscate@weapon; COERCE/arrest@person; COERCE/confiscate
+seize: ASSAULT/territory@territory; COERCE/confiscate@weapon; COERCE/arrest@person; COERCE/confiscate
+capture, take over, take control, gain control: COERCE/confiscate@weapon; COERCE/arrest@person; ASSAULT/territory
 recapture, retake, overrun: ASSAULT/territory
 confiscate: COERCE/confiscate
 block, blockade, besiege: COERCE/restrict
-ban, outlaw: COERCE/ban
+outlaw: COERCE/ban
 censor: COERCE/censor
 defuse, dismantle, intercept: COERCE/confiscate
 attack, assault, hit, target, raid: ASSAULT
@@ -222,7 +234,7 @@ rape: ASSAULT/sexual
 beat: ASSAULT/beat
 stab, hack, burn: ASSAULT/primitive
 destroy, demolish, torch, raze: ASSAULT/destroy
-agree, pledge, promise, offer, commit, vow: AGREE
+agree, pledge, promise, offer, commit, vow, swear: AGREE
 sign, reach, conclude, broker, ink: AGREE@agreement
 praise, endorse, back, support, welcome, commend, recognise, recognize, hail, applaud: SUPPORT
 cooperate, coordinate, collaborate: COOPERATE
@@ -231,7 +243,8 @@ extradite: COOPERATE
 aid, donate, fund, supply: AID/humanitarian
 deliver, provide: AID/humanitarian@aid; AID/military@weapon
 grant: AID/asylum@aid; CONCEDE
-withdraw, retreat, evacuate, pull out, pull back: RETREAT/withdraw
+withdraw: SANCTION/withdraw@diplomat; RETREAT/withdraw
+retreat, evacuate, pull out, pull back: RETREAT/withdraw
 release, free, exchange: RETREAT/release
 return: RETREAT/return@prisoner
 disarm, demobilize: RETREAT/disarm
@@ -254,6 +267,17 @@ gunfire, shooting: ASSAULT/firearms
 kidnapping, abduction: ASSAULT/abduct
 strike: ASSAULT
 talk, negotiation, summit, consultation: CONSULT
+mediation: CONSULT/third-party
+investigation, probe, inquiry: ACCUSE/investigate
+indictment, lawsuit: ACCUSE/sue
+torture: ASSAULT/torture
+execution: ASSAULT/execute
+assassination: ASSAULT/assassinate
+rape: ASSAULT/sexual
+demand, appeal, plea: REQUEST
+ultimatum, threat: THREATEN
+blockade, siege: COERCE/restrict
+exercise, drill, maneuver, manoeuvre: MOBILIZE/troops
 visit: CONSULT/visit
 protest, demonstration, rally, march, sit-in: PROTEST/demo
 riot, unrest: PROTEST/riot
@@ -303,7 +327,8 @@ PROTEST_STRIKE_VERBS = frozenset("go call hold stage begin launch join declare e
 # Reporting verbs: never events themselves, but their subject is the event's source.
 REPORTING_VERBS = frozenset(
     "say tell report announce state add claim confirm note quote cite write tweet post "
-    "explain insist estimate disclose reveal according".split())
+    "explain insist estimate disclose reveal according declare reiterate conclude stress "
+    "emphasize emphasise argue maintain assert".split())
 
 # Governors that make an embedded event hypothetical or future ("plans to", "due to").
 HYPOTHETICAL_GOVERNORS = frozenset(
@@ -336,6 +361,22 @@ THREATEN_MODE_CUES: dict[str, frozenset[str]] = {
 CONTENT_TAKING_TYPES = frozenset(
     "REQUEST THREATEN REJECT ACCUSE AGREE SUPPORT CONCEDE".split())
 
+# Intent: a future or intended cooperative act is an AGREE (PLOVER: "all cooperative actions
+# reported in future tense are taken to imply intentions"); an intended coercive act by a
+# named actor is a THREATEN, with the threatened action as its mode.
+INTENT_AGREE_TYPES = frozenset("AID RETREAT CONCEDE COOPERATE".split())
+INTENT_THREATEN_MODES: dict[tuple[str, str | None], str] = {
+    ("COERCE", "arrest"): "arrest", ("COERCE", "ban"): "ban", ("COERCE", "censor"): "ban",
+    ("COERCE", "deport"): "expel", ("COERCE", "curfew"): "restrict",
+    ("COERCE", "martial-law"): "restrict", ("COERCE", "restrict"): "restrict",
+    ("SANCTION", "expel"): "expel", ("ASSAULT", "territory"): "territory",
+}
+INTENT_THREATEN_DEFAULTS = {"ASSAULT": "violence", "SANCTION": "relations", "COERCE": "restrict",
+                            "PROTEST": "restrict", "MOBILIZE": "violence"}
+INTENT_GOVERNORS = frozenset(
+    "plan intend threaten vow promise pledge prepare ready willing prepared offer decide "
+    "going".split())
+
 # --- actors -----------------------------------------------------------------------------
 # Subjects that are not actors ("the war has killed ..."): keep the event, drop the actor.
 NON_ACTOR_NOUNS = frozenset(
@@ -363,7 +404,7 @@ SECTOR_WORDS: dict[str, str] = {
     **dict.fromkeys("police policemen officers gendarmes".split(), "police"),
     **dict.fromkeys("protesters protester demonstrators demonstrator".split(), "protesters"),
     **dict.fromkeys("civilians civilian people residents villagers children women "
-                    "refugees".split(), "civilians"),
+                    "refugees students workers farmers drivers traders".split(), "civilians"),
     **dict.fromkeys("opposition".split(), "opposition"),
 }
 # Sectors that fight (an ASSAULT between two of these is an armed clash).

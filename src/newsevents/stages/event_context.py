@@ -73,6 +73,8 @@ def _complement_lemmas(tok: Any) -> set[str]:
     heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "dative", "attr")]
     for prep in (c for c in tok.children if c.dep_ in ("prep", "prt")):
         heads += [g for g in prep.children if g.dep_ == "pobj"]
+    heads += [g for h in list(heads) for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+              for g in p.children if g.dep_ == "pobj"]  # "lifted the state of emergency"
     lemmas = set()
     for head in heads:
         lemmas.add(head.lemma_.lower())

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import ontology as ont
-from ..model import Article, Event
+from ..model import Actor, Article, Event
 from .event_context import (
     _acled, _actor, _actor_like, _cameo, _complement_lemmas, _date, _hypothetical, _loose_conj,
     _negated, _place, _prep_object, _source, _subject,
@@ -103,6 +103,10 @@ def _sentence_triggers(tokens: list[Any]) -> list[_Trigger]:
         independent = trig.tok.dep_ in ("nsubj", "nsubjpass", "ROOT")
         if not verbs or same or independent:
             kept.append(trig)
+    protests = {t.tok.i for t in kept if t.type == "PROTEST"}
+    protests |= {t.tok.head.i for t in kept if t.type == "PROTEST" and _light_verb(t.tok) is not None}
+    kept = [t for t in kept if not (t.type == "REQUEST" and t.tok.dep_ in ("acl", "advcl", "xcomp")
+                                    and t.tok.head.i in protests)]  # "rallied, demanding ..."
     kept.sort(key=lambda t: t.tok.i)
     return _merge(kept)
 
@@ -121,6 +125,8 @@ def _match(tok: Any) -> _Trigger | None:
                     return None
                 return _Trigger(tok, key, rule[0], rule[1], noun=False,
                                 lex_mode=rule[1] is not None, class_noun=_class_noun(tok, rule))
+        if _must_clause(tok):  # "X said Y must drop its barriers": a demand by X
+            return _Trigger(tok, lemma, "REQUEST", None, noun=False)
         return None
     if tok.pos_ in ("NOUN", "PROPN") and lemma in ont.NOUN_LEXICON:
         etype, mode, _ = ont.NOUN_LEXICON[lemma][0]
@@ -129,6 +135,12 @@ def _match(tok: Any) -> _Trigger | None:
             return None
         return _Trigger(tok, lemma, etype, mode, noun=True, lex_mode=mode is not None)
     return None
+
+
+def _must_clause(tok: Any) -> bool:
+    """A "must"/"should" clause reported by someone ("she said Damascus must let ...")."""
+    return (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in ont.REPORTING_VERBS
+            and any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.children))
 
 
 def _pick_rule(rules: list[ont.Rule], lemmas: set[str]) -> ont.Rule | None:
@@ -170,6 +182,8 @@ def _noun_mode(tok: Any, lemma: str, etype: str, mode: str | None
         return None, None
     if etype == "ASSAULT" and assault:
         return etype, assault[1]
+    if etype == "MOBILIZE" and "joint" in _modifier_lemmas(tok):
+        return "COOPERATE", None  # joint exercises are cooperation, single-country ones posture
     if etype == "CONSULT":
         phone = next((c for c in cues if c[0] == "CONSULT"), None)
         return etype, phone[1] if phone else mode
@@ -353,6 +367,13 @@ def _build_event(article: Article, trig: _Trigger, start: int, end: int) -> Even
     """Turn a trigger into an Event with its context; None for non-events ("the war killed")."""
     tok = trig.tok
     _recode_embedded_request(trig)
+    negated = any(_negated(p.tok) for p in trig.parts or [trig])
+    _recode_intent(trig, negated)
+    if trig.type == "REJECT" and negated:
+        negated = False  # "will not accept" is the rejection itself
+    if trig.type == "COERCE" and trig.mode == "restrict" and trig.actor is not None and (
+            _actor(article, trig.actor) or Actor("")).sector in ("civilians", "protesters"):
+        trig.type, trig.mode = "PROTEST", "obstruct"  # protesters blocking a road
     if trig.type == "AGREE" and _content_type(tok) in ("ASSAULT", "COERCE"):
         trig.type, trig.mode = "THREATEN", "violence"  # "vowed to retaliate"
     if trig.type in ("REQUEST", "REJECT") and trig.mode is None:
@@ -378,7 +399,7 @@ def _build_event(article: Article, trig: _Trigger, start: int, end: int) -> Even
         actor=actor, target=target, place_id=_place(article, trig, start, end),
         date=_date(article, trig, start, end), source=source, quote_id=quote_id,
         casualty_ids=[c.id for c in casualties] if trig.type in _CASUALTY_TYPES else [],
-        negated=any(_negated(p.tok) for p in trig.parts or [trig]),
+        negated=negated,
         hypothetical=False if trig.speaker_request else _hypothetical(tok),
         trigger=article.text[t_start:t_end], trigger_start=t_start, trigger_end=t_end,
     )
@@ -405,11 +426,36 @@ def _content_type(tok: Any) -> str | None:
     """The PLOVER type of the first event word inside a verbal act's complement."""
     for child in tok.children:
         if child.dep_ in ("xcomp", "ccomp"):
-            for t in child.subtree:
-                trig = _match(t)
+            for verb in [child] + [c for c in child.children if c.dep_ == "conj"]:
+                trig = _match(verb)
                 if trig is not None:
                     return trig.type
     return None
+
+
+def _intended(tok: Any) -> bool:
+    """Announced or intended, not merely possible: "will", "would", "plans to", "ready to"."""
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall", "wo")
+           for c in tok.children):
+        return True
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ont.INTENT_GOVERNORS
+
+
+def _recode_intent(trig: _Trigger, negated: bool) -> None:
+    """PLOVER reads intentions by type: cooperative ones are AGREE, coercive ones THREATEN,
+    and a refused agreement ("will not accept") is a REJECT."""
+    tok = trig.tok
+    if trig.type == "AGREE" and negated:
+        trig.type, trig.mode = "REJECT", None
+        return
+    if trig.noun or negated or not _intended(tok) or trig.speaker_request:
+        return
+    if trig.type in ont.INTENT_AGREE_TYPES:
+        trig.type, trig.mode = "AGREE", None
+    elif trig.type in ont.INTENT_THREATEN_DEFAULTS and trig.actor is not None:
+        mode = ont.INTENT_THREATEN_MODES.get((trig.type, trig.mode),
+                                            ont.INTENT_THREATEN_DEFAULTS[trig.type])
+        trig.type, trig.mode = "THREATEN", mode
 
 
 def _cue_from(tok: Any, table: dict[str, frozenset[str]]) -> str | None:
