@@ -1,7 +1,9 @@
 """Dates stage: temporal expressions in the text, resolved against the publication date.
 
 Reads: `text`, `published`, and `doc` (the verb tense around each expression, to choose
-between the last and the next Friday; which 4-digit numbers are counts, not years).
+between the last and the next Friday; which 4-digit numbers are counts, not years). The
+recognition itself is rule-based (timex.py): spaCy's DATE/TIME entities miss and mis-bound
+many expressions.
 Fills: `dates` — DateMention records in text order, ids "d1", "d2"...
 
 Conventions (values are TimeML/TIMEX3 as TempEval-3 writes them):
@@ -58,7 +60,8 @@ def resolve_dates(article: Article, resources: Any) -> Article:
                             tense_at=lambda s, e: _tense_at(doc, text, s, e),
                             is_count=lambda s, e: _is_count(doc, s, e))
     timexes = resolve_anaphors(combine(atoms, text, article.published), article.published)
-    timexes += _entity_leftovers(doc, timexes)
+    # spaCy DATE/TIME entities the rules miss were tried as extra mentions: on TBAQ they were
+    # mostly unresolvable ("a second day", "these years") and cost value F1, so they are left out.
     timexes.sort(key=lambda t: t.start)
     article.dates = [
         DateMention(id=f"d{i}", text=text[t.start:t.end], start=t.start, end=t.end,
@@ -287,27 +290,3 @@ def resolve_anaphors(timexes: list[Timex], published: dt.date | None) -> list[Ti
             reference = t.date_from
         out.append(t)
     return out
-
-
-# ---------------------------------------------------------------- what spaCy saw and we did not
-
-_TEMPORAL_WORD = re.compile(r"(?i)\b(?:day|week|weekend|month|year|decade|centur|season|spring|"
-                            r"summer|autumn|fall|winter|morning|afternoon|evening|night|"
-                            r"holiday|ramadan|eid|hour|minute|dawn|dusk)")
-_AGE = re.compile(r"(?i)\byears?[\s-]old\b|\bage[sd]?\b|\bolds?\b")
-
-
-def _entity_leftovers(doc: Any, taken: list[Timex]) -> list[Timex]:
-    """spaCy DATE/TIME entities no rule matched and that look temporal: kept, value unknown."""
-    if doc is None:
-        return []
-    extra = []
-    for ent in doc.ents:
-        if ent.label_ not in ("DATE", "TIME"):
-            continue
-        start, end = ent.start_char, ent.end_char
-        if any(start < t.end and t.start < end for t in taken + extra):
-            continue
-        if _TEMPORAL_WORD.search(ent.text) and not _AGE.search(ent.text):
-            extra.append(Timex(start, end, None, grain="unknown"))
-    return extra
