@@ -112,8 +112,8 @@ def _acled_pair(trig: Any, actor: Actor | None, target: Actor | None
             return ont.ACLED_MOB
         if t_sector == "protesters":
             return ont.ACLED_PROTEST_FORCE
-        clash = trig.key in ("clash", "fight", "fighting", "battle", "skirmish", "gunfight",
-                             "firefight", "ambush")
+        clash = any(p.key in ("clash", "fight", "fighting", "battle", "skirmish", "gunfight",
+                              "firefight", "ambush") for p in trig.parts or [trig])
         if clash or (a_sector in ont.ARMED_SECTORS and t_sector in ont.ARMED_SECTORS):
             return ont.ACLED_ARMED_CLASH
         return ont.ACLED_BY_TYPE["ASSAULT"]

@@ -286,6 +286,8 @@ def _assign_roles(trig: _Trigger) -> None:
         trig.actor, trig.target = trig.target, trig.actor  # PLOVER: the visitor is the source
     if trig.type == "ASSAULT":
         trig.mode = trig.mode or _cue_mode(tok, trig.type)
+        if trig.actor is not None and "suicide" in {t.lemma_.lower() for t in trig.actor.subtree}:
+            trig.mode = "suicide-attack"  # "a suicide bomber blew himself up"
 
 
 def _cue_mode(tok: Any, etype: str) -> str | None:

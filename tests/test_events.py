@@ -1,0 +1,257 @@
+"""Events stage: PLOVER type and mode, CAMEO root, ACLED type, roles, context and modality."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents import ontology
+from newsevents.model import PLOVER_TYPES, Article
+from newsevents.stages.events import code_events
+
+
+def _events(run, text, etype=None):
+    article = run(text)
+    return [e for e in article.events if etype is None or e.type == etype]
+
+
+def _one(run, text, etype):
+    found = _events(run, text, etype)
+    assert found, f"no {etype} in {[(e.type, e.trigger) for e in _events(run, text)]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("text, etype, mode, cameo", [
+    ("Government troops shelled the rebel-held town of Qusayr on Tuesday.",
+     "ASSAULT", "heavy-weapons", "19"),
+    ("Israeli warplanes carried out air strikes on a refugee camp near the border.",
+     "ASSAULT", "aerial", "19"),
+    ("Gunmen kidnapped two aid workers in the northern province on Sunday.",
+     "ASSAULT", "abduct", "18"),
+    ("A suicide bomber blew himself up at a police checkpoint in the city.",
+     "ASSAULT", "suicide-attack", "18"),
+    ("Police arrested 12 protesters in the capital on Monday.", "COERCE", "arrest", "17"),
+    ("Thousands of workers went on strike in Lagos over unpaid wages.",
+     "PROTEST", "strike-lim", "14"),
+    ("The foreign minister urged both sides to agree to a ceasefire.", "REQUEST", "yield", "02"),
+    ("The opposition demanded the release of all political prisoners.", "REQUEST", "yield", "10"),
+    ("The government rejected the peace proposal on Wednesday.", "REJECT", None, "12"),
+    ("The two countries signed a trade agreement in Hanoi.", "AGREE", None, "03"),
+    ("The president praised the peacekeepers for their work.", "SUPPORT", None, "05"),
+    ("The army deployed troops along the northern border.", "MOBILIZE", "troops", "15"),
+    ("The European Union imposed sanctions on the military junta.", "SANCTION", None, "16"),
+    ("The government lifted the curfew in the capital on Friday.", "CONCEDE", None, "08"),
+    ("Rebels released 40 hostages on Thursday.", "RETREAT", "release", "08"),
+    ("Japan delivered food aid to the flood victims.", "AID", "humanitarian", "07"),
+    ("Kenya shared intelligence with Somalia on the militants.", "COOPERATE", None, "06"),
+    ("The prime minister met the king of Jordan in Amman.", "CONSULT", None, "04"),
+])
+def test_type_mode_cameo(run, text, etype, mode, cameo):
+    event = _one(run, text, etype)
+    assert event.mode == mode
+    assert event.cameo == cameo
+
+
+@pytest.mark.parametrize("text, sub_event", [
+    ("Government troops shelled the rebel-held town of Qusayr on Tuesday.",
+     "Shelling/artillery/missile attack"),
+    ("Israeli warplanes carried out air strikes on a refugee camp near the border.",
+     "Air/drone strike"),
+    ("Gunmen kidnapped two aid workers in the northern province on Sunday.",
+     "Abduction/forced disappearance"),
+    ("Police arrested 12 protesters in the capital on Monday.", "Arrests"),
+    ("Militants attacked an army post and clashed with soldiers for hours.", "Armed clash"),
+    ("Gunmen attacked villagers in the district, killing six civilians.", "Attack"),
+    ("Hundreds of students rallied peacefully outside parliament on Monday.", "Peaceful protest"),
+    ("Police fired tear gas to disperse protesters who marched on the palace.",
+     "Protest with intervention"),
+    ("Rebels captured the town of Kidal after heavy fighting.",
+     "Non-state actor overtakes territory"),
+    ("The two sides signed a ceasefire agreement in Doha.", "Agreement"),
+])
+def test_acled_sub_event(run, text, sub_event):
+    subs = [e.acled["sub_event_type"] for e in _events(run, text) if e.acled]
+    assert sub_event in subs
+
+
+def test_verbal_events_have_no_acled(run):
+    event = _one(run, "The minister condemned the decision on Tuesday.", "ACCUSE")
+    assert event.acled is None and event.mode == "disapprove"
+
+
+@pytest.mark.parametrize("text, etype, actor, target", [
+    ("Three soldiers were killed by militants in an ambush near the border.",
+     "ASSAULT", "militants", "soldiers"),
+    ("The opposition leader was arrested by police in the capital.",
+     "COERCE", "police", "opposition leader"),
+    ("The minister accused the Syrian government of war crimes.",
+     "ACCUSE", "minister", "Syrian government"),
+    ("The envoy urged the rebels to lay down their weapons.", "REQUEST", "envoy", "rebels"),
+])
+def test_roles_active_and_passive(run, text, etype, actor, target):
+    event = _one(run, text, etype)
+    assert event.actor is not None
+    assert actor in event.actor.name or actor == event.actor.sector  # entities may canonicalise
+    assert event.target is not None and target in event.target.name
+
+
+def test_accusation_target_country_and_sector(run):
+    event = _one(run, "The minister accused the Syrian government of war crimes.", "ACCUSE")
+    assert event.target.country == "SY"
+    assert event.target.sector == "government"
+
+
+def test_accused_event_is_content_not_an_event(run):
+    events = _events(run, "The opposition accused the army of shelling the city.")
+    assert [e.type for e in events] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("text, etype, negated, hypothetical", [
+    ("The rebels did not attack the convoy on Monday.", "ASSAULT", True, False),
+    ("Russia did not send a delegation to the talks.", "CONSULT", True, False),
+    ("The two leaders will meet in Paris next week.", "CONSULT", False, True),
+    ("The foreign ministers are due to meet again in Brussels next month.",
+     "CONSULT", False, True),
+    ("If the army attacked the town, thousands would flee.", "ASSAULT", False, True),
+    ("Rebels shelled the airport on Sunday.", "ASSAULT", False, False),
+])
+def test_negation_and_modality(run, text, etype, negated, hypothetical):
+    event = _one(run, text, etype)
+    assert event.negated is negated
+    assert event.hypothetical is hypothetical
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The government said it would impose a curfew on the city.", "THREATEN"),
+    ("The rebels threatened to attack the capital.", "THREATEN"),
+    ("The country said it was willing to withdraw its troops from the border.", "AGREE"),
+    ("The government will not accept the refugees.", "REJECT"),
+])
+def test_plover_intent_conventions(run, text, etype):
+    assert _one(run, text, etype)
+
+
+@pytest.mark.parametrize("text", [
+    "The minister warned of a humanitarian catastrophe if the fighting spread.",
+    "The spokesman said the meeting had been productive.",
+    "Reporters were told about the plan after the briefing.",
+])
+def test_no_event_from_comments_and_reporting_verbs(run, text):
+    events = _events(run, text)
+    assert not [e for e in events if e.type in ("THREATEN", "ASSAULT")]
+    assert all(e.trigger.lower() not in ("said", "told", "warned") for e in events)
+
+
+def test_source_from_reporting_verb_and_according_to(run):
+    said = _one(run, "Rebels shelled the city overnight, the defence ministry said.", "ASSAULT")
+    assert said.source and "ministry" in said.source
+    according = _one(run, "Rebels shelled the city overnight, according to residents.", "ASSAULT")
+    assert according.source == "residents"
+
+
+def test_noun_trigger_and_merge_with_killing(run):
+    events = _events(run, "Twelve people were killed in air strikes on the town of Saraqeb.",
+                     "ASSAULT")
+    assert len(events) == 1
+    event = events[0]
+    assert event.mode == "aerial" and event.trigger == "air strikes"
+    assert "Saraqeb" in event.target.name
+
+
+def test_spans_and_ids(run):
+    article = run("Rebels shelled the airport on Sunday. The army deployed troops to the city.")
+    assert [e.id for e in article.events] == [f"v{i}" for i in range(1, len(article.events) + 1)]
+    for event in article.events:
+        assert event.type in PLOVER_TYPES
+        assert article.text[event.trigger_start:event.trigger_end] == event.trigger
+        assert event.start <= event.trigger_start < event.trigger_end <= event.end
+
+
+@pytest.mark.parametrize("text", [
+    "Hello.",
+    'He said "they attacked and then\n\n"" «» – ??',
+    "Ünïcödé ✓ 攻击 — الهجوم attacked 🚀🚀 shelled by by by.",
+    "attack " * 3000,
+    "Rebels shelled the town. " * 800,
+])
+def test_odd_input_never_raises(run, text):
+    article = run(text)
+    assert all(e.type in PLOVER_TYPES for e in article.events)
+
+
+def test_no_doc_means_no_events(resources):
+    article = code_events(Article(text="Rebels shelled the town."), resources)
+    assert article.events == []
+
+
+def test_ontology_tables_are_consistent():
+    assert set(ontology.CAMEO_ROOT) == set(PLOVER_TYPES)
+    codes = set(ontology.CAMEO_ROOT.values()) | set(ontology.CAMEO_BY_MODE.values())
+    assert all(code in {f"{n:02d}" for n in range(1, 21)} for code in codes)
+    for table in (ontology.VERB_LEXICON, ontology.NOUN_LEXICON):
+        for rules in table.values():
+            for etype, _, cls in rules:
+                assert etype in PLOVER_TYPES
+                assert cls is None or cls in ontology.WORD_CLASSES
+
+
+# --- the demo article -------------------------------------------------------------------
+
+def _find(demo, etype, trigger):
+    found = [e for e in demo.events if e.type == etype and e.trigger == trigger]
+    assert found, [(e.type, e.trigger) for e in demo.events]
+    return found
+
+
+def test_demo_geneva_meeting(demo):
+    event = _find(demo, "CONSULT", "met")[0]
+    assert demo.place(event.place_id).name == "Geneva"
+    assert str(event.date.date_from) == "2026-03-14"
+    assert "ministers" in event.actor.name
+
+
+def test_demo_rebel_shelling(demo):
+    event = _find(demo, "ASSAULT", "shelled")[0]
+    assert event.mode == "heavy-weapons" and event.cameo == "19"
+    assert event.acled == {"event_type": "Explosions/Remote violence",
+                           "sub_event_type": "Shelling/artillery/missile attack"}
+    assert event.actor.name.lower() == "rebels"
+    assert "district of Aleppo" in event.target.name
+
+
+def test_demo_dumont_request_and_accusation(demo):
+    request = _find(demo, "REQUEST", "urged")[0]
+    accuse = _find(demo, "ACCUSE", "accused")[0]
+    assert "Dumont" in request.actor.name and "Dumont" in accuse.actor.name
+    assert request.mode == "yield"
+    assert accuse.target.country == "SY"
+
+
+def test_demo_aydin_meeting_in_istanbul(demo):
+    meetings = [e for e in _find(demo, "CONSULT", "met") if "Aydin" in (e.actor.name or "")]
+    assert meetings and demo.place(meetings[0].place_id).name == "Istanbul"
+    assert str(meetings[0].date.date_from) == "2026-03-13"
+
+
+def test_demo_warning_is_not_a_threat(demo):
+    assert not [e for e in demo.events if e.type == "THREATEN"]
+
+
+def test_demo_air_strikes_on_atareb(demo):
+    event = _find(demo, "ASSAULT", "air strikes")[0]
+    assert event.mode == "aerial"
+    assert event.acled["sub_event_type"] == "Air/drone strike"
+    assert demo.place(event.place_id).name == "Atareb"
+    assert event.casualty_ids and "Observatory" in (event.source or "")
+
+
+def test_demo_volkov_rejects_and_russia_stays_away(demo):
+    reject = _find(demo, "REJECT", "rejected")[0]
+    assert "Volkov" in reject.actor.name and not reject.hypothetical
+    send = [e for e in demo.events if e.trigger == "send"]
+    assert send and send[0].negated
+
+
+def test_demo_future_meeting_is_hypothetical(demo):
+    event = _find(demo, "CONSULT", "meet")[0]
+    assert event.hypothetical
+    assert demo.place(event.place_id).name == "Brussels"
