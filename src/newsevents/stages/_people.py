@@ -211,11 +211,15 @@ def _country_of_token(doc: Any, j: int) -> str | None:
     """Country named by the token at j, or by the named entity that covers it ("United States")."""
     token = doc[j]
     if token.ent_type_ in ("GPE", "NORP", "LOC", "ORG"):
-        for ent in doc.ents:
-            if ent.start <= j < ent.end:
-                found = country_of_name(ent.text) or country_of_demonym(ent.text)
-                if found:
-                    return found
+        first, last = j, j + 1  # the entity around token j, found by its IOB tags
+        while first > 0 and doc[first].ent_iob_ == "I":
+            first -= 1
+        while last < len(doc) and doc[last].ent_iob_ == "I":
+            last += 1
+        ent_text = doc[first:last].text
+        found = country_of_name(ent_text) or country_of_demonym(ent_text)
+        if found:
+            return found
     return country_of_name(token.text) or country_of_demonym(token.text)
 
 

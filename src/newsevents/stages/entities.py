@@ -113,7 +113,7 @@ def extract_entities(article: Article, resources: Any) -> Article:
     _generic_actors(text, doc, found)
     _countries(text, doc, found)
     _capitals(text, doc, found)
-    _nationalities(doc, found)
+    _nationalities(text, doc, found)
     taken = _settle(found)
     _title_references(text, found, taken)
     _pronouns(text, doc, found, taken)
@@ -309,10 +309,14 @@ def _persons(text: str, doc: Any, found: _Found) -> None:
             found.blocked.append(info.title_span)
         key = next(k for k, a in found.actors.items() if a is person)
         found.add(key, person, start, end, 50)
+    bearers: dict[str, list[tuple[int, tuple]]] = {}
     for key, person in found.actors.items():
         if person.type == "PERSON":
             person.surnames = people.Person(person.name).surnames
-            _surname_mentions(text, key, person, found)
+            first = min(c.start for c in found.candidates if c.key == key)
+            for form in {person.name, *person.surnames}:
+                bearers.setdefault(form, []).append((first, key))
+    _surname_mentions(text, bearers, found)
 
 
 def _match_person(persons: list[_Actor], name: str) -> _Actor | None:
@@ -329,12 +333,18 @@ def _match_person(persons: list[_Actor], name: str) -> _Actor | None:
     return None
 
 
-def _surname_mentions(text: str, key: tuple, person: _Actor, found: _Found) -> None:
-    forms = sorted({person.name, *person.surnames}, key=len, reverse=True)
-    alternation = "|".join(re.escape(f) for f in forms)
-    pattern = rf"(?:\b(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+)?(?<![\w-])(?:{alternation})(?![\w-])"
+def _surname_mentions(text: str, bearers: dict[str, list[tuple[int, tuple]]],
+                      found: _Found) -> None:
+    """Every full-name, surname and "Mr. X" mention, given to the latest bearer named before it."""
+    if not bearers:
+        return
+    alternation = "|".join(re.escape(f) for f in sorted(bearers, key=len, reverse=True))
+    pattern = rf"(?:\b(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+)?(?<![\w-])(?P<form>{alternation})(?![\w-])"
     for match in re.finditer(pattern, text):
-        found.add(key, person, match.start(), match.end(), 55)
+        candidates = sorted(bearers[match.group("form")])
+        before = [key for first, key in candidates if first <= match.start()]
+        key = before[-1] if before else candidates[0][1]
+        found.add(key, found.actors[key], match.start(), match.end(), 55)
 
 
 # --- unnamed collective actors ----------------------------------------------------------
@@ -439,12 +449,12 @@ def _used_as_actor(text: str, doc: Any, start: int, end: int) -> bool:
     return False
 
 
-def _nationalities(doc: Any, found: _Found) -> None:
+def _nationalities(text: str, doc: Any, found: _Found) -> None:
     """Demonyms that stand alone as nouns: "the Syrians", "Kurds", "the French"."""
     for token in doc:
         word = token.text
         if not word[:1].isupper() or not is_demonym(word) or \
-                doc.text[token.idx + len(word):token.idx + len(word) + 1] == "-":
+                text[token.idx + len(word):token.idx + len(word) + 1] == "-":
             continue  # "Kurdish-led" describes something else
         plural = word.endswith("s") and (country_of_demonym(word[:-1]) or word in STATELESS_DEMONYMS)
         alone = (token.i > 0 and doc[token.i - 1].lower_ == "the" and token.dep_ not in
