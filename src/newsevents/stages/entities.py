@@ -23,77 +23,21 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from .. import actors as lex
-from ..countries import (all_capitals, all_country_names, country_name, country_of_capital,
-                         country_of_demonym, country_of_name, demonym_of, is_ambiguous_name,
-                         is_demonym, STATELESS_DEMONYMS)
+from ..countries import (STATELESS_DEMONYMS, country_of_capital, country_of_demonym,
+                         country_of_name, demonym_of, is_demonym)
 from ..model import Article, Entity
 from . import _people as people
+from ._found import Actor as _Actor, Found as _Found, Span, overlaps as _overlaps
+from ._geo_actors import find_capitals, find_countries, find_nationalities
 
-Span = tuple[int, int]
-
-# Seats of government that stand for an institution rather than a country's capital city.
-_SEATS = {"Kremlin": "government", "White House": "government", "Pentagon": "military",
-          "Downing Street": "government", "Whitehall": "government", "Elysee": "government",
-          "Élysée": "government", "Elysee Palace": "government"}
-_LOCATIVE_PREPS = frozenset({"in", "at", "to", "into", "near", "around", "outside", "inside",
-                             "across", "toward", "towards", "from", "via", "through", "outskirts",
-                             "within", "throughout", "beyond", "over", "under"})
-_PLACE_NOUNS = frozenset({"suburb", "outskirt", "north", "south", "east", "west", "countryside",
-                          "centre", "center", "city", "heart", "street", "part", "area", "edge",
-                          "district", "province", "region", "neighbourhood", "neighborhood",
-                          "resident", "people", "mayor", "airport", "capital"})
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,40})?\s*"
                        r"(?:\([^)\n]{1,40}\))?\s*[-–—]+")
 # Generic state nouns too vague to file without a country ("market forces", "jets").
 _NEEDS_COUNTRY = frozenset({"forces", "jets", "warplanes", "artillery", "navy", "air force",
                             "administration", "military"})
-_RELIGIOUS = frozenset({"Sunni", "Sunnis", "Shia", "Shiite", "Shiites", "Christian", "Christians",
-                        "Muslim", "Muslims", "Jewish", "Jews", "Alawite", "Alawites", "Druze",
-                        "Yazidi", "Yazidis"})
-
-
-@dataclass
-class _Actor:
-    """An entity being assembled before ids are given."""
-
-    name: str
-    type: str
-    title: str | None = None
-    country: str | None = None
-    sector: str | None = None
-    gender: str | None = None
-    surnames: list[str] = field(default_factory=list)
-    spans: list[Span] = field(default_factory=list)
-
-
-@dataclass
-class _Candidate:
-    start: int
-    end: int
-    key: tuple
-    priority: int
-
-
-class _Found:
-    """Registry of actors and their candidate mentions."""
-
-    def __init__(self) -> None:
-        self.actors: dict[tuple, _Actor] = {}
-        self.candidates: list[_Candidate] = []
-        self.blocked: list[Span] = []
-
-    def add(self, key: tuple, actor: _Actor, start: int, end: int, priority: int) -> None:
-        if end <= start:
-            return
-        known = self.actors.setdefault(key, actor)
-        for attr in ("title", "country", "sector", "gender"):
-            if getattr(known, attr) is None and getattr(actor, attr) is not None:
-                setattr(known, attr, getattr(actor, attr))
-        self.candidates.append(_Candidate(start, end, key, priority))
 
 
 def extract_entities(article: Article, resources: Any) -> Article:
@@ -111,9 +55,9 @@ def extract_entities(article: Article, resources: Any) -> Article:
     _org_short_forms(text, doc, found)
     _persons(text, doc, found)
     _generic_actors(text, doc, found)
-    _countries(text, doc, found)
-    _capitals(text, doc, found)
-    _nationalities(text, doc, found)
+    find_countries(text, doc, found)
+    find_capitals(text, doc, found)
+    find_nationalities(text, doc, found)
     taken = _settle(found)
     _title_references(text, found, taken)
     _pronouns(text, doc, found, taken)
@@ -397,77 +341,6 @@ def _is_head_noun(doc: Any, end: int) -> bool:
     return not (token.dep_ in ("amod", "compound", "nmod") and token.head.i > token.i)
 
 
-# --- countries, capitals, nationalities ---------------------------------------------------
-
-def _countries(text: str, doc: Any, found: _Found) -> None:
-    """Every mention of a country name or alias ("Syria", "the U.S.", "Britain")."""
-    names = all_country_names()
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    person_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
-    gpe_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC")]
-    for match in re.finditer(rf"(?<![\w-])(?:{alternation})(?![\w]|-based)", text):
-        span = (match.start(), match.end())
-        if _overlaps(span, person_spans):
-            continue
-        if is_ambiguous_name(match.group()) and not _overlaps(span, gpe_spans):
-            continue
-        iso2 = names[match.group()]
-        found.add(("GPE", iso2), _Actor(country_name(iso2), "GPE", country=iso2), *span, 30)
-
-
-def _capitals(text: str, doc: Any, found: _Found) -> None:
-    """Capitals used for their government ("Damascus must...") and seats ("the Kremlin")."""
-    capitals = all_capitals()
-    alternation = "|".join(re.escape(n) for n in sorted(capitals, key=len, reverse=True))
-    for match in re.finditer(rf"(?<![\w-])(?:{alternation})(?![\w-])", text):
-        name, iso2 = match.group(), capitals[match.group()]
-        if name in _SEATS:
-            found.add(("SEAT", name), _Actor(name, "ORG", country=iso2, sector=_SEATS[name]),
-                      match.start(), match.end(), 30)
-        elif _used_as_actor(text, doc, match.start(), match.end()):
-            found.add(("CAPITAL", name), _Actor(name, "GPE", country=iso2, sector="government"),
-                      match.start(), match.end(), 30)
-
-
-def _used_as_actor(text: str, doc: Any, start: int, end: int) -> bool:
-    """True when a capital acts or is acted upon as a government, not named as a location."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or re.match(r",\s*[A-Z]", text[end:end + 3]):
-        return False  # "Moscow, Russia" is a dateline-style location
-    token = span.root
-    if token.dep_ == "conj":
-        token = token.head
-    if token.dep_ in ("nsubj", "nsubjpass", "poss", "agent", "dobj", "dative"):
-        return True
-    if token.dep_ == "ROOT" and token.pos_ == "PROPN":
-        return True  # "Moscow and Tehran back Assad": the small model parses no verb at all
-    if token.dep_ == "pobj":
-        prep = token.head
-        if prep.lower_ in _LOCATIVE_PREPS:
-            return False
-        return prep.lower_ != "of" or prep.head.lemma_.lower() not in _PLACE_NOUNS
-    return False
-
-
-def _nationalities(text: str, doc: Any, found: _Found) -> None:
-    """Demonyms that stand alone as nouns: "the Syrians", "Kurds", "the French"."""
-    for token in doc:
-        word = token.text
-        if not word[:1].isupper() or not is_demonym(word) or \
-                text[token.idx + len(word):token.idx + len(word) + 1] == "-":
-            continue  # "Kurdish-led" describes something else
-        plural = word.endswith("s") and (country_of_demonym(word[:-1]) or word in STATELESS_DEMONYMS)
-        alone = (token.i > 0 and doc[token.i - 1].lower_ == "the" and token.dep_ not in
-                 ("amod", "compound", "nmod") and token.pos_ in ("NOUN", "PROPN", "ADJ")
-                 and (token.i + 1 >= len(doc) or not doc[token.i + 1].pos_ in ("NOUN", "PROPN")))
-        if not (plural and token.dep_ not in ("amod", "compound")) and not alone:
-            continue
-        iso2 = country_of_demonym(word)
-        sector = "religious" if word in _RELIGIOUS else None
-        found.add(("NORP", iso2 or word), _Actor(word, "NORP", country=iso2, sector=sector),
-                  token.idx, token.idx + len(word), 20)
-
-
 # --- settling overlaps, back-references, pronouns ------------------------------------------
 
 def _settle(found: _Found) -> list[tuple[int, int, tuple]]:
@@ -481,10 +354,6 @@ def _settle(found: _Found) -> list[tuple[int, int, tuple]]:
         taken.append((cand.start, cand.end, cand.key))
         found.actors[cand.key].spans.append((cand.start, cand.end))
     return taken
-
-
-def _overlaps(span: Span, spans: list[Span]) -> bool:
-    return any(span[0] < end and start < span[1] for start, end in spans)
 
 
 def _title_references(text: str, found: _Found, taken: list) -> None:
