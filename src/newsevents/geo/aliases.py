@@ -128,7 +128,7 @@ DEMONYMS: dict[str, str] = {
     "kenyan": "KE", "nigerian": "NG", "malian": "ML", "congolese": "CD", "afghan": "AF",
     "pakistani": "PK", "indian": "IN", "chinese": "CN", "japanese": "JP", "korean": "KR",
     "north korean": "KP", "south korean": "KR", "vietnamese": "VN", "thai": "TH",
-    "burmese": "MM", "filipino": "PH", "indonesian": "ID", "australian": "AU",
+    "burmese": "MM", "filipino": "PH", "philippine": "PH", "indonesian": "ID", "australian": "AU",
     "canadian": "CA", "mexican": "MX", "brazilian": "BR", "argentine": "AR",
     "venezuelan": "VE", "colombian": "CO", "cuban": "CU", "haitian": "HT", "georgian": "GE",
     "armenian": "AM", "azerbaijani": "AZ", "serbian": "RS", "croatian": "HR",

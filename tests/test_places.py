@@ -1,0 +1,202 @@
+"""Places stage: toponym recognition and resolution on hand-written wire copy."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newsevents.model import Article, Place
+
+UNTIL = "resolve_places"
+
+
+def _by_name(article: Article) -> dict[str, Place]:
+    return {place.name: place for place in article.places}
+
+
+def _check_offsets(article: Article) -> None:
+    ids = [p.id for p in article.places]
+    assert ids == [f"p{i}" for i in range(1, len(ids) + 1)]
+    firsts = [min(p.mentions) for p in article.places]
+    assert firsts == sorted(firsts)
+    for place in article.places:
+        assert place.mentions
+        for start, end in place.mentions:
+            assert 0 <= start < end <= len(article.text)
+
+
+# --- the demo article --------------------------------------------------------------------
+
+@pytest.mark.parametrize("name,country,feature", [
+    ("Geneva", "CH", "city"), ("Syria", "SY", "country"), ("Aleppo", "SY", "city"),
+    ("Istanbul", "TR", "city"), ("Atareb", "SY", "city"), ("Salaheddine", "SY", "district"),
+    ("Bustan al-Qasr", "SY", "district"), ("Russia", "RU", "country"),
+    ("Damascus", "SY", "city"), ("Brussels", "BE", "city"), ("Turkey", "TR", "country"),
+    ("Europe", None, "other"), ("Middle East", None, "other"),
+])
+def test_demo_places(demo: Article, name: str, country: str | None, feature: str) -> None:
+    place = _by_name(demo)[name]
+    assert (place.country, place.feature) == (country, feature)
+
+
+def test_demo_aleppo_is_the_syrian_city(demo: Article) -> None:
+    aleppo = _by_name(demo)["Aleppo"]
+    assert aleppo.geonameid == 170063
+    assert abs(aleppo.lat - 36.2) < 0.1 and abs(aleppo.lon - 37.16) < 0.1
+    # Every mention, including the ones the small model tags NORP.
+    assert len(aleppo.mentions) >= 4
+    assert all(demo.text[s:e] == "Aleppo" for s, e in aleppo.mentions)
+
+
+def test_demo_geneva_dateline_joins_later_mentions(demo: Article) -> None:
+    geneva = _by_name(demo)["Geneva"]
+    assert demo.text[slice(*geneva.mentions[0])] == "GENEVA"
+    assert len(geneva.mentions) >= 2
+
+
+def test_demo_excludes_boilerplate_people_orgs_and_demonyms(demo: Article) -> None:
+    names = set(_by_name(demo))
+    assert "London" not in names
+    assert not names & {"Dumont", "Aydin", "Syrian", "French", "Turkish", "Russian", "SANA",
+                        "Sana", "Observatory"}
+    _check_offsets(demo)
+
+
+def test_demo_unlocated_districts_have_null_coordinates(demo: Article) -> None:
+    for name in ("Salaheddine", "Bustan al-Qasr"):
+        place = _by_name(demo)[name]
+        assert place.lat is None and place.lon is None and place.geonameid is None
+
+
+# --- own articles ------------------------------------------------------------------------
+
+PARIS_TEXAS = (
+    "PARIS, Texas (AP) — A tornado tore through the north side of Paris, Texas, on Tuesday, "
+    "damaging dozens of homes, the Lamar County sheriff said. Residents of nearby Dallas "
+    "sent volunteers, and Texas Governor Greg Abbott said the state would help rebuild."
+)
+
+UKRAINE = (
+    "KYIV, Ukraine (Reuters) — Russian missiles struck Kharkiv overnight, killing four people, "
+    "regional governor Oleh Synehubov said on Sunday. Air defences were also active over Kiev, "
+    "the capital, where debris fell on a school. Ukraine has asked its allies for more air "
+    "defence systems to protect Kharkiv and other cities near the Russian border."
+)
+
+GAZA = (
+    "Israeli air strikes killed at least 12 people in the Gaza Strip on Monday, health officials "
+    "said. The strikes hit homes in Khan Younis and Rafah, near the border with Egypt. Violence "
+    "also flared in the West Bank, where troops raided Jenin."
+)
+
+
+def test_paris_texas_resolves_to_texas(run: Callable[..., Article]) -> None:
+    article = run(PARIS_TEXAS, until=UNTIL)
+    _check_offsets(article)
+    places = _by_name(article)
+    paris = places["Paris"]
+    assert paris.country == "US" and paris.feature == "city"
+    assert 33 < paris.lat < 34 and -96 < paris.lon < -95  # north-east Texas, not France
+    assert len(paris.mentions) == 2  # the dateline and the body
+    assert places["Texas"].feature == "admin" and places["Texas"].country == "US"
+    assert places["Dallas"].country == "US"
+
+
+def test_ukraine_story_merges_kiev_and_kyiv(run: Callable[..., Article]) -> None:
+    article = run(UKRAINE, until=UNTIL)
+    _check_offsets(article)
+    kyiv = [p for p in article.places if p.geonameid == 703448]
+    assert len(kyiv) == 1 and len(kyiv[0].mentions) == 2
+    kharkiv = _by_name(article)["Kharkiv"]
+    assert kharkiv.country == "UA" and 49.5 < kharkiv.lat < 50.5
+    assert len(kharkiv.mentions) == 2
+    assert _by_name(article)["Ukraine"].feature == "country"
+
+
+def test_gaza_story(run: Callable[..., Article]) -> None:
+    article = run(GAZA, until=UNTIL)
+    places = _by_name(article)
+    assert places["Gaza Strip"].country == "PS"
+    assert places["West Bank"].country == "PS"
+    assert places["Egypt"].feature == "country"
+    for town in ("Khan Younis", "Rafah", "Jenin"):
+        if town in places and places[town].lat is not None:
+            assert places[town].country in ("PS", "EG"), town
+    assert "Israeli" not in places
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Shelling hit Aleppo.", {"Aleppo": "SY"}),
+    ("Rebels shelled the town of Atareb, west of Aleppo, in northern Syria.",
+     {"Atareb": "SY", "Aleppo": "SY", "Syria": "SY"}),
+    ("Talks resumed in Geneva on Monday.", {"Geneva": "CH"}),
+    ("The minister flew from Washington to Moscow for talks with Russian officials.",
+     {"Moscow": "RU"}),
+])
+def test_short_snippets(run: Callable[..., Article], text: str, expected: dict[str, str]) -> None:
+    places = _by_name(run(text, until=UNTIL))
+    for name, country in expected.items():
+        assert places[name].country == country, (name, places.get(name))
+
+
+@pytest.mark.parametrize("text", [
+    "The committee will meet again next week to discuss the budget.",
+    "Mobile phone sales rose 4 percent, the company said.",
+    "Police said the man was arrested after a chase.",
+    "Syrian and French officials held talks.",
+    "The Syrian Observatory for Human Rights said 12 people were killed.",
+])
+def test_no_places(run: Callable[..., Article], text: str) -> None:
+    assert run(text, until=UNTIL).places == []
+
+
+def test_district_takes_enclosing_city_coordinates(run: Callable[..., Article]) -> None:
+    text = ("Government aircraft bombed the Sukkari district of Aleppo on Sunday, a monitoring "
+            "group said. Residents of Syria's second city said the strikes lasted hours.")
+    places = _by_name(run(text, until=UNTIL))
+    sukkari = places["Sukkari"]
+    assert sukkari.feature == "district" and sukkari.country == "SY"
+    assert sukkari.lat == places["Aleppo"].lat and sukkari.geonameid is None
+
+
+def test_province_phrase_resolves_its_name(run: Callable[..., Article]) -> None:
+    text = ("Air strikes hit villages in Idlib province on Tuesday, and clashes continued in "
+            "Deir ez-Zor governorate, in eastern Syria.")
+    places = _by_name(run(text, until=UNTIL))
+    idlib = places["Idlib"]
+    assert idlib.feature == "admin" and idlib.country == "SY" and idlib.lat is not None
+
+
+def test_person_name_is_not_a_place(run: Callable[..., Article]) -> None:
+    # "Aydin" is also a Turkish city; here it is a person's surname.
+    text = ("Turkish Foreign Minister Mehmet Aydin met his counterpart in Ankara. "
+            "Aydin said the talks were useful.")
+    places = _by_name(run(text, until=UNTIL))
+    assert "Aydin" not in places and places["Ankara"].country == "TR"
+
+
+def test_unknown_toponym_is_kept_unresolved(run: Callable[..., Article]) -> None:
+    text = "Fighting broke out in Qaryat al-Zzzabiyya, a village in Syria, residents said."
+    article = run(text, until=UNTIL)
+    for place in article.places:
+        if place.country is None and place.feature != "other":
+            pytest.fail(f"resolved place without a country: {place}")
+        if place.lat is not None:
+            assert place.geonameid is not None or place.feature in ("district", "admin")
+
+
+@pytest.mark.parametrize("text", [
+    "x", "...", "“Unbalanced quote in Aleppo", "ALEPPO —", "Aleppo, , , Syria,",
+    "Ḩalab ⸻ ✈️ 🇸🇾 Aleppo\u200b Syria", "Paris, " * 2000, "In " + "Aleppo and Idlib. " * 3000,
+])
+def test_odd_inputs_do_not_raise(run: Callable[..., Article], text: str) -> None:
+    article = run(text, until=UNTIL)
+    _check_offsets(article)
+
+
+def test_stage_handles_missing_doc(resources) -> None:
+    from newsevents.stages.places import resolve_places
+
+    article = Article(text="Aleppo")
+    assert resolve_places(article, resources).places == []
