@@ -199,8 +199,13 @@ def test_transcript_labels_are_speakers(run):
     assert find(quotes, "I will be there").speaker == "Pence"
 
 
-def test_dash_byline_names_the_speaker(run):
-    _, quotes = quotes_of(run, "\u201cHe does not speak for us.\u201d \u2015 Maria Lopez")
+@pytest.mark.parametrize("text", [
+    "\u201cHe does not speak for us.\u201d \u2015 Maria Lopez",
+    "\u201cHe does not speak for us.\u201d\u2015 Maria Lopez",
+    '"He does not speak for us." - Maria Lopez, teacher',
+])
+def test_dash_byline_names_the_speaker(run, text):
+    _, quotes = quotes_of(run, text)
     assert quotes[0].speaker == "Maria Lopez"
 
 

@@ -75,12 +75,12 @@ def cue_of(verb: Any) -> Cue:
         if child.dep_ == "prt" and child.i == end_token.i + 1:
             end_token = child
     start, end = verb.idx, end_token.idx + len(end_token.text)
-    text = verb.doc.text[start:end]
+    text = verb.doc[verb.i:end_token.i + 1].text  # Doc.text is rebuilt on every access
     if verb.lower_ == "according":
         to = next((c for c in verb.children if c.lower_ == "to"), None)
         if to is not None:
             end = to.idx + len(to.text)
-            text = verb.doc.text[start:end]
+            text = verb.doc[verb.i:to.i + 1].text
             return Cue(start, end, text, verb, next((c for c in to.children if c.dep_ == "pobj"), None))
     return Cue(start, end, text, verb, subject_of(verb))
 
@@ -139,6 +139,7 @@ class SpeakerResolver:
     def __init__(self, article: Article, quoted: list[tuple[int, int]]) -> None:
         self.article = article
         self.doc = article.doc
+        self.text = article.text  # the Doc's own .text is rebuilt on every access
         self.quoted = sorted(quoted)
         # Names outside quotes, in text order: candidates for pronouns and surnames.
         self.people: list[tuple[int, str]] = []
@@ -176,14 +177,14 @@ class SpeakerResolver:
         lower = subject.lower_
         entity = self._entity_at(m_start, m_end)
         if entity is not None:
-            written = self.doc.text[m_start:m_end]
+            written = self.text[m_start:m_end]
             if subject.pos_ == "PROPN" and len(written.split()) > len(entity.name.split()) \
                     and set(entity.name.split()) < set(written.split()):
                 return Speaker(written, entity.id, m_start, m_end)  # a name cut short upstream
             return Speaker(entity.name, entity.id, m_start, m_end)
         if subject.pos_ == "PRON" or lower in PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_OTHER:
             return Speaker(self._pronoun(lower, m_start), None, m_start, m_end)
-        text = self.doc.text[m_start:m_end]
+        text = self.text[m_start:m_end]
         if subject.pos_ == "PROPN" or subject.ent_type_ in NAME_LABELS:
             return Speaker(self._full_name(text, m_start), None, m_start, m_end)
         return Speaker(self._description(subject, text), None, m_start, m_end)
@@ -193,7 +194,7 @@ class SpeakerResolver:
         entity = self._entity_at(start, end)
         if entity is not None:
             return Speaker(entity.name, entity.id, start, end)
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         full = self._full_name(text, start)
         if full == text and text.isupper():
             full = text.title()
@@ -237,7 +238,7 @@ class SpeakerResolver:
     def _description(self, subject: Any, text: str) -> str | None:
         """ "the ministry", "the monitoring group": an earlier organisation it names, else itself."""
         head = subject.lemma_.lower()
-        if subject.pos_ in ("NOUN", "PROPN") and self.doc.text[subject.idx - 4:subject.idx].lower() == "the ":
+        if subject.pos_ in ("NOUN", "PROPN") and self.text[subject.idx - 4:subject.idx].lower() == "the ":
             for start, name, ent in reversed(self.orgs):
                 if start >= subject.idx:
                     continue
@@ -253,9 +254,13 @@ def mention_span(subject: Any) -> tuple[int, int]:
     if subject.pos_ == "PRON":
         return subject.idx, subject.idx + len(subject.text)
     if subject.ent_type_ in NAME_LABELS:
-        for ent in subject.doc.ents:
-            if ent.start <= subject.i < ent.end:
-                return _trim_det(ent)
+        # Walk the IOB tags: Doc.ents is rebuilt on every access, too slow per subject.
+        doc, first, last = subject.doc, subject.i, subject.i
+        while doc[first].ent_iob_ == "I" and first > 0:
+            first -= 1
+        while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+            last += 1
+        return _trim_det(doc[first:last + 1])
     if subject.pos_ == "PROPN":
         first = subject
         while first.i > 0:

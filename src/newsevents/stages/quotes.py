@@ -71,6 +71,12 @@ def extract_quotes(article: Article, resources: Any) -> Article:
     chunks.sort(key=lambda c: c.start)
     resolver = attr.SpeakerResolver(article, [(c.start, c.end) for c in chunks])
     for chunk in chunks:
+        label = _TRANSCRIPT.match(marks, chunk.start, chunk.end)
+        if chunk.kind != "transcript" and label and label.group(1).isupper() \
+                and chunk.start == chunk.open + 1:
+            # '"WALLACE: Let's start ...': a transcript turn inside quote marks.
+            chunk.kind, chunk.start = "transcript", label.end()
+            chunk.extra["name"] = (label.start(1), label.end(1))
         if chunk.kind == "transcript":
             chunk.kind = "direct"
             chunk.speaker = resolver.name(*chunk.extra["name"])
@@ -100,6 +106,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 # ---- quote marks ---------------------------------------------------------------------------
 
+_DASH_BYLINE = re.compile(r"\s*[\u2015\u2014\u2013-]+\s*([A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,3})")
 _DOUBLED_SINGLE = re.compile(r"''|``")
 _TRANSCRIPT = re.compile(r"([A-Z][A-Z.'\- ]{1,40}[A-Z]|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):\s+(?=\S)")
 
@@ -312,6 +319,11 @@ def attribute_direct(article: Article, chunks: list[Chunk], paragraphs: list[tup
                      same[k + 1].open if k + 1 < len(same) else p_end)
         gap_before = (same[k - 1].close + 1 if k > 0 and same[k - 1].close is not None else p_start,
                       chunk.open)
+        byline = _DASH_BYLINE.match(article.text, *gap_after)
+        if byline is not None:
+            # '"..." ― Sonya Herridge': a dash byline names the speaker.
+            chunk.speaker = resolver.name(byline.start(1), byline.end(1))
+            continue
         cue = frame_cue(article.doc, *gap_after, quoted, where="after")
         if cue is None:
             cue = frame_cue(article.doc, *gap_before, quoted, where="before")
@@ -333,13 +345,6 @@ def frame_cue(doc: Any, start: int, end: int, quoted: list[tuple[int, int]],
     if span is None:
         return None
     tokens = [t for t in span if not any(a <= t.idx < b for a, b in quoted)]
-    if where == "after" and tokens and tokens[0].text[:1] in "\u2015\u2014\u2013-" \
-            and len(tokens) > 1 and tokens[1].pos_ == "PROPN":
-        # '"..." ― Sonya Herridge': a dash byline names the speaker.
-        dash, name = tokens[0], tokens[1]
-        while name.head.i > name.i and name.head.pos_ == "PROPN" and name.head.i in {t.i for t in tokens}:
-            name = name.head
-        return attr.Cue(dash.idx, dash.idx + len(dash.text), dash.text, dash, name)
     if where == "after":
         words = 0
         for token in tokens:
