@@ -45,6 +45,7 @@ RELATIVE = frozenset({"who", "which", "that", "whom"})
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 SPEAKER_TYPES = ("PERSON", "ORG", "GROUP", "GPE", "NORP")
 _DETERMINERS = ("the ", "a ", "an ")
+QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 
 
 @dataclass
@@ -116,6 +117,50 @@ def subject_of(verb: Any) -> Any:
             continue
         return None
     return None
+
+
+def content_clause(verb: Any, paragraph: tuple[int, int]) -> tuple[int, int] | None:
+    """Character span of the clause a reporting verb introduces (within its paragraph), or None."""
+    if verb.lower_ == "according":
+        clause = verb.head
+        if clause is verb or clause.pos_ not in ("VERB", "AUX"):
+            return None
+        skip = {t.i for t in verb.subtree}
+        tokens = [t for t in clause.subtree if t.i not in skip]
+    else:
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        if not clauses and verb.dep_ in ("parataxis", "advcl") and verb.head.pos_ in ("VERB", "AUX") \
+                and any(c.dep_ in SUBJECT_DEPS for c in verb.children) and verb.head.i < verb.i:
+            # "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt"
+            skip = {t.i for t in verb.subtree}
+            tokens = [t for t in verb.head.subtree if t.i not in skip]
+            return _trim(tokens, paragraph)
+        if not clauses:
+            return None
+        tokens = [t for c in clauses for t in c.subtree]
+        last = clauses[-1]
+        if last.i > verb.i:
+            # A mis-parse often hangs the end of the clause on the verb ("said 27 were killed
+            # and 140 wounded"): take trailing non-verb dependents as part of the content.
+            for child in verb.rights:
+                if child.i > last.i and child.pos_ not in ("VERB", "AUX", "PUNCT", "SPACE") \
+                        and child.dep_ in ("conj", "dobj", "npadvmod", "attr", "oprd"):
+                    tokens.extend(child.subtree)
+    return _trim(tokens, paragraph)
+
+
+def _trim(tokens: list[Any], paragraph: tuple[int, int]) -> tuple[int, int] | None:
+    """The span of clause tokens inside the paragraph, without punctuation at either end."""
+    tokens = sorted({t.i: t for t in tokens if paragraph[0] <= t.idx < paragraph[1]}.values(),
+                    key=lambda t: t.i)
+    while tokens and (tokens[-1].is_space or tokens[-1].dep_ == "cc"
+                      or tokens[-1].text in ",;:.\u2014\u2013-"):
+        tokens.pop()
+    while tokens and (tokens[0].is_space or tokens[0].is_punct and tokens[0].text not in QUOTE_MARKS):
+        tokens.pop(0)
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
 def nearest_name(doc: Any, start: int, end: int, avoid: Iterable[tuple[int, int]] = ()) -> Any:
