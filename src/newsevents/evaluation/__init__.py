@@ -19,6 +19,9 @@ from .common import Metric, data_dir
 # Stage name -> scorer module (relative to this package), in the order the table prints them.
 SCORERS: dict[str, str] = {
     "text": ".boilerplate",
+    "quotes": ".quotes",
+    "events": ".events",
+    "casualties": ".casualties",
 }
 
 
