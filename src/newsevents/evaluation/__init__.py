@@ -19,7 +19,9 @@ from .common import Metric, data_dir
 # Stage name -> scorer module (relative to this package), in the order the table prints them.
 SCORERS: dict[str, str] = {
     "text": ".boilerplate",
+    "places": ".places",
     "quotes": ".quotes",
+    "dates": ".dates",
     "events": ".events",
     "casualties": ".casualties",
 }

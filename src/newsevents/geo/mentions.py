@@ -78,6 +78,44 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, entities: list[Any] = ()) -> l
     return sorted(found, key=lambda t: t.start)
 
 
+def toponyms_at(doc: Any, gazetteer: Gazetteer,
+                spans: list[tuple[int, int]]) -> list[Toponym | None]:
+    """Toponyms at given spans (gold spans, when resolution is scored alone), one per span.
+
+    They are qualified ("X, Y") and typed ("X County") as found ones are: a leading "the",
+    trailing punctuation or 's, and a trailing district/admin word are moved out of the
+    name. A span outside the text, or with no word in it, gives None. Qualifiers not among
+    the spans are reachable through `Toponym.qualifier`.
+    """
+    text = doc.text if doc is not None else ""
+    given = [_given_toponym(text, start, end) for start, end in spans]
+    found = [t for t in given if t is not None]
+    found = _with_qualifiers(text, gazetteer, found)
+    for toponym in found:
+        if toponym.qualifier is not None:
+            # A given span used as "Y" in "X, Y" is read as found qualifiers are ("Tex.").
+            toponym.qualifier.source = "qualifier"
+    _mark_kinds(doc, found)
+    return given
+
+
+_GIVEN_NAME = re.compile(r"(?is)\s*(?:the\s+)?(?P<name>.*?)(?:['’]s)?[\s,;:!?\"”)]*$")
+
+
+def _given_toponym(text: str, start: int, end: int) -> Toponym | None:
+    if not 0 <= start < end <= len(text):
+        return None
+    match = _GIVEN_NAME.match(text, start, end)
+    first, last = match.start("name"), match.end("name")
+    words = text[first:last].split()
+    if len(words) > 1 and words[-1].lower() in DISTRICT_WORDS | ADMIN_WORDS:
+        suffix_at = first + text[first:last].rstrip().rfind(words[-1])
+        last = first + len(text[first:suffix_at].rstrip())
+    if not any(c.isalnum() for c in text[first:last]):
+        return None
+    return Toponym(first, last, text[first:last], "given")
+
+
 def is_demonym(text: str) -> bool:
     """True for nationality adjectives ("Syrian", "North Korean"), which are not places."""
     return name_key(text) in DEMONYMS

@@ -5,6 +5,7 @@ between the last and the next Friday; which 4-digit numbers are counts, not year
 recognition itself is rule-based (timex.py): spaCy's DATE/TIME entities miss and mis-bound
 many expressions.
 Fills: `dates` — DateMention records in text order, ids "d1", "d2"...
+`resolve_given_spans` normalises spans it is given (the evaluation's gold spans).
 
 Conventions (values are TimeML/TIMEX3 as TempEval-3 writes them):
 - `value`: "2026-03-13" (day), "2026-03" (month), "2026" (year), "2026-W10" (ISO week),
@@ -69,6 +70,39 @@ def resolve_dates(article: Article, resources: Any) -> Article:
         for i, t in enumerate(timexes, start=1)
     ]
     return article
+
+
+def resolve_given_spans(article: Article, spans: list[tuple[int, int]]) -> list[DateMention | None]:
+    """The resolved expression at each given span (gold spans: normalisation scored alone).
+
+    The rules run on each span's text alone, with the tense taken from the parse of the
+    whole article; the longest expression found in a span stands for it. Anaphors ("the
+    next day") resolve against the day of the previous span, in text order. A span in
+    which the rules find nothing gives None.
+    """
+    text = article.text or ""
+    doc = article.doc if _doc_matches(article.doc, text) else None
+    best: dict[tuple[int, int], Timex] = {}
+    for start, end in sorted(set(spans)):
+        if not 0 <= start < end <= len(text):
+            continue
+        found = tx.find_timexes(text[start:end], article.published,
+                                tense_at=lambda s, e, o=start: _tense_at(doc, text, s + o, e + o),
+                                is_count=lambda s, e: False)
+        found = combine(found, text[start:end], article.published)
+        if found:
+            t = max(found, key=lambda t: t.end - t.start)
+            best[(start, end)] = replace(t, start=t.start + start, end=t.end + start)
+    # resolve_anaphors keeps offsets but drops lone clock times: those stay as found.
+    anchored = {(t.start, t.end): t for t in resolve_anaphors(list(best.values()), article.published)}
+    mentions: list[DateMention | None] = []
+    for number, span in enumerate(spans, start=1):
+        t = best.get(tuple(span))
+        t = anchored.get((t.start, t.end), t) if t is not None else None
+        mentions.append(None if t is None else DateMention(
+            id=f"d{number}", text=text[t.start:t.end], start=t.start, end=t.end,
+            value=t.value, date_from=t.date_from, date_to=t.date_to))
+    return mentions
 
 
 # ---------------------------------------------------------------- tense from the parse

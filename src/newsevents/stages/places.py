@@ -3,6 +3,8 @@
 Reads: `text`, `doc` (spaCy entities, POS tags, sentences), `entities` (PERSON/ORG/GROUP
 mentions block place matches; may be empty).  Fills: `places`, one `Place` per distinct
 location, ids "p1", "p2"... in order of first mention, each with every mention span.
+`resolve_given_spans` resolves spans it is given instead of the ones it finds (the
+evaluation scores resolution alone on gold spans that way).
 
 Rules (recognition in `geo.mentions`, scoring in `geo.resolve`):
 - A resolved toponym becomes a Place keyed by its gazetteer entry, so "Kiev" and "Kyiv" are
@@ -25,7 +27,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..gazetteer import Gazetteer, GeoEntry, name_key
-from ..geo.mentions import Toponym, find_toponyms
+from ..geo.mentions import Toponym, find_toponyms, toponyms_at
 from ..geo.resolve import Context, build_context, credible, nearby_entry, resolve
 from ..model import Article, Place
 
@@ -40,14 +42,41 @@ def resolve_places(article: Article, resources: Any) -> Article:
         return article
     gazetteer: Gazetteer = resources.gazetteer
     toponyms = find_toponyms(doc, gazetteer, article.entities)
+    article.places = _places_of(toponyms, doc, gazetteer)
+    return article
+
+
+def resolve_given_spans(article: Article, spans: list[tuple[int, int]],
+                        resources: Any) -> list[Place | None]:
+    """The Place each given span resolves to, told where the toponyms are (no recognition).
+
+    Used to score resolution alone on gold spans: the spans replace the stage's own
+    toponyms and go through the same context, ranking and Place building. Needs `doc`; a
+    span that is empty or outside the text gives None.
+    """
+    doc = article.doc
+    if doc is None or not article.text.strip():
+        return [None] * len(spans)
+    gazetteer: Gazetteer = resources.gazetteer
+    given = toponyms_at(doc, gazetteer, list(spans))
+    toponyms = {id(t): t for t in given if t is not None}
+    for toponym in list(toponyms.values()):  # qualifiers outside the spans still count
+        if toponym.qualifier is not None:
+            toponyms.setdefault(id(toponym.qualifier), toponym.qualifier)
+    ordered = sorted(toponyms.values(), key=lambda t: t.start)
+    by_mention = {m: p for p in _places_of(ordered, doc, gazetteer) for m in p.mentions}
+    return [None if t is None else by_mention.get((t.start, t.end)) for t in given]
+
+
+def _places_of(toponyms: list[Toponym], doc: Any, gazetteer: Gazetteer) -> list[Place]:
+    """Resolve the toponyms in the article's context and group them into Places."""
     if not toponyms:
-        return article
+        return []
     norps = [e.text for e in doc.ents if e.label_ == "NORP"]
     context = build_context(toponyms, gazetteer, norps)
     resolved = _resolve_all(toponyms, gazetteer, context)
     sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else []
-    article.places = _build_places(toponyms, resolved, context, gazetteer, sentences)
-    return article
+    return _build_places(toponyms, resolved, context, gazetteer, sentences)
 
 
 def _resolve_all(toponyms: list[Toponym], gazetteer: Gazetteer,
