@@ -227,6 +227,38 @@ def test_gold_bounds(value: str, bounds) -> None:
     assert date_eval.gold_bounds(value) == bounds
 
 
+MEANTIME_XML = """<?xml version="1.0" ?><Document doc_id="1" lang="en">
+<token number="0" sentence="0" t_id="1">Plant</token><token number="1" sentence="0" t_id="2">shuts</token>
+<token number="2" sentence="1" t_id="3">March</token><token number="3" sentence="1" t_id="4">04</token>
+<token number="4" sentence="1" t_id="5">,</token><token number="5" sentence="1" t_id="6">2009</token>
+<token number="6" sentence="2" t_id="7">The</token><token number="7" sentence="2" t_id="8">plant</token>
+<token number="8" sentence="2" t_id="9">(</token><token number="9" sentence="2" t_id="10">Ohio</token>
+<token number="10" sentence="2" t_id="11">)</token><token number="11" sentence="2" t_id="12">shut</token>
+<token number="12" sentence="2" t_id="13">``</token><token number="13" sentence="2" t_id="14">last</token>
+<token number="14" sentence="2" t_id="15">week</token><token number="15" sentence="2" t_id="16">''</token>
+<token number="16" sentence="2" t_id="17">.</token>
+<token number="17" sentence="3" t_id="18">It</token><token number="18" sentence="3" t_id="19">opened</token>
+<token number="19" sentence="3" t_id="20">in</token><token number="20" sentence="3" t_id="21">1990</token>
+<Markables>
+<TIMEX3 functionInDocument="CREATION_TIME" m_id="9" type="DATE" value="2009-03-04">
+<token_anchor t_id="3"/><token_anchor t_id="4"/><token_anchor t_id="5"/><token_anchor t_id="6"/></TIMEX3>
+<TIMEX3 functionInDocument="NONE" m_id="10" type="DATE" value="2009-W09">
+<token_anchor t_id="14"/><token_anchor t_id="15"/></TIMEX3>
+<TIMEX3 functionInDocument="NONE" m_id="11" type="DATE" value="2009"/>
+</Markables></Document>"""
+
+
+def test_read_meantime_joins_tokens_and_stops_after_annotated_sentences(tmp_path: Path) -> None:
+    path = tmp_path / "doc.xml"
+    path.write_text(MEANTIME_XML, "utf-8")
+    text, dct, gold, dct_span = date_eval.read_meantime(path)
+    # Sentence 3 has no annotation at all: MEANTIME annotates the first sentences only.
+    assert text == 'Plant shuts\nMarch 04, 2009\nThe plant (Ohio) shut "last week".'
+    assert dct == dt.date(2009, 3, 4) and text[slice(*dct_span)] == "March 04, 2009"
+    # The creation time and the empty (text-less) TIMEX3 are not gold mentions.
+    assert [(text[g.start:g.end], g.value) for g in gold] == [("last week", "2009-W09")]
+
+
 # --- dates: counting and metrics ------------------------------------------------------------
 
 def _mention(start: int, end: int, value: str | None, first=None, last=None) -> DateMention:
@@ -285,10 +317,12 @@ def test_dates_given_spans_odd_spans(run: Callable[..., Article]) -> None:
 # --- on the real gold data (skipped without ../shared/data) -------------------------------
 
 @needs_gold
-@pytest.mark.parametrize("module,prefixes", [(place_eval, ("lgl.", "geovirus.")), (date_eval, ("tbaq.",))])
+@pytest.mark.parametrize("module,prefixes", [(place_eval, ("lgl.", "geovirus.")),
+                                             (date_eval, ("tbaq.", "meantime."))])
 def test_scorer_on_gold_sample(module, prefixes: tuple[str, ...], resources) -> None:
     first = module.evaluate(GOLD, limit=2, resources=resources)
     again = module.evaluate(GOLD, limit=2, resources=resources)
     assert first == again  # deterministic
     assert first and all(m.name.startswith(prefixes) for m in first)
-    assert all(0.0 <= m.value <= 1.0 and m.n > 0 for m in first)
+    assert all(0.0 <= m.value <= 1.0 and m.n >= 0 for m in first)
+    assert all(m.n > 0 for m in first if "recognition" in m.name or "extraction" in m.name)

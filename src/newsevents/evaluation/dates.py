@@ -1,9 +1,15 @@
-"""Dates stage on TempEval-3 TBAQ (TimeBank + AQUAINT), timex part of Task A (time/README.md).
+"""Dates stage on TempEval-3 TBAQ (TimeBank + AQUAINT, time/README.md) and on MEANTIME's TIMEX3s.
 
-Each document's TIMEX3 tags are stripped to give the plain text and the gold spans (the
-creation-time TIMEX3 in <DCT> is not scored); the text is parsed as is (the text stage is
-skipped, so gold offsets stay valid) and the dates stage runs with the creation date as the
-publication date. Metrics, over all TIMEX3 types:
+TBAQ: each document's TIMEX3 tags are stripped to give the plain text and the gold spans
+(the creation-time TIMEX3 in <DCT> is not scored). MEANTIME (quotes/README.md; English
+WikiNews, intra-document layer): the tokens are joined into text (no space before closing
+punctuation, PTB quote marks as plain quotes, one line per sentence) up to the last
+annotated sentence (MEANTIME annotates the title, the date line and the first sentences
+only); the creation time is in the text there (the date line), so it and the system
+mentions on it are not scored.
+The text is parsed as is (the text stage is skipped, so gold offsets stay valid) and the
+dates stage runs with the creation date as the publication date. Metrics, over all TIMEX3
+types, per corpus:
 - extraction F1, strict (same span) and relaxed (any overlap);
 - value F1, TempEval-3 style: over relaxed matches, a match counts only if its value is
   identical (the system mention overlapping a gold one most is its match);
@@ -17,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -61,20 +68,29 @@ class Tally:
 
 
 def evaluate(data: Path, limit: int | None = None, resources: Any = None, **_: object) -> list[Metric]:
-    """Score extraction and normalisation on TBAQ (`limit` documents, in path order)."""
+    """Score extraction and normalisation on TBAQ and MEANTIME (`limit` documents of each)."""
     if resources is None:
         from ..pipeline import default_resources
 
         resources = default_resources()
-    paths = sorted((data / "time" / "tbaq").rglob("*.tml"))
-    tally = Tally()
-    for path in paths[:limit] if limit else paths:
-        text, dct, gold = read_tml(path)
-        article = nlp.parse(Article(text=text, published=dct), resources)
-        system = dates.resolve_dates(article, resources).dates
-        given = dates.resolve_given_spans(article, [(g.start, g.end) for g in gold])
-        score_document(tally, gold, system, given)
-    return tally_metrics(tally)
+    metrics = []
+    corpora = (("tbaq", data / "time" / "tbaq", "*.tml", read_tml),
+               ("meantime", data / "quotes" / "meantime" / "intra-doc_annotation", "*.xml",
+                read_meantime))
+    for corpus, folder, pattern, read in corpora:
+        if corpus == "meantime" and not folder.is_dir():
+            continue  # optional: the quotes gold folder is not part of the time gold
+        paths = sorted(folder.rglob(pattern))
+        tally = Tally()
+        for path in paths[:limit] if limit else paths:
+            text, dct, gold, *unscored = read(path)
+            article = nlp.parse(Article(text=text, published=dct), resources)
+            system = [d for d in dates.resolve_dates(article, resources).dates
+                      if not any(overlaps((d.start, d.end), span) for span in unscored)]
+            given = dates.resolve_given_spans(article, [(g.start, g.end) for g in gold])
+            score_document(tally, gold, system, given)
+        metrics += tally_metrics(tally, corpus)
+    return metrics
 
 
 def read_tml(path: Path) -> tuple[str, dt.date | None, list[GoldTimex]]:
@@ -83,6 +99,52 @@ def read_tml(path: Path) -> tuple[str, dt.date | None, list[GoldTimex]]:
     dct, body = _DCT.search(raw), _TEXT.search(raw)
     text, gold = strip_timeml(body.group(1) if body else "")
     return text, dt.date(*map(int, dct.groups())) if dct else None, gold
+
+
+_NO_SPACE_BEFORE = frozenset({",", ".", ":", ";", "!", "?", ")", "]", "%", "''", "'", "...",
+                              "'s", "’s", "n't", "'re", "'ve", "'ll", "'d", "'m"})
+_NO_SPACE_AFTER = frozenset({"(", "[", "$", "#", "``"})
+
+
+def read_meantime(path: Path) -> tuple[str, dt.date | None, list[GoldTimex], tuple[int, int]]:
+    """(text, creation date, gold TIMEX3s, creation-time span) of one MEANTIME document."""
+    root = ET.parse(path).getroot()
+    sentence_of = {t.get("t_id"): int(t.get("sentence", 0)) for t in root.iter("token")}
+    # Only the first sentences of each article are annotated: the text stops after them.
+    annotated = max((sentence_of.get(a.get("t_id"), 0) for a in root.iter("token_anchor")), default=0)
+    pieces: list[str] = []
+    offsets: dict[str, tuple[int, int]] = {}
+    length, previous = 0, None
+    for token in root.iter("token"):
+        if sentence_of[token.get("t_id")] > annotated:
+            break
+        word = token.text or ""
+        gap = ""
+        if previous is not None:
+            if token.get("sentence") != previous.get("sentence"):
+                gap = "\n"
+            elif word not in _NO_SPACE_BEFORE and previous.text not in _NO_SPACE_AFTER:
+                gap = " "
+        shown = '"' if word in ("``", "''") else word
+        start = length + len(gap)
+        offsets[token.get("t_id")] = (start, start + len(shown))
+        pieces += [gap, shown]
+        length = start + len(shown)
+        previous = token
+    text = "".join(pieces)
+    gold, dct, dct_span = [], None, (0, 0)
+    for timex in root.iter("TIMEX3"):
+        spans = [offsets[a.get("t_id")] for a in timex.iter("token_anchor") if a.get("t_id") in offsets]
+        if not spans:
+            continue  # an empty tag: a time the text implies but does not write
+        start, end = min(s for s, _ in spans), max(e for _, e in spans)
+        value = timex.get("value", "")
+        if timex.get("functionInDocument") == "CREATION_TIME":
+            day = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
+            dct, dct_span = (dt.date(*map(int, day.groups())) if day else None), (start, end)
+            continue
+        gold.append(GoldTimex(start, end, timex.get("type", ""), value))
+    return text, dct, sorted(gold, key=lambda g: g.start), dct_span
 
 
 def strip_timeml(body: str) -> tuple[str, list[GoldTimex]]:
@@ -132,17 +194,17 @@ def score_document(tally: Tally, gold: list[GoldTimex], system: list[DateMention
                                           and (best.date_from, best.date_to) == bounds)
 
 
-def tally_metrics(tally: Tally) -> list[Metric]:
-    """The metrics, named "tbaq.<metric>"."""
+def tally_metrics(tally: Tally, corpus: str = "tbaq") -> list[Metric]:
+    """The metrics of one corpus, named "<corpus>.<metric>"."""
     rows = [
         ("extraction_f1_strict", _f1(tally.strict, tally), tally.gold, None),
         ("extraction_f1_relaxed", _f1(tally.relaxed, tally), tally.gold, None),
-        ("value_f1", _f1(tally.value, tally), tally.gold, HEIDELTIME),
+        ("value_f1", _f1(tally.value, tally), tally.gold, HEIDELTIME if corpus == "tbaq" else None),
         ("date_bounds_accuracy", _share(tally.date_bounds, tally.date_matches),
          tally.date_matches, None),
         ("value_accuracy_gold_spans", _share(tally.given_span, tally.gold), tally.gold, None),
     ]
-    return [Metric("dates", f"tbaq.{name}", value, n, *(anchor or (None, None)))
+    return [Metric("dates", f"{corpus}.{name}", value, n, *(anchor or (None, None)))
             for name, value, n, anchor in rows]
 
 
