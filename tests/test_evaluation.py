@@ -86,3 +86,17 @@ def test_unknown_stage_is_a_one_line_error():
     result = CliRunner().invoke(app, ["eval", "nonsense", "--data", str(ROOT)])
     assert result.exit_code == 2
     assert "unknown stage" in result.stderr
+
+
+@needs_data
+def test_update_baseline_pins_todays_values(tmp_path):
+    baseline = tmp_path / "baseline.json"
+    result = CliRunner().invoke(app, ["eval", "text", "--limit", "3", "--update-baseline", str(baseline)])
+    assert result.exit_code == 0, result.output
+    written = json.loads(baseline.read_text())
+    assert written["limit"] == 3
+    assert set(written["floors"]) == {"text.boilerplate.precision", "text.boilerplate.recall",
+                                      "text.boilerplate.f1"}
+    # The values just written hold when checked again.
+    again = CliRunner().invoke(app, ["eval", "text", "--check", str(baseline)])
+    assert again.exit_code == 0

@@ -169,33 +169,45 @@ def evaluate(
     limit: Optional[int] = typer.Option(None, help="Score at most N items (documents) per gold set."),
     report: Optional[str] = typer.Option(None, help="Also write the table as Markdown to this file."),
     check: Optional[str] = typer.Option(None, help="Baseline JSON of floors; exit 1 if a metric falls below one."),
+    update_baseline: Optional[str] = typer.Option(None, help="Write floors at today's values (2 decimals) to this baseline JSON."),
 ) -> None:
     """Score every stage on public gold data and print one table."""
+    import time
+
     from rich.console import Console
     from rich.table import Table
 
-    from .evaluation import check_floors, load_baseline, markdown_table, run_evaluation
+    from .evaluation import (check_floors, floors_from, load_baseline, markdown_report,
+                             run_evaluation)
 
     console = Console(stderr=True)
     baseline = load_baseline(check) if check else None
     if baseline and limit is None:
         limit = baseline.get("limit")
+    began = time.perf_counter()
     try:
         metrics = run_evaluation(stages, data=data, limit=limit,
                                  progress=lambda stage, secs: console.print(
                                      f"[dim]scored {stage} in {secs:.1f} s[/dim]"))
     except (InputError, ValueError) as error:
         _fail(str(error))
-    table = Table(title=f"newsevents accuracy{f' (limit {limit})' if limit else ''}")
+    seconds = time.perf_counter() - began
+    table = Table(title=f"newsevents accuracy ({f'limit {limit}' if limit else 'full dev data'})")
     for column in ("stage", "metric", "newsevents", "n", "anchor", "anchor's figure"):
-        table.add_column(column, justify="right" if column in ("newsevents", "n", "anchor's figure") else "left")
+        numeric = column in ("newsevents", "n", "anchor's figure")
+        table.add_column(column, justify="right" if numeric else "left",
+                         no_wrap=column != "anchor")
     for m in metrics:
         table.add_row(m.stage, m.name, f"{m.value:.3f}", str(m.n), m.anchor or "",
                       f"{m.anchor_value:.3f}" if m.anchor_value is not None else "")
-    Console().print(table)
+    Console(width=None if sys.stdout.isatty() else 150).print(table)
     if report:
         with open(report, "w", encoding="utf-8") as handle:
-            handle.write(markdown_table(metrics))
+            handle.write(markdown_report(metrics, limit=limit, seconds=seconds))
+    if update_baseline:
+        with open(update_baseline, "w", encoding="utf-8") as handle:
+            json.dump({"limit": limit, "floors": floors_from(metrics)}, handle, indent=1)
+            handle.write("\n")
     if baseline:
         failures = check_floors(metrics, baseline.get("floors", {}))
         for failure in failures:
