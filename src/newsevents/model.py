@@ -163,6 +163,42 @@ class Casualty:
 
 
 @dataclass
+class Incident:
+    """Casualty claims about one incident (same kind, place and days), reconciled UCDP-style.
+
+    `low` is the lowest credible figure, `high` the highest, `best` the figure of the most
+    specific report (rules in docs/casualty-conventions.md). `claim_ids` are `Casualty` ids in
+    one article; across articles they are "<article id>#<casualty id>".
+    """
+
+    id: str
+    kind: str  # one of CASUALTY_KINDS
+    low: int | None
+    best: int | None
+    high: int | None
+    claim_ids: list[str] = field(default_factory=list)
+    best_claim_id: str | None = None
+    cumulative: bool = False
+    place_id: str | None = None
+    place: str | None = None  # the place's name, for use outside its article
+    lat: float | None = None
+    lon: float | None = None
+    date: DateWindow = field(default_factory=DateWindow)
+    sources: list[str] = field(default_factory=list)  # distinct named sources, in claim order
+    article_ids: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "kind": self.kind, "low": self.low, "best": self.best,
+            "high": self.high, "claim_ids": list(self.claim_ids),
+            "best_claim_id": self.best_claim_id, "cumulative": self.cumulative,
+            "place_id": self.place_id, "place": self.place, "lat": self.lat, "lon": self.lon,
+            "date": self.date.to_dict(), "sources": list(self.sources),
+            "article_ids": list(self.article_ids),
+        }
+
+
+@dataclass
 class Actor:
     """The actor or target of an event, structured for event data users."""
 
@@ -239,6 +275,7 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     casualties: list[Casualty] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    incidents: list[Incident] = field(default_factory=list)  # reconciled casualty claims
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
     def to_dict(self) -> dict[str, Any]:
@@ -256,6 +293,7 @@ class Article:
             "quotes": [q.to_dict() for q in self.quotes],
             "casualties": [c.to_dict() for c in self.casualties],
             "events": [e.to_dict() for e in self.events],
+            "incidents": [i.to_dict() for i in self.incidents],
         }
 
     def entity(self, entity_id: str | None) -> Entity | None:

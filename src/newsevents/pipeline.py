@@ -14,6 +14,7 @@ from typing import Any
 from .model import Article, InputError
 from .settings import Settings
 from .stages import casualties, dates, entities, events, nlp, places, quotes, text
+from .stages.incidents import reconcile_incidents
 
 Stage = Callable[[Article, "Resources"], Article]
 
@@ -26,6 +27,7 @@ DEFAULT_STAGES: list[Stage] = [
     dates.resolve_dates,
     quotes.extract_quotes,
     casualties.extract_casualties,
+    reconcile_incidents,  # reads casualties and places only
     events.code_events,
 ]
 

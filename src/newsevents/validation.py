@@ -77,4 +77,11 @@ def _reference_problems(document: dict[str, Any]) -> list[str]:
         for role in ("actor", "target"):
             if e[role]:
                 check(where, e[role]["entity_id"], "entities")
+    for i in document.get("incidents", []):  # optional key: older documents lack it
+        where = f"incidents/{i['id']}"
+        check(where, i["place_id"], "places")
+        for cid in i["claim_ids"]:
+            check(where, cid, "casualties")
+        if i["best_claim_id"] is not None and i["best_claim_id"] not in i["claim_ids"]:
+            problems.append(f"{where}: best_claim_id {i['best_claim_id']!r} is not one of its claims")
     return problems

@@ -1,0 +1,1 @@
+"""Corpus-level jobs that work across articles (incident reconciliation, ...)."""
