@@ -22,6 +22,11 @@ Other gold claims our conventions do not produce (single victims as "a journalis
 combined "killed and injured 1,000") stay in the gold and count as misses.
 The gold file lives in the repository, not in the data folder; without it no metrics are
 returned (a note goes to stderr).
+
+PLOVER GSR dev (`<data>/events/plover/plover_gsr_dev.jsonl`, one sentence per record): on the
+records with `dead` and/or `injured`, `plover.dead_injured_exact` is the share of those fields
+(each field one item) for which the sentence yields a claim of the same kind (killed for dead,
+wounded for injured) whose `low` equals the gold number.
 """
 
 from __future__ import annotations
@@ -140,6 +145,46 @@ def metrics_from(t: Tally) -> list[Metric]:
     ]
 
 
+_PLOVER_KINDS = {"dead": "killed", "injured": "wounded"}
+
+
+def plover_hits(record: dict[str, Any], claims: list[Casualty]) -> tuple[int, int]:
+    """(fields right, fields scored) for one PLOVER record's dead/injured counts."""
+    right = total = 0
+    for field_name, kind in _PLOVER_KINDS.items():
+        value = str(record.get(field_name) or "").strip()
+        if not value.isdigit():
+            continue
+        total += 1
+        right += any(c.kind == kind and c.low == int(value) for c in claims)
+    return right, total
+
+
+def plover_metrics(data: Path, resources: Any, limit: int | None = None) -> list[Metric]:
+    """`plover.dead_injured_exact` on the PLOVER records that give dead/injured counts."""
+    from ..pipeline import process
+    from ..reader import article_from
+
+    path = Path(data) / "events" / "plover" / "plover_gsr_dev.jsonl"
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8") as handle:
+        records = [r for r in map(json.loads, filter(str.strip, handle))
+                   if any(str(r.get(f) or "").strip().isdigit() for f in _PLOVER_KINDS)]
+    right = total = 0
+    for record in records[:limit] if limit else records:
+        try:
+            claims = process(article_from(record["text"], published=record.get("date")),
+                             resources).casualties
+        except Exception as error:  # noqa: BLE001 - a crash scores as no claims
+            print(f"casualties: PLOVER {record.get('id')} failed: {error}", file=sys.stderr)
+            claims = []
+        hits, fields = plover_hits(record, claims)
+        right, total = right + hits, total + fields
+    return [Metric("casualties", "plover.dead_injured_exact", right / total if total else 0.0,
+                   total)]
+
+
 def _stories(path: Path) -> dict[str, dict[str, Any]]:
     with path.open(encoding="utf-8") as handle:
         return {str(s["id"]): s for s in map(json.loads, filter(str.strip, handle))}
@@ -175,4 +220,4 @@ def evaluate(data: Path, limit: int | None = None, resources: Any = None,
                   file=sys.stderr)
             predicted = []
         total.add(score_article(predicted, gold))
-    return metrics_from(total)
+    return metrics_from(total) + plover_metrics(data, resources, limit)
