@@ -1,0 +1,450 @@
+"""Handlers of the temporal-expression rules: one regex match -> one resolved Timex.
+
+Each handler gets the match and a Context (the text, the publication date, and two callbacks
+computed from the parse by dates.py: the tense governing a span, and whether a 4-digit
+number is a count). The patterns themselves are listed in timex.py, in priority order.
+Values follow TimeML/TIMEX3 as TempEval-3 writes them; bounds are the first and last day
+the expression refers to.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .timex_calendar import (DAY, MONTHS, PARTS, SEASONS, WEEKDAYS, Tense, add_months,
+                             anchored_year, duration_value, easter, parse_number, season_tx,
+                             shift, unit_name, unit_tx, weekday_date)
+
+TenseAt = Callable[[int, int], Tense]
+IsCount = Callable[[int, int], bool]
+
+# Grains whose value names a stretch of calendar (they can anchor "since", ranges, clocks).
+CALENDAR_GRAINS = frozenset({"day", "part", "time", "week", "weekend", "month", "quarter",
+                             "season", "year", "decade", "century"})
+
+
+@dataclass(frozen=True)
+class Timex:
+    """One recognised expression, resolved as far as the publication date allows."""
+
+    start: int
+    end: int
+    value: str | None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    grain: str = "day"  # a CALENDAR_GRAINS member, or duration, ref, set, clock, anaphor...
+    anaphor: tuple[str, int] | None = None  # (unit, offset) from the story's reference date
+    fallback_published: bool = False  # an anaphor with no reference date uses `published`
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a rule may consult besides its match."""
+
+    text: str
+    published: dt.date | None
+    tense_at: TenseAt
+    is_count: IsCount
+
+
+# ---------------------------------------------------------------- recognition rules
+# Month and weekday names are matched case-sensitively (capitalised) so "may" and "march"
+# as verbs stay out; function words are matched case-insensitively with (?i:...).
+
+MONTH_FULL = ("(?:January|February|March|April|May|June|July|August|September|October"
+              "|November|December)")
+MONTH_ANY = ("(?:" + MONTH_FULL[3:-1] + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+             r"(?:\.|\b))")
+WEEKDAY = "(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WEEKDAYS_CAP = frozenset(w.capitalize() for w in WEEKDAYS)
+PART = r"(?i:morning|afternoon|evening|night)"
+YEAR4 = r"(?:1[5-9]\d\d|20\d\d)"
+ORDINAL = r"(?:st|nd|rd|th)"
+_MAY_CUES = re.compile(r"(?i:\b(?:in|of|since|until|till|by|from|to|through|during|early|mid"
+                       r"|late|before|after|between|and|or|last|next|this|end|start|"
+                       r"beginning|middle)[\s-]*)$")
+_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2,
+                  "3rd": 3, "4th": 4, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+                  "twenty-first": 21, "twenty first": 21}
+
+
+def _month_num(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _span(m: re.Match, group: str | int = 0) -> tuple[int, int]:
+    return m.start(group), m.end(group)
+
+
+def _tense(ctx: Context, m: re.Match, group: str | int = 0) -> Tense:
+    return ctx.tense_at(*_span(m, group))
+
+
+def _calendar(m: re.Match, resolved: tuple | None, grain: str, group: str | int = 0) -> Timex:
+    """A Timex over the match (or one group) from a (value, from, to) triple or None."""
+    start, end = _span(m, group)
+    if resolved is None:
+        return Timex(start, end, None, grain=grain)
+    return Timex(start, end, resolved[0], resolved[1], resolved[2], grain=grain)
+
+
+def _day_triple(day: dt.date) -> tuple[str, dt.date, dt.date]:
+    return day.isoformat(), day, day
+
+
+def iso_date(m: re.Match, ctx: Context) -> Timex:
+    return _calendar(m, _day_triple(dt.date(int(m["y"]), int(m["m"]), int(m["d"]))), "day")
+
+
+def slash_date(m: re.Match, ctx: Context) -> Timex:
+    a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
+    if year < 100:
+        year += 2000 if year < 50 else 1900
+    month, day = (b, a) if a > 12 else (a, b)  # US order unless the first part cannot be a month
+    return _calendar(m, _day_triple(dt.date(year, month, day)), "day")
+
+
+def month_day(m: re.Match, ctx: Context) -> Timex | None:
+    month, day = _month_num(m["month"]), int(m["d"])
+    if not 1 <= day <= 31:
+        return None
+    if m["y"]:
+        return _calendar(m, _day_triple(dt.date(int(m["y"]), month, day)), "day")
+    if ctx.published is None:
+        return _calendar(m, None, "day")
+    make = lambda y: _day_triple(dt.date(y, month, day))  # noqa: E731
+    return _calendar(m, anchored_year(make, ctx.published, _tense(ctx, m)), "day")
+
+
+def month_year(m: re.Match, ctx: Context) -> Timex:
+    return _calendar(m, unit_tx("month", dt.date(int(m["y"]), _month_num(m["month"]), 1)),
+                     "month")
+
+
+def month_alone(m: re.Match, ctx: Context) -> Timex | None:
+    name, mod = m["month"], (m["mod"] or "").lower()
+    before = ctx.text[max(0, m.start() - 30):m.start()]
+    if name == "May" and not mod and not _MAY_CUES.search(before):
+        return None  # the modal verb, or a name
+    if name == "March" and re.match(r"\s+(?:on|to|through|against|for)\b", ctx.text[m.end():]):
+        return None  # "March on Washington"
+    if ctx.published is None:
+        return _calendar(m, None, "month")
+    month, pub = _month_num(name), ctx.published
+    make = lambda y: unit_tx("month", dt.date(y, month, 1))  # noqa: E731
+    if mod == "last":
+        return _calendar(m, make(pub.year if month < pub.month else pub.year - 1), "month")
+    if mod == "next":
+        return _calendar(m, make(pub.year if month > pub.month else pub.year + 1), "month")
+    if mod == "this":
+        return _calendar(m, make(pub.year), "month")
+    return _calendar(m, anchored_year(make, pub, _tense(ctx, m)), "month")
+
+
+def year(m: re.Match, ctx: Context) -> Timex | None:
+    year = int(m["y"])
+    before = ctx.text[max(0, m.start() - 12):m.start()]
+    if re.search(r"(?:[$£€#]|\bNo\.?|\bnumber|\bflight|\bpage|\bresolution|\broute)\s*$",
+                 before, re.IGNORECASE):
+        return None
+    prep = re.search(r"(?i:\b(?:in|since|of|by|from|until|till|to|before|after|during|year|"
+                     r"around|between|and|early|mid|late|the)[\s-]*)$", before)
+    if year < 1900 and not prep:
+        return None
+    if not prep and ctx.is_count(m.start(), m.end()):
+        return None  # "2011 people"
+    return _calendar(m, unit_tx("year", dt.date(year, 1, 1)), "year")
+
+
+def decade(m: re.Match, ctx: Context) -> Timex:
+    if m["short"]:
+        digit = int(m["short"])
+        year = (2000 if digit < 3 else 1900) + 10 * digit
+    else:
+        year = int(m["full"])
+    return _calendar(m, unit_tx("decade", dt.date(year, 1, 1)), "decade", "dec")
+
+
+def century(m: re.Match, ctx: Context) -> Timex | None:
+    raw = m["n"].lower().replace("-", " ")
+    number = int(re.sub(r"\D", "", raw)) if raw[0].isdigit() else _ORDINAL_WORDS.get(raw)
+    if not number or not 1 <= number <= 30:
+        return None
+    return _calendar(m, unit_tx("century", dt.date(max(1, (number - 1) * 100), 1, 1)),
+                     "century")
+
+
+def _with_part(resolved: tuple, part: str | None) -> tuple:
+    if not part:
+        return resolved
+    return (f"{resolved[0]}T{PARTS[part.lower()]}", resolved[1], resolved[2])
+
+
+def weekday(m: re.Match, ctx: Context) -> Timex | None:
+    weekday = WEEKDAYS[m["wd"].lower()]
+    start = m.start()
+    if m["plural"]:  # "on Sundays": a set, not a date
+        return Timex(start, m.end(), f"XXXX-WXX-{weekday + 1}", grain="set")
+    if ctx.published is None:
+        return _calendar(m, None, "day")
+    mod = (m["mod"] or "").lower().split()[-1] if m["mod"] else None
+    day = weekday_date(weekday, ctx.published, _tense(ctx, m, "wd"), mod)
+    return _calendar(m, _with_part(_day_triple(day), m["part"]), "part" if m["part"] else "day")
+
+
+def deictic_day(m: re.Match, ctx: Context) -> Timex | None:
+    word = re.sub(r"\s+", " ", m["w"].lower())
+    offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+               "the day before yesterday": -2, "the day after tomorrow": 2}
+    part = m["part"] or ("night" if word == "tonight" else None)
+    if ctx.published is None:
+        return _calendar(m, None, "part" if part else "day")
+    day = ctx.published + dt.timedelta(days=offsets[word])
+    return _calendar(m, _with_part(_day_triple(day), part), "part" if part else "day")
+
+
+def this_part(m: re.Match, ctx: Context) -> Timex | None:
+    if ctx.published is None:
+        return _calendar(m, None, "part")
+    last = m["mod"].lower() == "last"
+    day = ctx.published - DAY if last else ctx.published
+    return _calendar(m, _with_part(_day_triple(day), m["part"]), "part")
+
+
+def overnight(m: re.Match, ctx: Context) -> Timex | None:
+    if ctx.published is None:
+        return _calendar(m, None, "part")
+    night = ctx.published - DAY
+    return Timex(m.start(), m.end(), f"{night.isoformat()}TNI", night, ctx.published, "part")
+
+
+def relative_unit(m: re.Match, ctx: Context) -> Timex | None:
+    """'last week', 'this year', 'next month', 'the past week', 'last summer'..."""
+    mod = re.sub(r"\s+", " ", m["mod"].lower()).replace("the ", "")
+    mod = "this" if mod == "the" else mod
+    word = m["unit"].lower()
+    if mod in ("previous", "following"):  # relative to the story's time, not publication
+        return Timex(m.start(), m.end(), None, grain="anaphor",
+                     anaphor=(word, -1 if mod == "previous" else 1))
+    grain = "season" if word in SEASONS else word
+    if ctx.published is None:
+        return _calendar(m, None, grain)
+    pub = ctx.published
+    if word == "weekend":
+        return _calendar(m, _weekend(pub, mod, _tense(ctx, m)), "weekend")
+    if word in SEASONS:
+        return _calendar(m, _season(SEASONS[word], mod, pub, _tense(ctx, m)), "season")
+    step = {"last": -1, "past": -1, "this": 0, "current": 0, "next": 1, "coming": 1}[mod]
+    if mod == "past":  # "the past week": a stretch ending today
+        start = shift(pub, word, -1)
+        return Timex(m.start(), m.end(), duration_value(1, word), start, pub, "duration")
+    return _calendar(m, unit_tx(word, shift(pub, word, step)), grain)
+
+
+def _weekend(pub: dt.date, mod: str, tense: Tense) -> tuple:
+    """The Saturday-Sunday meant by 'last/this/next/the weekend' in a story of `pub`."""
+    in_weekend = pub.weekday() >= 5
+    if mod == "last":
+        return unit_tx("weekend", pub - 7 * DAY)
+    if mod in ("next", "coming"):
+        return unit_tx("weekend", pub + 7 * DAY if in_weekend else pub)
+    if in_weekend or tense == "future":
+        return unit_tx("weekend", pub)
+    return unit_tx("weekend", pub - 7 * DAY)
+
+
+def _season(code: str, mod: str, pub: dt.date, tense: Tense) -> tuple:
+    current_year = pub.year - 1 if code == "WI" and pub.month <= 2 else pub.year
+    if mod == "last":
+        year = current_year if season_tx(code, current_year)[2] < pub else current_year - 1
+    elif mod in ("next", "coming"):
+        year = current_year if season_tx(code, current_year)[1] > pub else current_year + 1
+    else:
+        year = current_year
+    return season_tx(code, year)
+
+
+def stretch(m: re.Match, ctx: Context) -> Timex | None:
+    """'the past 24 hours', 'the last three days', 'the coming weeks', 'the first nine months'."""
+    unit_text = m["unit"]
+    count = parse_number(m["num"]) if m["num"] else None
+    if m["num"] is None and not unit_text.lower().endswith("s"):
+        return None  # "the next day" is an anaphor, "the past week" a relative unit
+    unit, way = unit_name(unit_text), m["dir"].lower()
+    value = duration_value(count if m["num"] else None, unit)
+    pub = ctx.published
+    if pub is None or way in ("first", "final"):
+        return Timex(m.start(), m.end(), value, grain="duration")
+    if way in ("past", "last", "previous"):
+        start = shift(pub, unit, -count) if count else None
+        return Timex(m.start(), m.end(), value, start, pub, "duration")
+    end = shift(pub, unit, count) if count else None
+    return Timex(m.start(), m.end(), value, pub, end, "duration")
+
+
+def ago(m: re.Match, ctx: Context) -> Timex | None:
+    """'three days ago', 'a year earlier', 'two weeks from now'."""
+    count = parse_number(m["num"]) if m["num"] else None
+    unit, way = unit_name(m["unit"]), m["dir"].lower()
+    small = unit in ("second", "minute", "hour")
+    if way in ("before", "after") or (small and way in ("earlier", "later")):
+        # "three months after the war", "an hour later": a plain duration
+        return Timex(m.start(), m.end("unit"), duration_value(count, unit), grain="duration")
+    sign = -1 if way in ("ago", "earlier") else 1
+    grain = unit if unit in ("week", "month", "year", "quarter") else "day"
+    grain = "year" if unit in ("decade", "century") else grain  # "a decade ago" -> 2016
+    if small and count is not None and ctx.published is not None:
+        return _calendar(m, _day_triple(ctx.published), "day")  # "two hours ago": today
+    if count is None:
+        return Timex(m.start(), m.end(), "PAST_REF" if sign < 0 else "FUTURE_REF", grain="ref")
+    if way in ("earlier", "later"):  # relative to the story's time, or else publication
+        return Timex(m.start(), m.end(), None, grain="anaphor", anaphor=(unit, int(sign * count)),
+                     fallback_published=True)
+    if ctx.published is None:
+        return _calendar(m, None, grain)
+    return _calendar(m, unit_tx(grain, shift(ctx.published, unit, sign * count)), grain)
+
+
+def partial_unit(m: re.Match, ctx: Context) -> Timex | None:
+    """'earlier this year' (Jan 1 to publication), 'later this month', 'earlier today'."""
+    unit = "day" if m["unit"].lower() == "today" else m["unit"].lower()
+    if ctx.published is None:
+        return _calendar(m, None, unit)
+    value, first, last = unit_tx(unit, ctx.published)
+    if m["w"].lower() == "earlier":
+        return Timex(m.start(), m.end(), value, first, ctx.published, unit)
+    return Timex(m.start(), m.end(), value, ctx.published, last, unit)
+
+
+def duration(m: re.Match, ctx: Context) -> Timex | None:
+    """'three months', 'a two-year effort', 'the 10-day ceasefire' (not ages: '55-year-old')."""
+    after = ctx.text[m.end():m.end() + 12]
+    if re.match(r"(?i)[\s-]*olds?\b|\s+of\s+age\b", after):
+        return None
+    before = ctx.text[max(0, m.start() - 8):m.start()]
+    unit = unit_name(m["unit"])
+    if unit == "quarter" or (unit == "second" and not m["num"][0].isdigit()):
+        return None  # "three quarters of", "for a second day"
+    grain = "set" if re.search(r"(?i)\b(?:times|once|twice|per)\s*$", before) else "duration"
+    return Timex(m.start(), m.end(), duration_value(parse_number(m["num"]), unit_name(m["unit"])),
+                 grain=grain)
+
+
+def bare_units(m: re.Match, ctx: Context) -> Timex:
+    """'for years', 'in decades': an unquantified duration."""
+    return Timex(m.start("unit"), m.end("unit"), duration_value(None, unit_name(m["unit"])),
+                 grain="duration")
+
+
+_REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF",
+         "presently": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
+         "right now": "PRESENT_REF", "at the moment": "PRESENT_REF", "recently": "PAST_REF",
+         "lately": "PAST_REF", "the past": "PAST_REF", "recent": "PAST_REF",
+         "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "soon": "FUTURE_REF"}
+
+
+def reference(m: re.Match, ctx: Context) -> Timex:
+    key = re.sub(r"\s+", " ", m["w"].lower())
+    key = "recent" if key.startswith("recent ") else key
+    if key == "soon" and (re.search(r"(?i)\bas\s+$", ctx.text[max(0, m.start() - 4):m.start()])
+                          or re.match(r"\s+(?i:after|as|afterwards)\b", ctx.text[m.end():])):
+        return None  # "as soon as", "soon after"
+    return Timex(m.start("w"), m.end("w"), _REFS[key], grain="ref")
+
+
+def quarter(m: re.Match, ctx: Context) -> Timex | None:
+    groups = m.groupdict()
+    quarter = int(groups["q"]) if groups.get("q") else _ORDINAL_WORDS[groups["ord"].lower()]
+    if m["y"]:
+        year = int(m["y"])
+    elif ctx.published is None:
+        return _calendar(m, None, "quarter")
+    else:  # business news reports the latest quarter that has begun
+        pub = ctx.published
+        year = pub.year if dt.date(pub.year, 3 * quarter - 2, 1) <= pub else pub.year - 1
+    return _calendar(m, unit_tx("quarter", dt.date(year, 3 * quarter, 1)), "quarter")
+
+
+def every(m: re.Match, ctx: Context) -> Timex:
+    word = m["unit"].lower()
+    if word.capitalize() in WEEKDAYS_CAP:
+        return Timex(m.start(), m.end(), f"XXXX-WXX-{WEEKDAYS[word] + 1}", grain="set")
+    if word in PARTS:
+        return Timex(m.start(), m.end(), f"XXXX-XX-XXT{PARTS[word]}", grain="set")
+    count = parse_number(m["num"]) if m["num"] else 1
+    return Timex(m.start(), m.end(), duration_value(count, unit_name(word)), grain="set")
+
+
+def clock(m: re.Match, ctx: Context) -> Timex | None:
+    """A time of day; only kept when attached to a day (see `combine`)."""
+    groups = m.groupdict()
+    if groups.get("word"):
+        hour, minute = (12, 0) if groups["word"].lower() == "noon" else (0, 0)
+    else:
+        hour, minute = int(m["h"]), int(m["min"] or 0)
+        if not (1 <= hour <= 12 and minute < 60):
+            return None
+        pm = m["ap"].lower().startswith("p")
+        hour = (hour % 12) + (12 if pm else 0)
+    return Timex(m.start(), m.end(), f"T{hour:02d}:{minute:02d}", grain="clock")
+
+
+def nth(m: re.Match, ctx: Context) -> Timex | None:
+    """'on the 3rd': a day of the publication month (or the one before, in the past tense)."""
+    day = int(m["d"])
+    if ctx.published is None or not 1 <= day <= 31:
+        return _calendar(m, None, "day", "x")
+    pub, tense = ctx.published, _tense(ctx, m, "x")
+    month_start = pub.replace(day=1)
+    if day > pub.day and tense == "past":
+        month_start = add_months(month_start, -1)
+    elif day < pub.day and tense == "future":
+        month_start = add_months(month_start, 1)
+    if day > calendar.monthrange(month_start.year, month_start.month)[1]:
+        return None
+    return _calendar(m, _day_triple(month_start.replace(day=day)), "day", "x")
+
+
+_HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
+    "christmas eve": lambda y: dt.date(y, 12, 24),
+    "christmas day": lambda y: dt.date(y, 12, 25),
+    "christmas": lambda y: dt.date(y, 12, 25),
+    "new year's eve": lambda y: dt.date(y, 12, 31),
+    "new year's day": lambda y: dt.date(y, 1, 1),
+    "easter sunday": easter, "easter": easter,
+    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "independence day": lambda y: dt.date(y, 7, 4),
+    "valentine's day": lambda y: dt.date(y, 2, 14),
+    "halloween": lambda y: dt.date(y, 10, 31),
+}
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def holiday(m: re.Match, ctx: Context) -> Timex | None:
+    make_day = _HOLIDAYS[re.sub(r"\s+", " ", m["h"].lower()).replace("’", "'")]
+    if m["y"]:
+        return _calendar(m, _day_triple(make_day(int(m["y"]))), "day")
+    if ctx.published is None:
+        return _calendar(m, None, "day")
+    make = lambda y: _day_triple(make_day(y))  # noqa: E731
+    return _calendar(m, anchored_year(make, ctx.published, _tense(ctx, m)), "day")
+
+
+def anaphor(m: re.Match, ctx: Context) -> Timex:
+    """'the next day', 'the day before', 'that day': resolved later against the story's time."""
+    words = re.sub(r"\s+", " ", m[0].lower())
+    offset = 1 if re.search(r"next|following|after", words) else (
+        -1 if re.search(r"previous|before|prior", words) else 0)
+    unit = next(u for u in ("day", "week", "month", "year") if u in words)
+    return Timex(m.start(), m.end(), None, grain="anaphor", anaphor=(unit, offset))
+
+
