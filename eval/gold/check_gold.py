@@ -20,18 +20,25 @@ FIELDS = {
     "date": (dict, type(None)), "perpetrator": (str, type(None)), "victims": (str, type(None)),
     "cumulative": bool, "approximate": bool, "subset_of": (int, type(None)), "note": (str, type(None)),
 }
+# Optional: present (and true) only on claims added under the single-victim extension (README).
+OPTIONAL = {"single_victim": bool}
 
 
 def check_claim(claim: dict, text: str, n_claims: int, index: int) -> list[str]:
     """Return the problems found in one claim (empty when it is valid)."""
     errors = []
-    if set(claim) != set(FIELDS):
-        errors.append(f"fields differ: {sorted(set(claim) ^ set(FIELDS))}")
+    if not set(FIELDS) <= set(claim) <= set(FIELDS) | set(OPTIONAL):
+        errors.append(f"fields differ: {sorted((set(claim) - set(OPTIONAL)) ^ set(FIELDS))}")
         return errors
+    if "single_victim" in claim:
+        if claim["single_victim"] is not True:
+            errors.append("single_victim must be true when present")
+        elif (claim["low"], claim["high"]) != (1, 1):
+            errors.append("single_victim claim must have low = high = 1")
     for name, types in FIELDS.items():
         value = claim[name]
         # bool is a subclass of int; numeric fields must not hold booleans
-        if not isinstance(value, types) or (isinstance(value, bool) and name != "cumulative" and name != "approximate"):
+        if not isinstance(value, types) or (isinstance(value, bool) and name not in ("cumulative", "approximate")):
             errors.append(f"{name} has type {type(value).__name__}")
     if errors:
         return errors
@@ -78,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
             stories[story["id"]] = story
     errors: list[str] = []
     kinds: collections.Counter[str] = collections.Counter()
+    single_kinds: collections.Counter[str] = collections.Counter()
     seen: set[str] = set()
     n_with_claims = 0
     with args.gold.open(encoding="utf-8") as fh:
@@ -102,11 +110,14 @@ def main(argv: list[str] | None = None) -> int:
                     errors.append(f"{article['id']} claim {i}: {problem}")
                 if isinstance(claim.get("kind"), str):
                     kinds[claim["kind"]] += 1
+                    if claim.get("single_victim") is True:
+                        single_kinds[claim["kind"]] += 1
     for problem in errors:
         print("ERROR", problem, file=sys.stderr)
-    print(f"articles annotated: {len(seen)} (with claims: {n_with_claims}); claims: {sum(kinds.values())}")
+    print(f"articles annotated: {len(seen)} (with claims: {n_with_claims}); claims: {sum(kinds.values())}"
+          f" (single_victim: {sum(single_kinds.values())})")
     for kind, count in sorted(kinds.items(), key=lambda kv: -kv[1]):
-        print(f"  {kind}: {count}")
+        print(f"  {kind}: {count} (single_victim: {single_kinds[kind]})")
     return 1 if errors else 0
 
 
