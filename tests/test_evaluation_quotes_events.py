@@ -185,7 +185,7 @@ def _event(kind: str, acled: str | None = None, negated: bool = False, **kw) -> 
     ([_event("ASSAULT", "Armed clash", negated=True), _event("PROTEST", "Peaceful protest")],
      "PEACE_PROTEST"),
     ([_event("CONSULT")], "DIPLO"),
-    ([_event("MOBILIZE")], "OTHER"),
+    ([_event("MOBILIZE")], "CHANGE_TO_GROUP_ACT"),  # ACLED files troop moves there
 ])
 def test_case_label(events, label):
     assert ev.case_label(Article(events=events)) == label

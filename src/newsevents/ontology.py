@@ -94,16 +94,17 @@ ACLED_BY_MODE: dict[tuple[str, str | None], tuple[str, str]] = {
     ("PROTEST", "riot"): (ACLED_RIOTS, "Violent demonstration"),
     ("AGREE", None): (ACLED_STRATEGIC, "Agreement"),
     ("RETREAT", "withdraw"): (ACLED_STRATEGIC, "Non-violent transfer of territory"),
-    ("MOBILIZE", "troops"): (ACLED_STRATEGIC, "Other"),
-    ("MOBILIZE", "weapons"): (ACLED_STRATEGIC, "Other"),
-    ("MOBILIZE", "police"): (ACLED_STRATEGIC, "Other"),
+    # ACLED files troop movements and deployments under "Change to group/activity".
+    ("MOBILIZE", "troops"): (ACLED_STRATEGIC, "Change to group/activity"),
+    ("MOBILIZE", "weapons"): (ACLED_STRATEGIC, "Change to group/activity"),
+    ("MOBILIZE", "police"): (ACLED_STRATEGIC, "Change to group/activity"),
     ("MOBILIZE", "base"): (ACLED_STRATEGIC, "Headquarters or base established"),
 }
 # Defaults by type when no mode row applies; None means "not political violence".
 ACLED_BY_TYPE: dict[str, tuple[str, str] | None] = {
     "ASSAULT": (ACLED_VAC, "Attack"),  # refined to Battles/Armed clash for armed-on-armed
     "PROTEST": (ACLED_PROTESTS, "Peaceful protest"),
-    "MOBILIZE": (ACLED_STRATEGIC, "Other"),
+    "MOBILIZE": (ACLED_STRATEGIC, "Change to group/activity"),
 }
 ACLED_GOV_TERRITORY = (ACLED_BATTLES, "Government regains territory")
 ACLED_NSA_TERRITORY = (ACLED_BATTLES, "Non-state actor overtakes territory")

@@ -17,6 +17,7 @@ from typing import Any
 
 from .. import ontology as ont
 from ..model import Actor, Article, Event
+from .event_acled import refine_acled
 from .event_context import (
     _acled, _actor, _actor_like, _cameo, _complement_lemmas, _date, _hypothetical, _loose_conj,
     _negated, _place, _prep_object, _source, _subject,
@@ -66,6 +67,7 @@ def code_events(article: Article, resources: Any) -> Article:
     for number, event in enumerate(events, 1):
         event.id = f"v{number}"
     article.events = events
+    refine_acled(article)  # sub-types need every event of the sentence, so after coding
     return article
 
 
