@@ -24,6 +24,7 @@ SCORERS: dict[str, str] = {
     "dates": ".dates",
     "events": ".events",
     "casualties": ".casualties",
+    "dedup": ".dedup",
 }
 
 
