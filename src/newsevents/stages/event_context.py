@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from .. import ontology as ont
+from ..countries import country_of
 from ..model import Actor, Article, DateWindow
 
 _NOT_ACTOR_ENTS = frozenset("DATE TIME CARDINAL ORDINAL QUANTITY MONEY PERCENT".split())
@@ -137,6 +138,9 @@ def _actor(article: Article, tok: Any) -> Actor | None:
         return None
     if tok.lower_ in _PRONOUNS:
         return _resolve_pronoun(article, tok)
+    inner = _of_object(tok)
+    if inner is not None:  # "thousands of Iraqi Kurds", "leaders of the coalition"
+        return _actor(article, inner)
     span = _name_span(tok)
     entity = article.entity_at(tok.idx, tok.idx + len(tok.text)) or article.entity_at(*span)
     country, sector = _country_sector(_phrase(tok), article.text[span[0]:span[1]])
@@ -144,8 +148,27 @@ def _actor(article: Article, tok: Any) -> Actor | None:
         sector = None  # a place under attack ("government-held district") has no sector
     if entity is not None:
         return Actor(entity.name, entity.country or country, entity.sector or sector, entity.id)
+    if country is None:  # a place ("in Abidjan", "rebels in eastern Aleppo"): its country
+        place = next(iter(article.places_in(*_subtree_span(tok))), None)
+        country = place.country if place is not None else None
     name = _strip_det(article.text[span[0]:span[1]])
     return Actor(name, country, sector) if name else None
+
+
+# Heads that only count or single out members of the group named after "of".
+_GROUP_HEADS = frozenset(
+    "thousand thousands hundred hundreds dozen dozens ten tens score scores million millions "
+    "group number some many most all one two three several leader leaders member members "
+    "supporter supporters crowd crowds contingent batch unit units delegation".split())
+
+
+def _of_object(tok: Any) -> Any:
+    """The actor inside "<group head> of <actor>", when the head only counts or selects."""
+    if tok.lower_ not in _GROUP_HEADS and tok.lemma_.lower() not in _GROUP_HEADS:
+        return None
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    return obj if obj is not None and (_actor_like(obj) or obj.pos_ == "PROPN") else None
 
 
 def _name_span(tok: Any) -> tuple[int, int]:
@@ -176,11 +199,30 @@ def _country_sector(phrase: str, name: str) -> tuple[str | None, str | None]:
     words = re.findall(r"[\w.'-]+", phrase)
     name_words = re.findall(r"[\w.'-]+", name)
     country = next((ont.COUNTRY_WORDS[w] for w in words if w in ont.COUNTRY_WORDS), None)
+    if country is None:
+        country = _country_in(words)
     sector = next((ont.SECTOR_WORDS[w.lower()] for w in reversed(words)
                    if w.lower() in ont.SECTOR_WORDS), None)
     if sector is None and len(name_words) == 1 and name_words[0] in ont.COUNTRY_WORDS:
         sector = "government"  # "Russia", "Damascus": a state named for its government
     return country, sector
+
+
+def _country_in(words: list[str]) -> str | None:
+    """A country named, or implied by a demonym or capital, among capitalised words
+    ("Bangladeshi peacekeepers", "the Sierra Leone army"); two-word names first."""
+    caps = [w.rstrip("'s").rstrip("'") for w in words]
+    for first, second in zip(caps, caps[1:]):
+        if first[:1].isupper() and second[:1].isupper():
+            found = country_of(f"{first} {second}")
+            if found:
+                return found
+    for word in caps:
+        if word[:1].isupper() and len(word) > 2:
+            found = country_of(word)
+            if found:
+                return found
+    return None
 
 
 def _strip_det(text: str) -> str:
@@ -191,6 +233,9 @@ def _strip_det(text: str) -> str:
 def _resolve_pronoun(article: Article, tok: Any) -> Actor | None:
     """I/we inside a quote -> its speaker; he/she -> the last person named before it."""
     pos = tok.idx
+    reporter = _reporting_subject(tok)
+    if reporter is not None:  # "Syria says it will ...": the pronoun is the speaker
+        return _actor(article, reporter)
     if tok.lower_ in _FIRST_PERSON:
         quote = next((q for q in article.quotes if q.start <= pos < q.end and q.speaker), None)
         if quote is None:
@@ -210,6 +255,28 @@ def _resolve_pronoun(article: Article, tok: Any) -> Actor | None:
     if ents:
         head = ents[-1].root
         return _actor(article, head) if head.lower_ not in _PRONOUNS else None
+    return None
+
+
+def _reporting_subject(tok: Any) -> Any:
+    """For a subject pronoun inside what someone says or announces, that someone
+    ("Iraq said it would allow ...", "the rebels said they would meet ...")."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.lower_ not in (
+            "it", "they", "we", "he", "she", "i"):
+        return None
+    head, hops = tok.head, 0
+    while head.dep_ in ("ccomp", "xcomp", "conj", "advcl") and hops < 4:
+        head, hops = head.head, hops + 1
+        if head.lemma_.lower() in ont.REPORTING_VERBS or head.lemma_.lower() in (
+                "announce", "confirm", "insist", "warn", "decide", "agree", "vow", "promise",
+                "threaten", "pledge", "deny"):
+            subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            if subject is None or subject.lower_ in _PRONOUNS:
+                return None
+            if tok.lower_ in ("he", "she", "i") and subject.ent_type_ != "PERSON" and \
+                    subject.lemma_.lower() not in ont.SECTOR_WORDS:
+                return None
+            return subject
     return None
 
 

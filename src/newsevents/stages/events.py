@@ -266,7 +266,11 @@ def _assign_roles(trig: _Trigger) -> None:
     if trig.noun:
         light = _light_verb(tok)
         trig.actor = _noun_actor(tok) or (_subject(light) if light is not None else None)
-        trig.target = _prep_object(tok, ("on", "against", "of", "at", "with"))
+        target = _prep_object(tok, ("on", "against", "of", "at", "with"))
+        trig.target = target if target is not None and target.ent_type_ not in _NOT_ACTOR_ENTS \
+            else None
+        if trig.target is None:
+            trig.target = _deep_target(tok, trig.actor, trig.class_noun)
         return
     participle = tok.tag_ == "VBN" and tok.dep_ == "acl"  # "140 wounded by ...", "people killed"
     passive = participle or any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
@@ -284,6 +288,8 @@ def _assign_roles(trig: _Trigger) -> None:
         trig.target = _object(tok, trig.type, trig.class_noun)
     if trig.actor is not None and trig.target is None and trig.type in ("CONSULT", "ASSAULT"):
         trig.target = next((c for c in trig.actor.children if c.dep_ == "conj"), None)
+    if trig.target is None:
+        trig.target = _deep_target(tok, trig.actor, trig.class_noun)
     if trig.key == "host" and trig.target is not None and _actor_like(trig.target):
         trig.actor, trig.target = trig.target, trig.actor  # PLOVER: the visitor is the source
     if trig.type == "ASSAULT":
@@ -316,6 +322,45 @@ def _object(tok: Any, etype: str, skip: Any = None) -> Any:
     return None
 
 
+
+
+# Dependencies a target search may follow from the trigger: its complements, not its subject,
+# adverbial clauses ("as street battles raged"), relative clauses or appositions.
+_TARGET_PATH = frozenset("dobj dative prep pobj xcomp ccomp amod compound poss conj pcomp attr "
+                         "oprd nmod npadvmod".split())
+_TARGET_ENTS = frozenset("GPE LOC NORP ORG PERSON FAC".split())
+_NOT_TARGETS = frozenset("it its their his her them itself themselves one".split())
+
+
+def _deep_target(tok: Any, actor: Any, skip: Any = None) -> Any:
+    """The nearest actor-like word in the trigger's complements, breadth first: "demanded
+    that the US cancel" -> US, "rejected an appeal from Gbagbo" -> Gbagbo, "an Indian
+    proposal" -> Indian, "lifted a curfew in Montenegro" -> Montenegro."""
+    banned = {t.i for t in actor.subtree} if actor is not None else set()
+    if skip is not None:
+        banned.add(skip.i)
+    layer, seen = [tok], {tok.i}
+    for _ in range(5):
+        nxt = []
+        for head in layer:
+            for child in head.children:
+                if child.i in seen or child.dep_ not in _TARGET_PATH and not (
+                        child.dep_ in ("nsubj", "nsubjpass") and head is not tok):
+                    continue
+                seen.add(child.i)
+                nxt.append(child)
+        nxt.sort(key=lambda t: t.i)
+        for cand in nxt:
+            if cand.i in banned or cand.lower_ in _NOT_TARGETS or cand.ent_type_ in _NOT_ACTOR_ENTS:
+                continue
+            if cand.dep_ == "compound" and _actor_like(cand.head):
+                continue  # the head noun ("U.N. inspectors") is the target, found next layer
+            if cand.ent_type_ in _TARGET_ENTS or (_actor_like(cand) and cand.pos_ in ("NOUN", "PROPN")):
+                return cand
+        layer = nxt
+        if not layer:
+            break
+    return None
 
 
 def _noun_actor(tok: Any) -> Any:
