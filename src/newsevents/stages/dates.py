@@ -39,6 +39,7 @@ from typing import Any
 from ..model import Article, DateMention
 from . import timex as tx
 from .timex import CALENDAR_GRAINS, Tense, Timex
+from .timex_words import whole_span
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll", "’ll"})
 # Heads whose infinitive complement is in the future: "due to meet", "plans to vote".
@@ -60,7 +61,8 @@ def resolve_dates(article: Article, resources: Any) -> Article:
     atoms = tx.find_timexes(text, article.published,
                             tense_at=lambda s, e: _tense_at(doc, text, s, e),
                             is_count=lambda s, e: _is_count(doc, s, e))
-    timexes = resolve_anaphors(combine(atoms, text, article.published), article.published)
+    timexes = resolve_anaphors(combine(atoms, text, article.published), article.published,
+                               text)
     # spaCy DATE/TIME entities the rules miss were tried as extra mentions: on TBAQ they were
     # mostly unresolvable ("a second day", "these years") and cost value F1, so they are left out.
     timexes.sort(key=lambda t: t.start)
@@ -90,11 +92,14 @@ def resolve_given_spans(article: Article, spans: list[tuple[int, int]]) -> list[
                                 tense_at=lambda s, e, o=start: _tense_at(doc, text, s + o, e + o),
                                 is_count=lambda s, e: False)
         found = combine(found, text[start:end], article.published)
+        if not found:  # "current", "previously", "years": a time only when annotated so
+            found = [t for t in [whole_span(text[start:end])] if t is not None]
         if found:
             t = max(found, key=lambda t: t.end - t.start)
             best[(start, end)] = replace(t, start=t.start + start, end=t.end + start)
     # resolve_anaphors keeps offsets but drops lone clock times: those stay as found.
-    anchored = {(t.start, t.end): t for t in resolve_anaphors(list(best.values()), article.published)}
+    anchored = {(t.start, t.end): t
+                for t in resolve_anaphors(list(best.values()), article.published, text)}
     mentions: list[DateMention | None] = []
     for number, span in enumerate(spans, start=1):
         t = best.get(tuple(span))
@@ -303,14 +308,24 @@ def _with_since(t: Timex, text: str, published: dt.date | None) -> Timex:
     return replace(t, start=start, date_to=published, grain="since")
 
 
-def resolve_anaphors(timexes: list[Timex], published: dt.date | None) -> list[Timex]:
-    """Resolve 'the next day', 'a year earlier'... against the last day named before them."""
+def resolve_anaphors(timexes: list[Timex], published: dt.date | None,
+                     text: str | None = None) -> list[Timex]:
+    """Resolve 'the next day', 'a year earlier', 'the quarter'... against the story's time.
+
+    TimeML anchors such expressions to the reference time of their sentence: the last day
+    named before them ("the next day"), or the reporting period named before them for the
+    period anaphors ("the quarter"; "a year ago" next to "the third quarter" is last year's
+    third quarter, when that period is named within the last two sentences).
+    """
     out: list[Timex] = []
     reference: dt.date | None = None
+    period: Timex | None = None  # the last quarter or month named
     for t in timexes:
         if t.grain == "clock":
             continue
-        if t.grain == "anaphor" and t.anaphor:
+        if t.period and period is not None and _period_applies(t, period, text):
+            t = _from_period(t, period)
+        elif t.grain == "anaphor" and t.anaphor:
             base = reference or (published if t.fallback_published else None)
             if base is not None:
                 unit, offset = t.anaphor
@@ -322,5 +337,32 @@ def resolve_anaphors(timexes: list[Timex], published: dt.date | None) -> list[Ti
                     pass
         if t.grain in _DAYLIKE and t.date_from is not None:
             reference = t.date_from
+        if t.grain in ("quarter", "month") and t.date_from is not None and not t.period:
+            period = t  # only a period named outright: "a year ago" does not move the story
         out.append(t)
     return out
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+(?=[A-Z\"“‘'(])|\n\s*\n")
+
+
+def _period_applies(t: Timex, period: Timex, text: str | None) -> bool:
+    """'the quarter' takes any earlier quarter; a year-ago comparison only one in reach."""
+    if t.period == "same":
+        return period.grain == "quarter"
+    if text is None:
+        return True
+    return len(_SENTENCE_END.findall(text, period.end, t.start)) <= 2
+
+
+def _from_period(t: Timex, period: Timex) -> Timex:
+    unit, offset = t.anaphor or ("year", 0)
+    try:
+        if unit == "=year":  # "the 1988 quarter": the period named, in that year
+            day = period.date_from.replace(year=offset)
+        else:
+            day = tx.shift(period.date_from, unit, offset)
+        value, first, last = tx.unit_tx(period.grain, day)
+    except (ValueError, OverflowError):
+        return t
+    return replace(t, value=value, date_from=first, date_to=last, grain=period.grain)

@@ -16,8 +16,10 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from . import timex_periods as p
 from . import timex_rules as r
-from .timex_calendar import (NUM, UNITS, Tense, shift, unit_tx)
+from . import timex_words as w
+from .timex_calendar import NUM, UNITS, Tense, shift, unit_tx
 from .timex_rules import (CALENDAR_GRAINS, MONTH_ANY, MONTH_FULL, ORDINAL, PART, WEEKDAY,
                           YEAR4, Context, IsCount, TenseAt, Timex)
 
@@ -62,9 +64,23 @@ RULES: list[tuple[re.Pattern[str], Callable[[re.Match, Context], Timex | None]]]
          r"|at\s+the\s+moment|recently|lately|the\s+near\s+future|the\s+future|soon"
          r"|recent\s+(?:years|months|weeks|days)))\b(?!-)", r.reference),
         (r"\b(?i:in)\s+(?P<w>(?i:the\s+past))\b", r.reference),
-        (r"\b(?:(?i:the)\s+)?(?:(?i:fiscal)\s+)?(?P<ord>(?i:first|second|third|fourth|1st|2nd"
-         rf"|3rd|4th))[\s-]+(?i:quarter)\b(?:\s+(?i:of)\s+(?P<y>{YEAR4}))?", r.quarter),
-        (rf"\bQ(?P<q>[1-4])(?:\s+(?P<y>{YEAR4}))?\b", r.quarter),
+        (r"\b(?:(?i:the)\s+)?(?:(?P<rel>(?i:last|next|this))\s+(?i:year)['’]s\s+|"
+         rf"(?P<yb>{YEAR4})\s+)?(?:(?i:fiscal)[\s-]+)?(?P<ord>(?i:first|second|third|fourth|1st"
+         r"|2nd|3rd|4th))[\s-]+(?:(?i:fiscal)\s+)?(?i:quarter)\b(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?"
+         rf"(?P<y>{YEAR4}))?", p.quarter),
+        (r"\b(?:(?i:the)\s+)?(?:(?i:comparable|corresponding|same)\s+)?(?i:year)[\s-]+"
+         r"(?i:ago|earlier)(?:\s+(?:(?P<ord>(?i:first|second|third|fourth))\s+)?"
+         r"(?P<noun>(?i:quarter|period)))?\b", p.year_ago_period),
+        (r"\b(?i:the\s+(?:same|corresponding|comparable)\s+)(?P<noun>(?i:period|quarter|month|week))"
+         r"\s+(?i:a\s+year\s+(?:ago|earlier)|last\s+year|(?:of\s+|in\s+)?the\s+previous\s+year"
+         r"|the\s+year\s+before)\b", p.year_ago_period),
+        (r"\b(?P<det>(?i:the|that))\s+(?:(?P<latest>(?i:latest|most\s+recent))\s+|"
+         rf"(?P<yb>{YEAR4})\s+)?(?P<noun>(?i:quarter|period))\b", p.same_period),
+        (rf"\b(?:(?i:the\s+year)\s+)?(?P<y>{w.SPOKEN_YEAR})\b", w.spoken_year),
+        (r"\b(?:(?i:the)\s+)?(?:(?i:early|mid|late)[\s-]+)?(?P<w>(?i:twenties|thirties|forties"
+         r"|fifties|sixties|seventies|eighties|nineties))\b", w.decade_word),
+        (r"\b(?i:hourly|daily|nightly|weekly|annually|yearly)\b", w.frequency),
+        (rf"\bQ(?P<q>[1-4])(?:\s+(?P<y>{YEAR4}))?\b", p.quarter),
         (rf"\b(?i:every|each)\s+(?:(?P<num>{NUM})\s+)?(?P<unit>{UNITS}|{WEEKDAY}|(?i:morning"
          r"|afternoon|evening|night))\b", r.every),
         (r"\b(?P<h>\d{1,2})(?::(?P<min>\d{2}))?\s*(?P<ap>(?i:[ap]\.m\.|[ap]m\b|[ap]\.m\b))"

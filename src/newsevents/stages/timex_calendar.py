@@ -137,18 +137,18 @@ def weekday_date(weekday: int, published: dt.date, tense: Tense, mod: str | None
 
 # ---------------------------------------------------------------- numbers and units
 
-_ONES = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+ONES = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
           "seventeen", "eighteen", "nineteen"]
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-_WORD_VALUES = {w: i + 1 for i, w in enumerate(_ONES)}
-_WORD_VALUES.update({w: i + 10 for i, w in enumerate(_TEENS)})
-_WORD_VALUES.update({w: 20 + 10 * i for i, w in enumerate(_TENS)})
+TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_WORD_VALUES = {w: i + 1 for i, w in enumerate(ONES)}
+_WORD_VALUES.update({w: i + 10 for i, w in enumerate(TEENS)})
+_WORD_VALUES.update({w: 20 + 10 * i for i, w in enumerate(TENS)})
 _VAGUE = ("a few", "several", "few", "many", "some", "dozens of",
           "hundreds of", "a number of")
 
-NUM = (r"(?i:(?:\d+\s+1/2|\d{1,3}(?:,\d{3})*(?:\.\d+)?|(?:" + "|".join(_TENS) + r")(?:[\s-](?:"
-       + "|".join(_ONES) + r"))?|" + "|".join(_TEENS + _ONES)
+NUM = (r"(?i:(?:\d+\s+1/2|\d{1,3}(?:,\d{3})*(?:\.\d+)?|(?:" + "|".join(TENS) + r")(?:[\s-](?:"
+       + "|".join(ONES) + r"))?|" + "|".join(TEENS + ONES)
        + r"|(?:a|one)\s+hundred|a\s+dozen|half\s+an?|a\s+couple\s+of|a\s+few|several|few"
        r"|many|some|dozens\s+of|hundreds\s+of|a\s+number\s+of|an?)(?:\s+and\s+a\s+half)?)")
 UNITS = (r"(?i:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?"

@@ -13,7 +13,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .timex_calendar import (DAY, MONTHS, PARTS, SEASONS, WEEKDAYS, Tense, add_months,
                              anchored_year, duration_value, easter, parse_number, season_tx,
@@ -39,6 +39,10 @@ class Timex:
     grain: str = "day"  # a CALENDAR_GRAINS member, or duration, ref, set, clock, anaphor...
     anaphor: tuple[str, int] | None = None  # (unit, offset) from the story's reference date
     fallback_published: bool = False  # an anaphor with no reference date uses `published`
+    # A period anaphor takes the grain of the reporting period the story is about (TimeML
+    # anchors it to that period): "same" is that period ("the quarter"), "compare" that
+    # period shifted by `anaphor` ("a year ago" next to "the third quarter" -> last year's Q3).
+    period: str | None = None
 
 
 @dataclass(frozen=True)
@@ -67,7 +71,7 @@ ORDINAL = r"(?:st|nd|rd|th)"
 _MAY_CUES = re.compile(r"(?i:\b(?:in|of|since|until|till|by|from|to|through|during|early|mid"
                        r"|late|before|after|between|and|or|last|next|this|end|start|"
                        r"beginning|middle)[\s-]*)$")
-_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2,
+ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2,
                   "3rd": 3, "4th": 4, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
                   "twenty-first": 21, "twenty first": 21}
 
@@ -84,7 +88,7 @@ def _tense(ctx: Context, m: re.Match, group: str | int = 0) -> Tense:
     return ctx.tense_at(*_span(m, group))
 
 
-def _calendar(m: re.Match, resolved: tuple | None, grain: str, group: str | int = 0) -> Timex:
+def calendar_timex(m: re.Match, resolved: tuple | None, grain: str, group: str | int = 0) -> Timex:
     """A Timex over the match (or one group) from a (value, from, to) triple or None."""
     start, end = _span(m, group)
     if resolved is None:
@@ -97,7 +101,7 @@ def _day_triple(day: dt.date) -> tuple[str, dt.date, dt.date]:
 
 
 def iso_date(m: re.Match, ctx: Context) -> Timex:
-    return _calendar(m, _day_triple(dt.date(int(m["y"]), int(m["m"]), int(m["d"]))), "day")
+    return calendar_timex(m, _day_triple(dt.date(int(m["y"]), int(m["m"]), int(m["d"]))), "day")
 
 
 def slash_date(m: re.Match, ctx: Context) -> Timex:
@@ -105,7 +109,7 @@ def slash_date(m: re.Match, ctx: Context) -> Timex:
     if year < 100:
         year += 2000 if year < 50 else 1900
     month, day = (b, a) if a > 12 else (a, b)  # US order unless the first part cannot be a month
-    return _calendar(m, _day_triple(dt.date(year, month, day)), "day")
+    return calendar_timex(m, _day_triple(dt.date(year, month, day)), "day")
 
 
 def month_day(m: re.Match, ctx: Context) -> Timex | None:
@@ -113,15 +117,15 @@ def month_day(m: re.Match, ctx: Context) -> Timex | None:
     if not 1 <= day <= 31:
         return None
     if m["y"]:
-        return _calendar(m, _day_triple(dt.date(int(m["y"]), month, day)), "day")
+        return calendar_timex(m, _day_triple(dt.date(int(m["y"]), month, day)), "day")
     if ctx.published is None:
-        return _calendar(m, None, "day")
+        return calendar_timex(m, None, "day")
     make = lambda y: _day_triple(dt.date(y, month, day))  # noqa: E731
-    return _calendar(m, anchored_year(make, ctx.published, _tense(ctx, m)), "day")
+    return calendar_timex(m, anchored_year(make, ctx.published, _tense(ctx, m)), "day")
 
 
 def month_year(m: re.Match, ctx: Context) -> Timex:
-    return _calendar(m, unit_tx("month", dt.date(int(m["y"]), _month_num(m["month"]), 1)),
+    return calendar_timex(m, unit_tx("month", dt.date(int(m["y"]), _month_num(m["month"]), 1)),
                      "month")
 
 
@@ -133,16 +137,16 @@ def month_alone(m: re.Match, ctx: Context) -> Timex | None:
     if name == "March" and re.match(r"\s+(?:on|to|through|against|for)\b", ctx.text[m.end():]):
         return None  # "March on Washington"
     if ctx.published is None:
-        return _calendar(m, None, "month")
+        return calendar_timex(m, None, "month")
     month, pub = _month_num(name), ctx.published
     make = lambda y: unit_tx("month", dt.date(y, month, 1))  # noqa: E731
     if mod == "last":
-        return _calendar(m, make(pub.year if month < pub.month else pub.year - 1), "month")
+        return calendar_timex(m, make(pub.year if month < pub.month else pub.year - 1), "month")
     if mod == "next":
-        return _calendar(m, make(pub.year if month > pub.month else pub.year + 1), "month")
+        return calendar_timex(m, make(pub.year if month > pub.month else pub.year + 1), "month")
     if mod == "this":
-        return _calendar(m, make(pub.year), "month")
-    return _calendar(m, anchored_year(make, pub, _tense(ctx, m)), "month")
+        return calendar_timex(m, make(pub.year), "month")
+    return calendar_timex(m, anchored_year(make, pub, _tense(ctx, m)), "month")
 
 
 def year(m: re.Match, ctx: Context) -> Timex | None:
@@ -157,7 +161,7 @@ def year(m: re.Match, ctx: Context) -> Timex | None:
         return None
     if not prep and ctx.is_count(m.start(), m.end()):
         return None  # "2011 people"
-    return _calendar(m, unit_tx("year", dt.date(year, 1, 1)), "year")
+    return calendar_timex(m, unit_tx("year", dt.date(year, 1, 1)), "year")
 
 
 def decade(m: re.Match, ctx: Context) -> Timex:
@@ -166,15 +170,15 @@ def decade(m: re.Match, ctx: Context) -> Timex:
         year = (2000 if digit < 3 else 1900) + 10 * digit
     else:
         year = int(m["full"])
-    return _calendar(m, unit_tx("decade", dt.date(year, 1, 1)), "decade", "dec")
+    return calendar_timex(m, unit_tx("decade", dt.date(year, 1, 1)), "decade", "dec")
 
 
 def century(m: re.Match, ctx: Context) -> Timex | None:
     raw = m["n"].lower().replace("-", " ")
-    number = int(re.sub(r"\D", "", raw)) if raw[0].isdigit() else _ORDINAL_WORDS.get(raw)
+    number = int(re.sub(r"\D", "", raw)) if raw[0].isdigit() else ORDINAL_WORDS.get(raw)
     if not number or not 1 <= number <= 30:
         return None
-    return _calendar(m, unit_tx("century", dt.date(max(1, (number - 1) * 100), 1, 1)),
+    return calendar_timex(m, unit_tx("century", dt.date(max(1, (number - 1) * 100), 1, 1)),
                      "century")
 
 
@@ -190,10 +194,10 @@ def weekday(m: re.Match, ctx: Context) -> Timex | None:
     if m["plural"]:  # "on Sundays": a set, not a date
         return Timex(start, m.end(), f"XXXX-WXX-{weekday + 1}", grain="set")
     if ctx.published is None:
-        return _calendar(m, None, "day")
+        return calendar_timex(m, None, "day")
     mod = (m["mod"] or "").lower().split()[-1] if m["mod"] else None
     day = weekday_date(weekday, ctx.published, _tense(ctx, m, "wd"), mod)
-    return _calendar(m, _with_part(_day_triple(day), m["part"]), "part" if m["part"] else "day")
+    return calendar_timex(m, _with_part(_day_triple(day), m["part"]), "part" if m["part"] else "day")
 
 
 def deictic_day(m: re.Match, ctx: Context) -> Timex | None:
@@ -202,22 +206,22 @@ def deictic_day(m: re.Match, ctx: Context) -> Timex | None:
                "the day before yesterday": -2, "the day after tomorrow": 2}
     part = m["part"] or ("night" if word == "tonight" else None)
     if ctx.published is None:
-        return _calendar(m, None, "part" if part else "day")
+        return calendar_timex(m, None, "part" if part else "day")
     day = ctx.published + dt.timedelta(days=offsets[word])
-    return _calendar(m, _with_part(_day_triple(day), part), "part" if part else "day")
+    return calendar_timex(m, _with_part(_day_triple(day), part), "part" if part else "day")
 
 
 def this_part(m: re.Match, ctx: Context) -> Timex | None:
     if ctx.published is None:
-        return _calendar(m, None, "part")
+        return calendar_timex(m, None, "part")
     last = m["mod"].lower() == "last"
     day = ctx.published - DAY if last else ctx.published
-    return _calendar(m, _with_part(_day_triple(day), m["part"]), "part")
+    return calendar_timex(m, _with_part(_day_triple(day), m["part"]), "part")
 
 
 def overnight(m: re.Match, ctx: Context) -> Timex | None:
     if ctx.published is None:
-        return _calendar(m, None, "part")
+        return calendar_timex(m, None, "part")
     night = ctx.published - DAY
     return Timex(m.start(), m.end(), f"{night.isoformat()}TNI", night, ctx.published, "part")
 
@@ -225,24 +229,26 @@ def overnight(m: re.Match, ctx: Context) -> Timex | None:
 def relative_unit(m: re.Match, ctx: Context) -> Timex | None:
     """'last week', 'this year', 'next month', 'the past week', 'last summer'..."""
     mod = re.sub(r"\s+", " ", m["mod"].lower()).replace("the ", "")
-    mod = "this" if mod == "the" else mod
     word = m["unit"].lower()
+    if mod == "the" and word == "quarter":
+        return None  # "the quarter": the reporting period named before (same_period)
+    mod = "this" if mod == "the" else mod
     if mod in ("previous", "following"):  # relative to the story's time, not publication
         return Timex(m.start(), m.end(), None, grain="anaphor",
                      anaphor=(word, -1 if mod == "previous" else 1))
     grain = "season" if word in SEASONS else word
     if ctx.published is None:
-        return _calendar(m, None, grain)
+        return calendar_timex(m, None, grain)
     pub = ctx.published
     if word == "weekend":
-        return _calendar(m, _weekend(pub, mod, _tense(ctx, m)), "weekend")
+        return calendar_timex(m, _weekend(pub, mod, _tense(ctx, m)), "weekend")
     if word in SEASONS:
-        return _calendar(m, _season(SEASONS[word], mod, pub, _tense(ctx, m)), "season")
+        return calendar_timex(m, _season(SEASONS[word], mod, pub, _tense(ctx, m)), "season")
     step = {"last": -1, "past": -1, "this": 0, "current": 0, "next": 1, "coming": 1}[mod]
     if mod == "past":  # "the past week": a stretch ending today
         start = shift(pub, word, -1)
         return Timex(m.start(), m.end(), duration_value(1, word), start, pub, "duration")
-    return _calendar(m, unit_tx(word, shift(pub, word, step)), grain)
+    return calendar_timex(m, unit_tx(word, shift(pub, word, step)), grain)
 
 
 def _weekend(pub: dt.date, mod: str, tense: Tense) -> tuple:
@@ -298,22 +304,25 @@ def ago(m: re.Match, ctx: Context) -> Timex | None:
     grain = unit if unit in ("week", "month", "year", "quarter") else "day"
     grain = "year" if unit in ("decade", "century") else grain  # "a decade ago" -> 2016
     if small and count is not None and ctx.published is not None:
-        return _calendar(m, _day_triple(ctx.published), "day")  # "two hours ago": today
+        return calendar_timex(m, _day_triple(ctx.published), "day")  # "two hours ago": today
     if count is None:
         return Timex(m.start(), m.end(), "PAST_REF" if sign < 0 else "FUTURE_REF", grain="ref")
     if way in ("earlier", "later"):  # relative to the story's time, or else publication
         return Timex(m.start(), m.end(), None, grain="anaphor", anaphor=(unit, int(sign * count)),
-                     fallback_published=True)
+                     fallback_published=True, period="compare" if unit == "year" else None)
     if ctx.published is None:
-        return _calendar(m, None, grain)
-    return _calendar(m, unit_tx(grain, shift(ctx.published, unit, sign * count)), grain)
+        return calendar_timex(m, None, grain)
+    resolved = calendar_timex(m, unit_tx(grain, shift(ctx.published, unit, sign * count)), grain)
+    if unit == "year":  # "profit fell from a year ago": the same quarter, if one is named
+        return replace(resolved, anaphor=(unit, int(sign * count)), period="compare")
+    return resolved
 
 
 def partial_unit(m: re.Match, ctx: Context) -> Timex | None:
     """'earlier this year' (Jan 1 to publication), 'later this month', 'earlier today'."""
     unit = "day" if m["unit"].lower() == "today" else m["unit"].lower()
     if ctx.published is None:
-        return _calendar(m, None, unit)
+        return calendar_timex(m, None, unit)
     value, first, last = unit_tx(unit, ctx.published)
     if m["w"].lower() == "earlier":
         return Timex(m.start(), m.end(), value, first, ctx.published, unit)
@@ -356,19 +365,6 @@ def reference(m: re.Match, ctx: Context) -> Timex:
     return Timex(m.start("w"), m.end("w"), _REFS[key], grain="ref")
 
 
-def quarter(m: re.Match, ctx: Context) -> Timex | None:
-    groups = m.groupdict()
-    quarter = int(groups["q"]) if groups.get("q") else _ORDINAL_WORDS[groups["ord"].lower()]
-    if m["y"]:
-        year = int(m["y"])
-    elif ctx.published is None:
-        return _calendar(m, None, "quarter")
-    else:  # business news reports the latest quarter that has begun
-        pub = ctx.published
-        year = pub.year if dt.date(pub.year, 3 * quarter - 2, 1) <= pub else pub.year - 1
-    return _calendar(m, unit_tx("quarter", dt.date(year, 3 * quarter, 1)), "quarter")
-
-
 def every(m: re.Match, ctx: Context) -> Timex:
     word = m["unit"].lower()
     if word.capitalize() in WEEKDAYS_CAP:
@@ -397,7 +393,7 @@ def nth(m: re.Match, ctx: Context) -> Timex | None:
     """'on the 3rd': a day of the publication month (or the one before, in the past tense)."""
     day = int(m["d"])
     if ctx.published is None or not 1 <= day <= 31:
-        return _calendar(m, None, "day", "x")
+        return calendar_timex(m, None, "day", "x")
     pub, tense = ctx.published, _tense(ctx, m, "x")
     month_start = pub.replace(day=1)
     if day > pub.day and tense == "past":
@@ -406,7 +402,7 @@ def nth(m: re.Match, ctx: Context) -> Timex | None:
         month_start = add_months(month_start, 1)
     if day > calendar.monthrange(month_start.year, month_start.month)[1]:
         return None
-    return _calendar(m, _day_triple(month_start.replace(day=day)), "day", "x")
+    return calendar_timex(m, _day_triple(month_start.replace(day=day)), "day", "x")
 
 
 _HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
@@ -432,11 +428,11 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
 def holiday(m: re.Match, ctx: Context) -> Timex | None:
     make_day = _HOLIDAYS[re.sub(r"\s+", " ", m["h"].lower()).replace("’", "'")]
     if m["y"]:
-        return _calendar(m, _day_triple(make_day(int(m["y"]))), "day")
+        return calendar_timex(m, _day_triple(make_day(int(m["y"]))), "day")
     if ctx.published is None:
-        return _calendar(m, None, "day")
+        return calendar_timex(m, None, "day")
     make = lambda y: _day_triple(make_day(y))  # noqa: E731
-    return _calendar(m, anchored_year(make, ctx.published, _tense(ctx, m)), "day")
+    return calendar_timex(m, anchored_year(make, ctx.published, _tense(ctx, m)), "day")
 
 
 def anaphor(m: re.Match, ctx: Context) -> Timex:

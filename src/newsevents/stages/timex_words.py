@@ -1,0 +1,103 @@
+"""Temporal expressions written in words: spoken years, decade names, frequency adverbs,
+and the TimeML reading of a whole span given from outside (the evaluation's gold spans).
+
+Handlers take a regex match and a timex_rules.Context like the others; the patterns are
+listed in timex.py. `whole_span` normalises a span that no pattern reads in full, using
+the TimeML conventions for bare words: "current" and "already" are PRESENT_REF,
+"previously" and "formerly" PAST_REF, "future" FUTURE_REF, a bare plural unit ("years")
+a vague duration ("PXY"). Those words are left out of the recognition itself because in
+running text they are more often not a temporal expression ("current account", "future
+talks" are not annotated as times in TimeBank; a plain "years" often is not either).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .timex_calendar import ONES, TEENS, TENS, duration_value, unit_tx
+from .timex_rules import Context, Timex, calendar_timex
+
+_ONE = {w: i + 1 for i, w in enumerate(ONES)}
+_TEEN = {w: i + 10 for i, w in enumerate(TEENS)}
+_TEN = {w: 20 + 10 * i for i, w in enumerate(TENS)}
+TWO_DIGITS = (r"(?:(?:" + "|".join(TENS) + r")(?:[\s-](?:" + "|".join(ONES) + r"))?|"
+              + "|".join(TEENS) + r"|oh[\s-](?:" + "|".join(ONES) + r"))")
+# "nineteen ninety-six", "two thousand", "two thousand and one", "the year two thousand"
+SPOKEN_YEAR = (r"(?i:(?:nineteen|eighteen|twenty)[\s-]+(?:hundred|" + TWO_DIGITS + r")"
+               r"|two\s+thousand(?:\s+(?:and\s+)?(?:" + "|".join(ONES + TEENS) + r"))?)")
+DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                "seventies": 7, "eighties": 8, "nineties": 9}
+FREQUENCY = {"hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W",
+             "annually": "P1Y", "yearly": "P1Y"}
+
+
+def _two_digits(words: str) -> int | None:
+    parts = re.split(r"[\s-]+", words)
+    if parts[0] == "oh" and len(parts) == 2:
+        return _ONE.get(parts[1])
+    if len(parts) == 1:
+        return _TEEN.get(parts[0], _TEN.get(parts[0]))
+    return _TEN[parts[0]] + _ONE[parts[1]] if parts[0] in _TEN and parts[1] in _ONE else None
+
+
+def spoken_year_number(text: str) -> int | None:
+    """'nineteen ninety-six' -> 1996, 'two thousand and one' -> 2001, else None."""
+    words = re.sub(r"\s+", " ", text.lower()).strip()
+    if words.startswith("two thousand"):
+        rest = words[len("two thousand"):].strip().removeprefix("and ").strip()
+        return 2000 + (_ONE.get(rest) or _TEEN.get(rest) or 0) if rest else 2000
+    century, _, rest = words.replace("-", " ", 1).partition(" ")
+    hundreds = {"eighteen": 18, "nineteen": 19, "twenty": 20}.get(century)
+    if hundreds is None:
+        return None
+    if rest == "hundred":
+        return hundreds * 100
+    tail = _two_digits(rest)
+    return None if tail is None else hundreds * 100 + tail
+
+
+def spoken_year(m: re.Match, ctx: Context) -> Timex | None:
+    year = spoken_year_number(m["y"])
+    if year is None or not 1500 <= year <= 2099:
+        return None
+    return calendar_timex(m, unit_tx("year", dt.date(year, 1, 1)), "year")
+
+
+def decade_word(m: re.Match, ctx: Context) -> Timex | None:
+    """'the nineties' -> '199'; not an age ('in his forties')."""
+    before = ctx.text[max(0, m.start() - 12):m.start()]
+    if re.search(r"(?i)\b(?:his|her|their|its|my|your|our|early|mid|late)[\s-]*$", before):
+        if not re.search(r"(?i)\bthe\s+(?:early|mid|late)[\s-]*$", before):
+            return None
+    year = 1900 + 10 * DECADE_WORDS[m["w"].lower()]
+    return calendar_timex(m, unit_tx("decade", dt.date(year, 1, 1)), "decade")
+
+
+def frequency(m: re.Match, ctx: Context) -> Timex:
+    """'daily', 'weekly': a set (TimeML SET) with the period as its value."""
+    return Timex(m.start(), m.end(), FREQUENCY[m[0].lower()], grain="set")
+
+
+_WHOLE = {"current": "PRESENT_REF", "already": "PRESENT_REF", "the present": "PRESENT_REF",
+          "previously": "PAST_REF", "formerly": "PAST_REF", "once": "PAST_REF",
+          "earlier": "PAST_REF", "former": "PAST_REF", "recent": "PAST_REF",
+          "the past": "PAST_REF", "past": "PAST_REF",
+          "future": "FUTURE_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
+          "the long term": "FUTURE_REF", "a later date": "FUTURE_REF", "later": "FUTURE_REF",
+          "as soon as possible": "FUTURE_REF", "eventually": "FUTURE_REF",
+          "quarterly": "P3M", "monthly": "P1M"}
+_BARE_PLURAL = re.compile(r"(?i)(?:the\s+)?(seconds|minutes|hours|days|weeks|months|years"
+                          r"|decades|centuries)")
+
+
+def whole_span(text: str) -> Timex | None:
+    """The TimeML value of a whole span that names a time only in words, else None."""
+    words = re.sub(r"\s+", " ", text.strip(" .,;:\"'").lower())
+    if words in _WHOLE:
+        return Timex(0, len(text), _WHOLE[words], grain="ref")
+    if (m := _BARE_PLURAL.fullmatch(words)):
+        unit = m[1].rstrip("s")
+        unit = "century" if unit == "centurie" else unit
+        return Timex(0, len(text), duration_value(None, unit), grain="duration")
+    return None
