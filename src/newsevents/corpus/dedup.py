@@ -20,7 +20,7 @@ derived from the MinHash Jaccard estimate and the exact shingle-set sizes:
 Stories (`StoryIndex`): different outlets' reports of the same event share few shingles but
 many content words, places, names and dates. Two articles are in the same story when they
 are duplicates, or when, published at most `story_window_days` apart, their content-word
-sets overlap (MinHash Jaccard >= `story_words`) and they agree on where (a specific place of
+sets overlap (MinHash Jaccard >= `story_words`, 0.10) and they agree on where (a specific place of
 each within `story_km`) or, when either lacks specific places, on who (at least
 `story_entities` shared entity names). `clusters()` joins links with union-find (transitive,
 deterministic order); `canonical()` picks a cluster's canonical article and lists its sources.
@@ -59,7 +59,7 @@ class DedupSettings:
     lead_jaccard: float = 0.50  # LSH threshold over the leads (copies keep their lead)
     story_window_days: float = 2.0
     story_km: float = 50.0
-    story_words: float = 0.15
+    story_words: float = 0.10  # a topical filter only: place or names decide the event
     story_entities: int = 2
 
 
@@ -134,7 +134,8 @@ _FURNITURE = re.compile(
     r"\(c\)|all rights reserved|this (?:story|article|report) (?:has been|was|is)|"
     r"follow (?:us|\w+ \w+) on|sign up\b|subscribe\b|read more\b|related\b|click here\b)",
     re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+")
+# A sentence ends at . ! ? before a capital, but not after an initial ("by A. Writer").
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\s[A-Z]\.)[\"')\]]*\s+(?=[\"'(\[A-Z0-9])|\n+")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _STOPWORDS = frozenset(
     "a an the and or but if of to in on at by for from with as into over after before about "

@@ -6,7 +6,7 @@ FILLS: nothing on the Article; returns `StoryLink` records, joined into stories 
 
 Two reports are of the same event when they are near-duplicates (see `dedup`), or when,
 published at most `story_window_days` apart (default 2), their content-word sets overlap
-(MinHash Jaccard >= `story_words`, 0.15) and they agree on where: a specific place (city,
+(MinHash Jaccard >= `story_words`, 0.10: a topical filter only) and they agree on where: a specific place (city,
 district, site; not a country or state, whose points are centroids) of each within
 `story_km` (50 km). When either report lacks specific places, at least `story_entities` (2)
 shared entity names stand in for the place. Specific places that are all farther apart than
