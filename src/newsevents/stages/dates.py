@@ -52,6 +52,11 @@ _REPORTING = frozenset({"say", "tell", "report", "announce", "claim", "add", "st
 _FUTURE_WORDS = re.compile(r"(?i)\b(?:will|shall|going\s+to|due\s+to|scheduled\s+to|"
                            r"expected\s+to|set\s+to|plans?\s+to)\b|\w'll\b")
 _DAYLIKE = frozenset({"day", "part", "time"})
+_PLANNING = frozenset({"plan", "schedule", "slate"})
+# Verbs whose present form is also their past: a VBP tag on them is no evidence of a schedule.
+_SAME_PAST_FORM = frozenset({"hurt", "put", "cut", "set", "hit", "cost", "quit", "shut",
+                             "spread", "let", "bid", "cast", "split", "burst", "beat", "read",
+                             "shed", "upset", "broadcast", "forecast"})
 
 
 def resolve_dates(article: Article, resources: Any) -> Article:
@@ -117,7 +122,23 @@ def _doc_matches(doc: Any, text: str) -> bool:
 
 
 def _tense_at(doc: Any, text: str, start: int, end: int) -> Tense:
-    """The tense of the verb that governs text[start:end]: past, present, future or None."""
+    """The tense of the verb that governs text[start:end]: past, present, future or None.
+
+    A past verb does not put a date introduced as a deadline ("extended the offer to Nov.
+    20", "payable Dec. 15", "effective Feb. 1") in the past: that tense is None.
+    """
+    tense = _governing_tense(doc, text, start, end)
+    if tense == "past" and _FORWARD_CUE.search(text[max(0, start - 30):start]):
+        return None
+    return tense
+
+
+_FORWARD_CUE = re.compile(r"(?i)\b(?:by|until|till|through|to|payable|effective|expir\w*|due"
+                          r"|record|deadline|scheduled|slated|planned|expected|set\s+for)"
+                          r"\s+(?:on\s+|in\s+|for\s+)?$")
+
+
+def _governing_tense(doc: Any, text: str, start: int, end: int) -> Tense:
     if doc is None:
         return _lexical_tense(text, start)
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -134,6 +155,10 @@ def _tense_at(doc: Any, text: str, start: int, end: int) -> Tense:
     else:
         return None
     tense = _verb_tense(token)
+    if token.lemma_ in _PLANNING and token.i < span.start:
+        return "future"  # "planned a rally on Saturday", "has scheduled talks Thursday"
+    if tense == "present" and token.lower_ in _SAME_PAST_FORM:
+        return None  # "hurt", "cut", "set": the tagger's present is as often a past
     if tense == "present":
         # A present verb on a weekday is a schedule ("the talks resume on Monday"), unless
         # the day only modifies a noun ("Friday's attack is...") or the verb reports speech.
@@ -155,7 +180,7 @@ def _verb_tense(verb: Any, depth: int = 0) -> Tense:
     tags = {verb.tag_} | {a.tag_ for a in auxes}
     if words & {"have", "has", "had", "'ve"} or (verb.tag_ == "VBN" and "MD" not in tags):
         return "past"
-    if "MD" in tags:
+    if "MD" in tags and not words & {"could", "can"}:
         return "future"  # "would leave as soon as Tuesday": not yet happened when reported
     if "VBD" in tags:
         return "past"
@@ -246,7 +271,8 @@ def _attach_clocks(atoms: list[Timex], text: str) -> list[Timex]:
         elif (before and before.grain in _DAYLIKE and before.value
               and _CLOCK_AFTER_DAY.match(text[before.end:atom.start])):
             out[-1] = _clocked(before, atom, before.start, atom.end)
-        # An unattached clock time is dropped: it names no day.
+        else:  # on the story's current day: resolve_anaphors anchors it (TimeML)
+            out.append(atom)
     return out
 
 
@@ -322,8 +348,13 @@ def resolve_anaphors(timexes: list[Timex], published: dt.date | None,
     period: Timex | None = None  # the last quarter or month named
     for t in timexes:
         if t.grain == "clock":
-            continue
-        if t.period and period is not None and _period_applies(t, period, text):
+            day = reference or published
+            if day is None:
+                out.append(t)
+                continue
+            t = replace(t, value=f"{day.isoformat()}{t.value}", date_from=day, date_to=day,
+                        grain="time")
+        elif t.period and period is not None and _period_applies(t, period, text):
             t = _from_period(t, period)
         elif t.grain == "anaphor" and t.anaphor:
             base = reference or (published if t.fallback_published else None)

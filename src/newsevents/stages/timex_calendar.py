@@ -107,7 +107,8 @@ def anchored_year(make: Callable[[int], tuple], published: dt.date, tense: Tense
     The publication year, unless a past-tense verb puts it after publication (then the year
     before) or a future one before it (then the year after). A date only days after
     publication in a past-tense sentence is more often a deadline or a misparse than a date a
-    year back, hence the grace. With no tense: the year that puts it nearest publication.
+    year back, hence the grace. With no tense: the year that puts it nearest publication,
+    a date ahead counting double.
     """
     resolved = make(published.year)
     if tense == "past":
@@ -116,7 +117,8 @@ def anchored_year(make: Callable[[int], tuple], published: dt.date, tense: Tense
         return make(published.year + 1) if resolved[2] < published - TENSE_GRACE else resolved
 
     def distance(candidate: tuple) -> int:
-        return max((candidate[1] - published).days, (published - candidate[2]).days, 0)
+        # News reports the past more than it announces: a date ahead counts twice as far.
+        return max(2 * (candidate[1] - published).days, (published - candidate[2]).days, 0)
 
     return min((make(published.year - 1), resolved, make(published.year + 1)), key=distance)
 

@@ -376,17 +376,24 @@ def every(m: re.Match, ctx: Context) -> Timex:
 
 
 def clock(m: re.Match, ctx: Context) -> Timex | None:
-    """A time of day; only kept when attached to a day (see `combine`)."""
+    """A time of day ("10 a.m.", "16:08 UTC", "noon"); dates.py puts it on its day."""
     groups = m.groupdict()
     if groups.get("word"):
         hour, minute = (12, 0) if groups["word"].lower() == "noon" else (0, 0)
-    else:
+    elif groups.get("ap"):
         hour, minute = int(m["h"]), int(m["min"] or 0)
         if not (1 <= hour <= 12 and minute < 60):
             return None
         pm = m["ap"].lower().startswith("p")
         hour = (hour % 12) + (12 if pm else 0)
-    return Timex(m.start(), m.end(), f"T{hour:02d}:{minute:02d}", grain="clock")
+    else:  # a 24-hour time with a zone: "16:08 UTC", "0800 GMT"
+        hour, minute = int(m["h"]), int(m["min"])
+        if not (hour < 24 and minute < 60):
+            return None
+    # TimeML writes UTC as "Z"; other zones are not converted (the value is local time).
+    utc = re.search(r"(?i)\b(?:UTC|GMT)\b", m[0]) and not re.search(r"[+-]\s*\d", m[0])
+    return Timex(m.start(), m.end(), f"T{hour:02d}:{minute:02d}{'Z' if utc else ''}",
+                 grain="clock")
 
 
 def nth(m: re.Match, ctx: Context) -> Timex | None:
