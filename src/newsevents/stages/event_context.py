@@ -136,7 +136,7 @@ def _actor(article: Article, tok: Any) -> Actor | None:
     """An Actor for a head token: the entity it belongs to, else the spaCy name or phrase."""
     if tok is None:
         return None
-    if tok.lower_ in _PRONOUNS:
+    if tok.lower_ in _PRONOUNS and tok.tag_ in ("PRP", "PRP$"):  # "us", not "the US"
         return _resolve_pronoun(article, tok)
     inner = _of_object(tok)
     if inner is not None:  # "thousands of Iraqi Kurds", "leaders of the coalition"

@@ -32,6 +32,7 @@ _NEEDS_CUE = frozenset({"fire"})
 _TARGET_PREPS = ("on", "against", "with", "at", "to", "into")
 _NOT_ACTOR_ENTS = frozenset("DATE TIME CARDINAL ORDINAL QUANTITY MONEY PERCENT".split())
 _PARAGRAPH = re.compile(r"\n\s*\n")
+_LOCAL_SECTORS = frozenset({"civilians", "protesters", "police", None})
 
 
 @dataclass
@@ -286,6 +287,8 @@ def _assign_roles(trig: _Trigger) -> None:
     else:
         trig.actor = _subject(tok)
         trig.target = _object(tok, trig.type, trig.class_noun)
+        if trig.mode == "withdraw":  # "withdrew its troops from Lebanon": Lebanon
+            trig.target = _prep_object(tok, ("from",)) or trig.target
     if trig.actor is not None and trig.target is None and trig.type in ("CONSULT", "ASSAULT"):
         trig.target = next((c for c in trig.actor.children if c.dep_ == "conj"), None)
     if trig.target is None:
@@ -317,6 +320,8 @@ def _object(tok: Any, etype: str, skip: Any = None) -> Any:
     for cand in candidates:
         if cand is None or (skip is not None and cand.i == skip.i) or cand.ent_type_ in _NOT_ACTOR_ENTS:
             continue
+        if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in cand.children):
+            continue  # "withdraw their force from Chad": the actor's own, not a target
         if _actor_like(cand) or (etype in _MATERIAL_TARGETS and _place_like(cand)):
             return cand
     return None
@@ -330,6 +335,8 @@ _TARGET_PATH = frozenset("dobj dative prep pobj xcomp ccomp amod compound poss c
                          "oprd nmod npadvmod".split())
 _TARGET_ENTS = frozenset("GPE LOC NORP ORG PERSON FAC".split())
 _NOT_TARGETS = frozenset("it its their his her them itself themselves one".split())
+_NON_TARGET_PREPS = frozenset("despite according after before since during following amid "
+                              "because as like than via until ahead".split())
 
 
 def _deep_target(tok: Any, actor: Any, skip: Any = None) -> Any:
@@ -343,9 +350,16 @@ def _deep_target(tok: Any, actor: Any, skip: Any = None) -> Any:
     for _ in range(5):
         nxt = []
         for head in layer:
+            if head is not tok and head.lemma_.lower() in ont.REPORTING_VERBS:
+                continue  # another speaker's clause
             for child in head.children:
                 if child.i in seen or child.dep_ not in _TARGET_PATH and not (
                         child.dep_ in ("nsubj", "nsubjpass") and head is not tok):
+                    continue
+                if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+                    continue  # a conjoined verb is an event of its own
+                if child.dep_ == "prep" and (child.lower_ in _NON_TARGET_PREPS or (
+                        child.lower_ == "by" and head.pos_ in ("VERB", "AUX"))):
                     continue
                 seen.add(child.i)
                 nxt.append(child)
@@ -355,6 +369,8 @@ def _deep_target(tok: Any, actor: Any, skip: Any = None) -> Any:
                 continue
             if cand.dep_ == "compound" and _actor_like(cand.head):
                 continue  # the head noun ("U.N. inspectors") is the target, found next layer
+            if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in cand.children):
+                continue  # "offered its troops": the actor's own, not a target
             if cand.ent_type_ in _TARGET_ENTS or (_actor_like(cand) and cand.pos_ in ("NOUN", "PROPN")):
                 return cand
         layer = nxt
@@ -401,6 +417,8 @@ def _merge(triggers: list[_Trigger]) -> list[_Trigger]:
             merged.append(trig)
             continue
         host.parts.append(trig)
+        if host.noun and not trig.noun and trig.target is not None:
+            host.target = trig.target  # the verb's object beats the noun's "near X"
         if trig.lex_mode and not host.lex_mode:  # the more specific trigger names the event
             host.tok, host.key, host.mode, host.noun = trig.tok, trig.key, trig.mode, trig.noun
             host.lex_mode = True
@@ -438,6 +456,10 @@ def _build_event(article: Article, trig: _Trigger, start: int, end: int) -> Even
         trig.actor = None
     actor = _actor(article, trig.actor)
     target = _actor(article, trig.target)
+    place_id = _place(article, trig, start, end)
+    if target is not None and target.country is None and target.sector in _LOCAL_SECTORS:
+        place = article.place(place_id)  # unnamed victims are people of the place hit
+        target.country = place.country if place is not None else None
     source, quote_id = _source(article, tok, start, end)
     if source is None and trig.type in _VERBAL and actor is not None:
         source = actor.name  # the speaker of the speech act is on record
@@ -445,7 +467,7 @@ def _build_event(article: Article, trig: _Trigger, start: int, end: int) -> Even
     return Event(
         id="", type=trig.type, start=start, end=end, mode=trig.mode,
         cameo=_cameo(trig), acled=_acled(trig, actor, target),
-        actor=actor, target=target, place_id=_place(article, trig, start, end),
+        actor=actor, target=target, place_id=place_id,
         date=_date(article, trig, start, end), source=source, quote_id=quote_id,
         casualty_ids=[c.id for c in casualties] if trig.type in _CASUALTY_TYPES else [],
         negated=negated,
