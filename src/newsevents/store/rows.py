@@ -94,7 +94,8 @@ def event_rows(doc: dict[str, Any]) -> list[Row]:
             "event_date": parse_day(window.get("from")) or published,
             "place": place.get("name"), "country": place.get("country"),
             "lat": place.get("lat"), "lon": place.get("lon"), "feature": place.get("feature"),
-            "fatalities": event_fatalities(v, claims), "record": v,
+            "fatalities": event_fatalities(v, claims), "span_start": v.get("start"),
+            "span_end": v.get("end"), "record": v,
         })
     return rows
 

@@ -162,6 +162,8 @@ events = Table(
     Column("lon", Float),
     Column("feature", String(16)),
     Column("fatalities", Integer),
+    Column("span_start", Integer),  # the event's sentence in articles.text (for notes)
+    Column("span_end", Integer),
     Column("record", JSON, nullable=False),
     UniqueConstraint("article_id", "local_id", name="uq_events_local"),
 )

@@ -1,0 +1,295 @@
+"""Corpus ingest: sources -> pipeline (N worker processes) -> the store, resumably.
+
+    summary = ingest(["stories.jsonl", "crawl.warc.gz"], Store.open("newsevents.db"))
+
+- Idempotent: a record is keyed by its canonical URL and the hash of its body; what is
+  stored (or was rejected) is skipped before any processing, so a re-run adds nothing.
+  An exact copy of a stored body under another URL becomes a `duplicates` row.
+- `reprocess=True` re-extracts stored articles whose pipeline version differs from today's.
+- A bad record (unreadable, empty, over-size, not English, corrupt JSON line or WARC
+  member, failed download) goes to `rejected` with its reason and the batch goes on.
+- Workers (spawned processes, models loaded once each) only compute; this process writes
+  each article in one transaction, so killing it loses at most the articles in flight.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+
+from ..model import Article, InputError
+from ..pipeline import Resources
+from ..reader import article_from, decode_bytes
+from ..settings import Settings
+from ..store import ArticleKey, Known, Store, canonical_url, content_hash
+from . import sources as src
+from .fetch import Fetcher, FetchError
+from .workers import Outcome, init_worker, pipeline_version, run_pipeline, work
+
+__all__ = ["Summary", "count_records", "decide", "ingest", "pipeline_version"]
+
+
+@dataclass
+class Summary:
+    """Counts of one ingest run (also what the progress bar shows)."""
+
+    total: int | None = None  # records expected, when known
+    done: int = 0  # processed and stored (new or re-extracted)
+    failed: int = 0  # rejected, with a reason in `rejected`
+    skipped: int = 0  # already stored, already rejected, or an exact duplicate
+    duplicates: int = 0  # of the skipped: exact copies under another URL
+    reprocessed: int = 0  # of the done: re-extracted with a newer pipeline
+    started: float = field(default_factory=time.monotonic)
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (origin, reason), capped
+
+    @property
+    def seen(self) -> int:
+        """Records finished, in any way."""
+        return self.done + self.failed + self.skipped
+
+    @property
+    def seconds(self) -> float:
+        """Wall time so far."""
+        return time.monotonic() - self.started
+
+    @property
+    def rate(self) -> float:
+        """Articles processed per second."""
+        return self.done / self.seconds if self.seconds > 0 else 0.0
+
+
+@dataclass(frozen=True)
+class Action:
+    """What to do with one record, given what the store holds."""
+
+    kind: str  # process | replace | skip | duplicate
+    article_id: int | None = None
+
+
+def decide(known: Known | None, key: ArticleKey, *, reprocess: bool, version: str) -> Action:
+    """Skip what is stored; re-extract a changed body or (with reprocess) an older version."""
+    if known is None:
+        return Action("process")
+    if known.status == "duplicate":
+        return Action("skip")
+    if known.status == "rejected":
+        retry = reprocess and known.pipeline_version != version
+        return Action("process") if retry else Action("skip")
+    same_body = known.content_hash == key.content_hash
+    if key.url and known.url and key.url != known.url and same_body:
+        return Action("duplicate", known.article_id)  # the same body at another URL
+    if key.url and key.url == known.url and not same_body:
+        return Action("replace", known.article_id)  # the page changed since we stored it
+    if reprocess and known.pipeline_version != version:
+        return Action("replace", known.article_id)
+    return Action("skip")
+
+
+def count_records(paths: Iterable[str], settings: Settings) -> int | None:
+    """How many records the sources hold (for the ETA); None when it cannot be told cheaply."""
+    total = 0
+    for path in paths:
+        name = path.lower()
+        if name.startswith(("http://", "https://")):
+            return None
+        try:
+            if name.endswith((".jsonl", ".ndjson")):
+                with open(path, "rb") as handle:
+                    total += sum(1 for line in handle if line.strip())
+            else:
+                total += sum(1 for _ in src.read(path, settings)) if name.endswith(
+                    src.FEED_SUFFIXES + src.warc.SUFFIXES) else 1
+        except OSError:
+            total += 1
+    return total
+
+
+def ingest(sources: list[str], store: Store, *, settings: Settings | None = None,
+           workers: int = 2, reprocess: bool = False, fetch: bool = False,
+           fetcher: Fetcher | None = None, resources: Resources | None = None,
+           progress: Callable[[Summary], None] | None = None,
+           corpus_jobs: bool = True, max_errors_kept: int = 50) -> Summary:
+    """Ingest every record of `sources` into `store`; returns the run's counts."""
+    settings = settings or Settings.from_env()
+    version = pipeline_version()
+    paths = list(src.expand(sources))
+    summary = Summary(total=count_records(paths, settings))
+    own_fetcher = fetcher is None and fetch
+    fetcher = fetcher or (Fetcher(max_bytes=settings.max_input_bytes) if fetch else None)
+    run = _Run(store, settings, version, reprocess, summary, progress, max_errors_kept)
+    records = (record for path in paths for record in src.read(path, settings, fetch=fetch))
+    try:
+        if workers <= 1:
+            run.serial(_prepared(records, run, fetcher), resources or Resources(settings))
+        else:
+            run.parallel(_prepared(records, run, fetcher), workers)
+    finally:
+        if own_fetcher and fetcher is not None:
+            fetcher.close()
+    if corpus_jobs and summary.done:
+        from ..store.corpus import refresh_corpus
+
+        refresh_corpus(store)
+    return summary
+
+
+@dataclass
+class _Job:
+    key: ArticleKey
+    article: Article
+    action: Action
+
+
+def _prepared(records: Iterator[src.Record], run: "_Run", fetcher: Fetcher | None
+              ) -> Iterator[_Job]:
+    """Records that need the pipeline, with their keys; everything else is settled here."""
+    for record in records:
+        if record.fetch_url and fetcher is not None:
+            record = _fetched(record, run, fetcher)
+            if record is None:
+                continue
+        if record.error is not None or record.article is None:
+            if run.store.rejected_origin(record.origin):
+                run.skip()  # rejected by an earlier run: nothing new to record
+            else:
+                run.reject(record.origin, record.error or "no article", url=record.url)
+            continue
+        job = run.plan(record)
+        if job is not None:
+            yield job
+
+
+def _fetched(record: src.Record, run: "_Run", fetcher: Fetcher) -> src.Record | None:
+    """Download a record's page unless its URL is already stored (None: settled)."""
+    url = canonical_url(record.fetch_url)
+    known = run.store.lookup(ArticleKey(url, record.fetch_url, "", record.origin))
+    if known is not None and not (run.reprocess and known.pipeline_version != run.version):
+        run.skip()
+        return None
+    try:
+        page = fetcher.get(record.fetch_url)
+        text = decode_bytes(page.body)
+        plain = page.content_type.lower().startswith("text/plain")
+        article = article_from(text, url=record.fetch_url) if plain else article_from(
+            html=text, url=record.fetch_url)
+    except (FetchError, InputError) as error:
+        return src.Record(record.origin, error=str(error), fetch_url=record.fetch_url)
+    if record.article is not None:  # what the feed said about the item
+        article.title = article.title or record.article.title
+        article.published = article.published or record.article.published
+    return src.Record(record.origin, article=article)
+
+
+class _Run:
+    """The parent's state for one run: the store, counts, keys in flight."""
+
+    def __init__(self, store: Store, settings: Settings, version: str, reprocess: bool,
+                 summary: Summary, progress: Callable[[Summary], None] | None,
+                 max_errors_kept: int) -> None:
+        self.store, self.settings, self.version = store, settings, version
+        self.reprocess, self.summary, self.progress = reprocess, summary, progress
+        self.max_errors_kept = max_errors_kept
+        self.in_flight: set[str] = set()
+        self.deferred: list[src.Record] = []
+
+    def _tick(self) -> None:
+        if self.progress is not None:
+            self.progress(self.summary)
+
+    def skip(self, duplicate: bool = False) -> None:
+        self.summary.skipped += 1
+        self.summary.duplicates += duplicate
+        self._tick()
+
+    def reject(self, origin: str, reason: str, *, url: str | None = None,
+               content_hash: str | None = None) -> None:
+        self.store.reject(origin, reason, url=url, content_hash=content_hash,
+                          pipeline_version=self.version)
+        self.summary.failed += 1
+        if len(self.summary.errors) < self.max_errors_kept:
+            self.summary.errors.append((origin, reason))
+        self._tick()
+
+    def plan(self, record: src.Record) -> _Job | None:
+        """The job for a record, or None when it was settled (skipped, duplicate, deferred)."""
+        article = record.article
+        body = article.raw_html if article.raw_html is not None else article.raw_text or ""
+        key = ArticleKey(canonical_url(article.url), article.url, content_hash(body),
+                         record.origin)
+        if {key.url, key.content_hash} & self.in_flight:
+            self.deferred.append(record)  # same article already in flight: decide later
+            return None
+        action = decide(self.store.lookup(key), key, reprocess=self.reprocess,
+                        version=self.version)
+        if action.kind == "skip":
+            self.skip()
+            return None
+        if action.kind == "duplicate":
+            self.store.add_duplicate(action.article_id, url=key.url, outlet=article.outlet,
+                                     kind="exact", similarity=1.0)
+            self.skip(duplicate=True)
+            return None
+        self.in_flight |= {k for k in (key.url, key.content_hash) if k}
+        return _Job(key, article, action)
+
+    def finish(self, job: _Job, outcome: Outcome) -> None:
+        """Write one result: the article in one transaction, or its rejection."""
+        self.in_flight -= {job.key.url, job.key.content_hash}
+        if outcome.document is None:
+            self.reject(job.key.origin, outcome.error or "unknown error", url=job.key.url_raw,
+                        content_hash=job.key.content_hash)
+            return
+        replace_id = job.action.article_id if job.action.kind == "replace" else None
+        self.store.write_article(outcome.document, job.key, pipeline_version=self.version,
+                                 seconds=outcome.seconds, replace_id=replace_id)
+        self.summary.done += 1
+        self.summary.reprocessed += replace_id is not None
+        self._tick()
+
+    def _with_deferred(self, jobs: Iterator[_Job]) -> Iterator[_Job]:
+        yield from jobs
+        while self.deferred:  # copies of articles that were in flight: decide again now
+            pending, self.deferred = self.deferred, []
+            for record in pending:
+                job = self.plan(record)
+                if job is not None:
+                    yield job
+
+    def serial(self, jobs: Iterator[_Job], resources: Resources) -> None:
+        """Process in this process (workers <= 1)."""
+        for job in self._with_deferred(jobs):
+            self.finish(job, run_pipeline(job.article, resources))
+
+    def parallel(self, jobs: Iterator[_Job], workers: int) -> None:
+        """Process in `workers` spawned processes, a bounded number of articles in flight."""
+        window = workers * 3
+        pending: dict[Future, _Job] = {}
+        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
+                                 initializer=init_worker, initargs=(self.settings,)) as pool:
+            feed, exhausted = iter(jobs), False
+            while True:
+                while not exhausted and len(pending) < window:
+                    job = next(feed, None)
+                    if job is None:
+                        exhausted = True
+                    else:
+                        pending[pool.submit(work, job.article)] = job
+                if not pending:
+                    if not (exhausted and self.deferred):
+                        return
+                    # Copies of articles that were in flight: nothing is now, decide again.
+                    records, self.deferred = self.deferred, []
+                    feed = (job for job in map(self.plan, records) if job is not None)
+                    exhausted = False
+                    continue
+                finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    job = pending.pop(future)
+                    try:
+                        outcome = future.result()
+                    except Exception as error:  # a worker died (out of memory, killed)
+                        outcome = Outcome(None, f"worker failed ({type(error).__name__})", 0.0)
+                    self.finish(job, outcome)
