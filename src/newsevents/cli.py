@@ -223,6 +223,16 @@ def version() -> None:
     typer.echo(__version__)
 
 
+# Corpus commands, one module each in commands/ (heavy imports happen inside the commands).
+from .commands import export as _export_command  # noqa: E402
+from .commands import ingest as _ingest_command  # noqa: E402
+from .commands import query as _query_command  # noqa: E402
+
+app.command("ingest")(_ingest_command.ingest)
+app.command("query")(_query_command.query)
+app.command("export")(_export_command.export)
+
+
 def _parse_documents(raw: str) -> list:
     """One JSON document, a JSON array of them, or JSON Lines."""
     try:
