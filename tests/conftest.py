@@ -40,3 +40,35 @@ def demo(resources: Resources) -> Article:
     from newsevents.cli import DEMO_PUBLISHED, DEMO_URL, demo_text
 
     return process(article_from(demo_text(), url=DEMO_URL, published=DEMO_PUBLISHED), resources)
+
+
+@pytest.fixture()
+def pg_url() -> str:
+    """A REAL, emptied PostgreSQL database from $NEWSEVENTS_TEST_PG (skipped when unset).
+
+    `.ci/run` starts a throwaway server on 127.0.0.1 and sets the variable. Every table of
+    the database's public schema is dropped first: point it at a test database only.
+    """
+    import os
+
+    url = os.environ.get("NEWSEVENTS_TEST_PG")
+    if not url:
+        pytest.skip("NEWSEVENTS_TEST_PG is not set (no PostgreSQL server for this run)")
+    import sqlalchemy as sa
+
+    from newsevents.store import database_url
+
+    engine = sa.create_engine(database_url(url))
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP SCHEMA IF EXISTS public CASCADE")
+        conn.exec_driver_sql("CREATE SCHEMA public")
+    engine.dispose()
+    return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path) -> str:
+    """A fresh database of each kind the store supports: an SQLite file, then PostgreSQL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "corpus.db")
+    return request.getfixturevalue("pg_url")
