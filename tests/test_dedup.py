@@ -194,8 +194,8 @@ BEIRA = (-19.84, 34.84, "city")
     ([BEIRA], [], "place"),                                        # same city
     ([(-19.80, 34.90, "district")], [], "place"),                 # a few km away
     ([(-25.97, 32.57, "city")], ["Beira", "World Food Program"], None),  # another city: another event
-    ([], ["Beira", "National Institute for Disaster Management"], "entities"),  # no places: names decide
-    ([], ["Beira"], None),                                         # one shared name is not enough
+    ([], ["Beira", "National Institute for Disaster Management", "World Food Program"], "entities"),
+    ([], ["Beira", "World Food Program", "officials"], None),      # two names (and a common noun) are not enough
 ])
 def test_story_clustering_joins_reports_of_one_event(places_b, entities_b, reason) -> None:
     stories = StoryIndex()

@@ -22,7 +22,7 @@ many content words, places, names and dates. Two articles are in the same story 
 are duplicates, or when, published at most `story_window_days` apart, their content-word
 sets overlap (MinHash Jaccard >= `story_words`, 0.10) and they agree on where (a specific place of
 each within `story_km`) or, when either lacks specific places, on who (at least
-`story_entities` shared entity names). `clusters()` joins links with union-find (transitive,
+`story_entities` shared actor names). `clusters()` joins links with union-find (transitive,
 deterministic order); `canonical()` picks a cluster's canonical article and lists its sources.
 """
 
@@ -60,7 +60,8 @@ class DedupSettings:
     story_window_days: float = 2.0
     story_km: float = 50.0
     story_words: float = 0.10  # a topical filter only: place or names decide the event
-    story_entities: int = 2
+    story_entities: int = 3
+    story_places: int = 3  # the most-mentioned places of each report are its event's places
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,13 @@ FILLS: nothing on the Article; returns `StoryLink` records, joined into stories 
 
 Two reports are of the same event when they are near-duplicates (see `dedup`), or when,
 published at most `story_window_days` apart (default 2), their content-word sets overlap
-(MinHash Jaccard >= `story_words`, 0.10: a topical filter only) and they agree on where: a specific place (city,
-district, site; not a country or state, whose points are centroids) of each within
-`story_km` (50 km). When either report lacks specific places, at least `story_entities` (2)
-shared entity names stand in for the place. Specific places that are all farther apart than
-`story_km` rule the pair out, however similar the words: two attacks in two cities are two
-events.
+(MinHash Jaccard >= `story_words`, 0.10: a topical filter only) and they agree on where: a
+specific place (city, district, site; not a country or state, whose points are centroids) of
+each within `story_km` (50 km), counting only each report's `story_places` (3) most-mentioned
+places. When either report lacks specific places, at least `story_entities` (3) shared actor
+names (people, organisations, groups; not countries or nationalities) stand in for the place.
+Specific places that are all farther apart than `story_km` rule the pair out, however similar
+the words: two attacks in two cities are two events.
 """
 
 from __future__ import annotations
@@ -59,15 +60,36 @@ class Report:
     entities: frozenset[str]
 
 
+# Countries and nationalities are where, not who: they would make any two foreign-news stories agree.
+_NOT_ACTORS = frozenset({"GPE", "NORP"})
+
+
 def entity_names(entities: Iterable[Any] | None) -> frozenset[str]:
-    """Lower-cased entity names from Entity records, dicts or strings."""
+    """Lower-cased names of the actors (people, organisations, groups) among the entities."""
     names = set()
     for entity in entities or ():
-        name = entity if isinstance(entity, str) else (
-            entity.get("name") if isinstance(entity, dict) else getattr(entity, "name", None))
-        if name and name.strip():
+        get = entity.get if isinstance(entity, dict) else (lambda k, e=entity: getattr(e, k, None))
+        name = entity if isinstance(entity, str) else get("name")
+        if not isinstance(entity, str) and get("type") in _NOT_ACTORS:
+            continue
+        if name and name.strip() and name[:1].isupper():  # proper names; "militants" is no one
             names.add(" ".join(name.lower().split()))
     return frozenset(names)
+
+
+def focus_places(places: Iterable[Any] | None, top: int = 3) -> list[Any]:
+    """The `top` most-mentioned places (ties: the earliest); a long story names many places in
+    passing ("Washington", "Beijing") that say nothing about where its event happened."""
+    places = list(places or ())
+
+    def rank(item: tuple[int, Any]) -> tuple:
+        position, place = item
+        mentions = getattr(place, "mentions", None) or (place.get("mentions") if isinstance(place, dict) else None)
+        if not mentions:
+            return (0, position)
+        return (-len(mentions), min(m[0] for m in mentions))
+
+    return [place for _, place in sorted(enumerate(places), key=rank)[:top]]
 
 
 def same_event(new: Report, old: Report, settings: DedupSettings) -> StoryLink | None:
@@ -123,7 +145,8 @@ class StoryIndex:
             return []
         report = Report(article_key, self._added, as_datetime(published),
                         minhash(content_words(tokens), self.settings.num_perm),
-                        as_points(places), entity_names(entities))
+                        as_points(focus_places(places, self.settings.story_places)),
+                        entity_names(entities))
         links = [StoryLink(d.key, d.duplicate_of, "duplicate", report.words.jaccard(
             self._reports[d.duplicate_of].words), d.days_apart) for d in duplicate_links]
         linked = {d.duplicate_of for d in duplicate_links}
