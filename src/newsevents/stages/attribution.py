@@ -38,8 +38,8 @@ FRAME_VERBS = REPORTING_VERBS - {
 INDIRECT_VERBS = FRAME_VERBS - {"post", "quip", "joke", "reply", "respond", "recall", "continue"}
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
-PRONOUNS_GROUP = frozenset({"it", "they", "them"})
+PRONOUNS_PERSON = frozenset({"he", "she", "him", "her", "his", "hers"})
+PRONOUNS_GROUP = frozenset({"it", "they", "them", "its", "their"})
 PRONOUNS_OTHER = frozenset({"i", "we", "you", "us", "me", "one", "this", "that", "who", "which"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
@@ -109,6 +109,11 @@ def subject_of(verb: Any) -> Any:
         if verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.head.lemma_ == "quote":
             # "the agency quoted a spokesman as saying ..."
             return next((c for c in verb.head.head.children if c.dep_ == "dobj"), None)
+        if verb.dep_ in ("pcomp", "pobj") and verb.head.dep_ == "prep" \
+                and verb.head.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head.head  # "distanced himself by saying", "pivoted to arguing"
+            seen += 1
+            continue
         if verb.dep_ in ("conj", "advcl", "xcomp", "relcl", "acl") and verb.head is not verb:
             if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
                 return verb.head  # "a spokesman speaking on condition of anonymity said"
@@ -134,7 +139,7 @@ def content_clause(verb: Any, paragraph: tuple[int, int]) -> tuple[int, int] | N
             # "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt"
             skip = {t.i for t in verb.subtree}
             tokens = [t for t in verb.head.subtree if t.i not in skip]
-            return _trim(tokens, paragraph)
+            return trim_tokens(tokens, paragraph)
         if not clauses:
             return None
         tokens = [t for c in clauses for t in c.subtree]
@@ -146,10 +151,10 @@ def content_clause(verb: Any, paragraph: tuple[int, int]) -> tuple[int, int] | N
                 if child.i > last.i and child.pos_ not in ("VERB", "AUX", "PUNCT", "SPACE") \
                         and child.dep_ in ("conj", "dobj", "npadvmod", "attr", "oprd"):
                     tokens.extend(child.subtree)
-    return _trim(tokens, paragraph)
+    return trim_tokens(tokens, paragraph)
 
 
-def _trim(tokens: list[Any], paragraph: tuple[int, int]) -> tuple[int, int] | None:
+def trim_tokens(tokens: list[Any], paragraph: tuple[int, int]) -> tuple[int, int] | None:
     """The span of clause tokens inside the paragraph, without punctuation at either end."""
     tokens = sorted({t.i: t for t in tokens if paragraph[0] <= t.idx < paragraph[1]}.values(),
                     key=lambda t: t.i)

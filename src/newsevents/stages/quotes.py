@@ -18,13 +18,13 @@ its sentence is skipped: it is the writer's irony, not anyone's words.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Article, Quote
 from . import attribution as attr
+from .indirect import find_indirect
 
 DOUBLE_OPEN = "\u201c\u00ab"  # “ «
 DOUBLE_CLOSE = "\u201d\u00bb"  # ” »
@@ -38,8 +38,6 @@ _CLOSE_CONTEXT = " \n\t)]}.,;:!?\u2014\u2013-/\u2026" + DOUBLE_CLOSE + STRAIGHT_
 _TERMINAL = ".!?\u2026"
 _LEFT_FRAME = ":,;.!?([\u2014\u2013-\u2026" + DOUBLE_CLOSE + SINGLE_CLOSE + STRAIGHT_DOUBLE
 _SCARE_MAX_WORDS = 3  # a cue-less quoted phrase this short is a scare quote
-_MIN_INDIRECT_TOKENS = 3
-_MIN_ANONYMOUS_INDIRECT_TOKENS = 8
 _FRAME_MAX_TOKENS = 14  # ", the former French foreign minister Claire Dumont told reporters"
 
 
@@ -84,7 +82,7 @@ def extract_quotes(article: Article, resources: Any) -> Article:
             chunk.kind = classify(article, marks, chunk, paragraphs[chunk.paragraph])
     attribute_direct(article, chunks, paragraphs, resolver)
     attribute_partial(article, chunks, resolver)
-    indirect = find_indirect(article, chunks, resolver)
+    indirect = find_indirect(article, chunks, resolver, paragraphs, Chunk)
     inherit_speakers(chunks, indirect)
     kept = [c for c in chunks if keep_chunk(article, c)]
     article.quotes = build_quotes(article.text, kept + indirect)
@@ -108,6 +106,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 _DASH_BYLINE = re.compile(r"\s*[\u2015\u2014\u2013-]+\s*([A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,3})")
 _DOUBLED_SINGLE = re.compile(r"''|``")
+_NAME_COLON = re.compile(r"(?:^|[\s\u2014\u2013-])((?:[A-Z][\w.'\u2019-]*\s){0,3}[A-Z][\w.'\u2019-]*[a-z])\s*:\s*$")
 _TRANSCRIPT = re.compile(r"([A-Z][A-Z.'\- ]{1,40}[A-Z]|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):\s+(?=\S)")
 
 
@@ -324,14 +323,30 @@ def attribute_direct(article: Article, chunks: list[Chunk], paragraphs: list[tup
             # '"..." ― Sonya Herridge': a dash byline names the speaker.
             chunk.speaker = resolver.name(byline.start(1), byline.end(1))
             continue
+        label = _NAME_COLON.search(article.text, gap_before[0], gap_before[1])
+        if label is not None and label.end() == gap_before[1]:
+            # 'RED STATES GAIN - Jane Doe: "..."': a name and a colon introduce the quote.
+            chunk.speaker = resolver.name(label.start(1), label.end(1))
+            chunk.cue = attr.Cue(label.end(1), label.end(1) + 1, ":", None)
+            continue
         cue = frame_cue(article.doc, *gap_after, quoted, where="after")
         if cue is None:
             cue = frame_cue(article.doc, *gap_before, quoted, where="before")
         if cue is None and chunk.close is not None:
             cue = _cue_above(article, chunk)
+        if cue is None and chunk.open == p_start and chunk.paragraph > 0 and not chunk.continues:
+            cue = _colon_intro(article, paragraphs[chunk.paragraph - 1], quoted)
         if cue is not None:
             chunk.cue = cue
-            subject = cue.subject or attr.nearest_name(article.doc, *(
+            subject = cue.subject
+            if subject is not None and any(a <= subject.idx < b for a, b in quoted):
+                # A mis-parse took a subject from inside the quote ("telling the crowd, "Some
+                # people ...""): the speaker is the subject of the clause the cue hangs from.
+                subject = attr.subject_of(cue.verb.head) if cue.verb is not None \
+                    and cue.verb.dep_ in ("advcl", "conj", "xcomp") else None
+                if subject is not None and any(a <= subject.idx < b for a, b in quoted):
+                    subject = None
+            subject = subject or attr.nearest_name(article.doc, *(
                 gap_after if cue.start >= chunk.end else gap_before), quoted)
             chunk.speaker = resolver.resolve(subject)
 
@@ -362,6 +377,25 @@ def frame_cue(doc: Any, start: int, end: int, quoted: list[tuple[int, int]],
         if attr.is_reporting(token):
             return attr.cue_of(token)
     return None
+
+
+def _colon_intro(article: Article, paragraph: tuple[int, int],
+                 quoted: list[tuple[int, int]]) -> attr.Cue | None:
+    """A paragraph ending in a colon introduces the quote paragraph after it: "As Jane Doe
+    observed after the debate:", "the president released the following statement:"."""
+    text = article.text[paragraph[0]:paragraph[1]].rstrip()
+    if not text.endswith(":"):
+        return None
+    span = article.doc.char_span(paragraph[0], paragraph[0] + len(text), alignment_mode="contract")
+    if span is None or len(span) == 0:
+        return None
+    sent = span[-1].sent
+    tokens = [t for t in sent if not any(a <= t.idx < b for a, b in quoted)]
+    verbs = [t for t in tokens if attr.is_reporting(t, attr.REPORTING_VERBS)]
+    verb = verbs[-1] if verbs else sent.root
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return attr.cue_of(verb)
 
 
 def _cue_above(article: Article, chunk: Chunk) -> attr.Cue | None:
@@ -435,65 +469,6 @@ def keep_chunk(article: Article, chunk: Chunk) -> bool:
     if chunk.kind == "direct" or chunk.cue is not None:
         return True
     return len(article.text[chunk.start:chunk.end].split()) > _SCARE_MAX_WORDS
-
-
-# ---- indirect speech ----------------------------------------------------------------------
-
-def find_indirect(article: Article, chunks: list[Chunk],
-                  resolver: attr.SpeakerResolver) -> list[Chunk]:
-    """Indirect quotes: the content clause of a reporting verb outside any direct quote."""
-    direct = [(c.start, c.end) for c in chunks if c.kind == "direct"]
-    all_quoted = [(c.start, c.end) for c in chunks]
-    used = {c.cue.verb.i for c in chunks if c.cue is not None and c.kind == "direct"}
-    paragraphs = paragraph_spans(article.text)
-    starts = [a for a, _ in paragraphs]
-    found: list[Chunk] = []
-    for token in article.doc:
-        if token.i in used or not attr.is_reporting(token, attr.INDIRECT_VERBS):
-            continue
-        if any(a <= token.idx < b for a, b in all_quoted):
-            continue
-        paragraph = max(0, bisect.bisect_right(starts, token.idx) - 1)
-        bounds = paragraphs[paragraph] if paragraphs else (0, len(article.text))
-        content = attr.content_clause(token, bounds)
-        if content is None:
-            continue
-        start, end = content
-        if any(a < end and start < b for a, b in direct):
-            continue
-        clipped = _clip_to_quotes(article.text, start, end, chunks, paragraph)
-        if clipped is None:
-            continue
-        start, end = clipped
-        cue = attr.cue_of(token)
-        speaker = resolver.resolve(cue.subject)
-        n_tokens = len(article.doc.char_span(start, end, alignment_mode="expand") or [])
-        if n_tokens < _MIN_INDIRECT_TOKENS:
-            continue
-        if speaker.name is None and n_tokens < _MIN_ANONYMOUS_INDIRECT_TOKENS:
-            continue
-        found.append(Chunk(start, end, start, end, paragraph, kind="indirect",
-                           speaker=speaker, cue=cue))
-    return found
-
-
-def _clip_to_quotes(text: str, start: int, end: int, chunks: list[Chunk],
-                    paragraph_of_start: int) -> tuple[int, int] | None:
-    """Keep quote marks balanced: a clause cut through a quote takes it whole, or is dropped."""
-    for chunk in chunks:
-        close = chunk.close if chunk.close is not None else chunk.end
-        if start <= chunk.open and close < end:
-            continue  # the whole quote, marks included, lies inside the clause
-        if chunk.open < end and start <= close:
-            if chunk.open <= start:
-                return None  # the clause is the quote itself: the partial quote reports it
-            if chunk.paragraph == paragraph_of_start and chunk.close is not None:
-                end = chunk.close + 1  # the clause ends inside the quote: take the whole quote
-            else:
-                end = chunk.open
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
-        end -= 1
-    return (start, end) if end > start else None
 
 
 # ---- output -------------------------------------------------------------------------------

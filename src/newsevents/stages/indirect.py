@@ -1,0 +1,270 @@
+"""Indirect attributions for the quotes stage: reported speech, thought, intent and stance.
+
+Reads a spaCy Doc (through the quotes stage's chunks and speaker resolver).
+Fills nothing itself: `find_indirect` returns `Chunk`s of kind "indirect" for the quotes stage.
+
+Shapes, following PolNeAR's notion of attribution (a source, a cue, a content):
+- a reporting verb's content clause: "Kerry said the regime must stop", "according to X, ...";
+- a cognition verb's clause: "officials believe the toll will rise", "the study found that ...";
+- an intent verb's infinitive: "Pence plans to release his returns", "she vowed not to quit";
+- a stance verb's object: "Clinton cited the remarks", "he called for a ceasefire",
+  "the party criticised Sanders for ...";
+- a content noun's clause: "his claim that ...", "the government's decision to ...".
+The speaker is the verb's subject (never a passive subject: "he is expected to win" names no
+source), or the noun's possessor or the subject of the verb that governs the noun.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Any
+
+from . import attribution as attr
+
+_MIN_INDIRECT_TOKENS = 3
+_MIN_ANONYMOUS_INDIRECT_TOKENS = 8
+
+# Verbs of thought and finding whose clause is what the subject holds true.
+COGNITION_VERBS = frozenset({
+    "think", "believe", "know", "find", "show", "hope", "fear", "expect", "feel", "recognize",
+    "recognise", "realize", "realise", "understand", "agree", "notice", "imply", "worry", "doubt",
+    "assume", "learn", "indicate", "demonstrate", "prove", "reveal", "signal", "conclude",
+    "decide", "determine", "suspect", "guess", "wish", "want", "demand", "request", "recommend",
+    "propose", "urge", "suggest", "acknowledge", "recall", "estimate", "predict", "discover",
+    "hint", "forecast", "calculate", "presume", "speculate", "concede", "remember",
+    "point", "ask", "insist", "argue", "complain", "admit", "warn", "promise", "vow", "pledge",
+    "swear", "guarantee", "assure", "rule", "order", "project",
+})
+# Verbs whose infinitive complement is the subject's plan, promise or refusal.
+INTENT_VERBS = frozenset({
+    "want", "plan", "intend", "vow", "pledge", "promise", "refuse", "decline", "threaten",
+    "expect", "hope", "aim", "propose", "agree", "offer", "like", "prefer", "ask", "urge",
+    "call", "decide", "choose", "demand", "vote", "wish", "resolve", "commit", "swear",
+    "volunteer", "tell", "order", "encourage", "push", "press", "warn", "advise",
+})
+# Verbs whose direct object is the position the subject takes or voices.
+STANCE_VERBS = frozenset({
+    "support", "criticize", "criticise", "praise", "discuss", "mention", "announce", "cite",
+    "note", "express", "propose", "reject", "oppose", "endorse", "defend", "condemn", "denounce",
+    "question", "dispute", "deny", "applaud", "welcome", "recommend", "demand", "blame",
+    "acknowledge", "disavow", "dismiss", "slam", "blast", "decry", "lament", "tout", "hail",
+    "highlight", "emphasize", "emphasise", "stress", "predict", "promise", "pledge", "vow",
+    "reveal", "show", "describe", "outline", "float", "suggest", "urge", "request",
+    "offer", "raise", "voice", "echo", "repeat", "reiterate", "invoke", "recall", "confirm",
+    "admit", "concede", "claim", "allege", "report", "estimate", "favor", "favour",
+    "back", "advocate", "ridicule", "mock", "attack", "challenge", "contest", "doubt", "fear",
+    "want", "seek", "ask", "pitch", "tweet", "write", "say", "answer", "explain",
+    "rule", "veto", "approve", "accept", "embrace", "address", "accuse", "call",
+    "dub", "label", "brand", "name", "rate", "rank", "grade",
+})
+# (verb, preposition) frames whose object is the content: "called for", "warned of".
+PREP_FRAMES = frozenset({
+    ("call", "for"), ("speak", "about"), ("speak", "of"), ("speak", "on"), ("talk", "about"),
+    ("ask", "about"), ("warn", "of"), ("warn", "about"), ("warn", "against"),
+    ("complain", "about"), ("complain", "of"), ("apologize", "for"), ("apologise", "for"),
+    ("accuse", "of"), ("point", "to"), ("respond", "to"), ("reply", "to"), ("insist", "on"),
+    ("argue", "for"), ("argue", "against"), ("push", "for"), ("press", "for"),
+    ("advocate", "for"), ("praise", "for"), ("criticize", "for"), ("criticise", "for"),
+    ("blame", "for"), ("thank", "for"), ("focus", "on"), ("comment", "on"), ("joke", "about"),
+    ("worry", "about"), ("agree", "on"), ("agree", "with"), ("disagree", "with"),
+    ("object", "to"), ("hint", "at"), ("boast", "about"), ("brag", "about"), ("lie", "about"),
+    ("testify", "about"), ("write", "about"), ("tweet", "about"), ("post", "about"),
+    ("rail", "against"), ("campaign", "for"), ("campaign", "against"), ("vote", "for"),
+    ("vote", "against"), ("rule", "on"), ("rule", "against"), ("rule", "in"), ("refer", "to"),
+    ("elaborate", "on"), ("reflect", "on"), ("weigh", "in"), ("express", "concern"),
+    ("confess", "to"), ("admit", "to"), ("speculate", "about"), ("cite", "as"),
+})
+# Nouns whose "that"/"to" clause or "for" object is someone's statement or position.
+CONTENT_NOUNS = frozenset({
+    "plan", "decision", "proposal", "fear", "concern", "suggestion", "claim", "statement",
+    "belief", "view", "argument", "promise", "pledge", "assertion", "allegation", "warning",
+    "demand", "insistence", "hope", "vow", "threat", "conclusion", "assessment",
+    "prediction", "recommendation", "request", "call", "charge", "accusation", "admission",
+    "acknowledgment", "acknowledgement", "contention", "position", "insinuation", "suspicion",
+    "commitment", "intention", "refusal", "offer", "idea", "message",
+    "ruling", "finding", "estimate", "forecast", "opinion", "complaint", "denial", "appeal",
+    "confidence", "doubt", "worry", "expectation", "vision", "desire", "wish", "bid",
+})
+NOUN_PREP_FRAMES = frozenset({
+    ("call", "for"), ("support", "for"), ("support", "of"), ("criticism", "of"),
+    ("endorsement", "of"), ("praise", "for"), ("ban", "on"),
+    ("demand", "for"), ("plea", "for"), ("appeal", "for"), ("push", "for"), ("question", "about"),
+    ("concern", "about"), ("concern", "over"), ("concerns", "about"), ("warning", "about"),
+    ("warning", "of"), ("fear", "of"), ("claim", "of"), ("claims", "of"), ("allegation", "of"),
+    ("accusation", "of"), ("rejection", "of"), ("condemnation", "of"), ("denial", "of"),
+})
+_PASSIVE = ("nsubjpass", "auxpass")
+
+
+def find_indirect(article: Any, chunks: list[Any], resolver: attr.SpeakerResolver,
+                  paragraphs: list[tuple[int, int]], chunk_type: Any) -> list[Any]:
+    """Indirect quotes: content clauses and objects of attribution cues outside direct quotes."""
+    direct = [(c.start, c.end) for c in chunks if c.kind == "direct"]
+    all_quoted = [(c.start, c.end) for c in chunks]
+    used = {c.cue.verb.i for c in chunks
+            if c.cue is not None and c.cue.verb is not None and c.kind == "direct"}
+    starts = [a for a, _ in paragraphs]
+    found: list[Any] = []
+    for token in article.doc:
+        if token.i in used or token.pos_ not in ("VERB", "AUX", "NOUN"):
+            continue
+        if any(a <= token.idx < b for a, b in all_quoted):
+            continue
+        paragraph = max(0, bisect.bisect_right(starts, token.idx) - 1)
+        bounds = paragraphs[paragraph] if paragraphs else (0, len(article.text))
+        frame = attribution_frame(token, bounds)
+        if frame is None:
+            continue
+        cue, span, rule = frame
+        if span is None:
+            continue
+        start, end = span
+        if any(a < end and start < b for a, b in direct):
+            continue
+        clipped = clip_to_quotes(article.text, start, end, chunks, paragraph)
+        if clipped is None:
+            continue
+        start, end = clipped
+        speaker = resolver.resolve(cue.subject)
+        n_tokens = len(article.doc.char_span(start, end, alignment_mode="expand") or [])
+        if n_tokens < _MIN_INDIRECT_TOKENS and token.pos_ != "VERB":
+            continue
+        if speaker.name is None and n_tokens < _MIN_ANONYMOUS_INDIRECT_TOKENS \
+                and attr.is_reporting(token, attr.INDIRECT_VERBS):
+            continue
+        found.append(chunk_type(start, end, start, end, paragraph, kind="indirect",
+                                speaker=speaker, cue=cue, extra={"rule": rule}))
+    # "Smith said he believes the talks will fail": the belief is part of what Smith said;
+    # only reported speech keeps its own record when nested ("X said Y told him ...").
+    return [c for c in found if c.extra["rule"] == "reporting" or not any(
+        o is not c and o.start <= c.cue.start and c.end <= o.end for o in found)]
+
+
+def attribution_frame(token: Any, bounds: tuple[int, int]
+                      ) -> tuple[attr.Cue, tuple[int, int] | None, str] | None:
+    """(cue, content span) when the token is a cue with a content, else None."""
+    if token.pos_ == "NOUN":
+        return _noun_frame(token, bounds)
+    lemma = token.lemma_.lower()
+    if attr.is_reporting(token, attr.INDIRECT_VERBS):
+        span = attr.content_clause(token, bounds)
+        if span is not None:
+            return attr.cue_of(token), span, "reporting"
+    if token.lower_ == "according":
+        return None
+    passive = any(c.dep_ in _PASSIVE for c in token.children)
+    children = list(token.children)
+    if lemma in COGNITION_VERBS:
+        clauses = [c for c in children if c.dep_ == "ccomp"]
+        if clauses and _has_source(token):
+            return _cue(token, passive), _clause_span(clauses, bounds), "cognition"
+    if lemma in INTENT_VERBS:
+        clauses = [c for c in children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+        if clauses:
+            return _cue(token, passive), _clause_span(clauses, bounds, drop_to=True), "intent"
+    for child in children:
+        if child.dep_ == "prep" and (lemma, child.lower_) in PREP_FRAMES:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                cue = _cue(token, passive)
+                cue.end, cue.text = child.idx + len(child.text), token.doc[token.i:child.i + 1].text
+                return cue, _clause_span(objects, bounds), "prep"
+    if lemma in STANCE_VERBS and not passive:
+        objects = [c for c in children if c.dep_ == "dobj" and c.pos_ not in ("PRON",)]
+        if objects and _has_source(token):
+            # "criticised Sanders for stealing data": the reason belongs to the content.
+            extra = [c for c in children if c.dep_ == "prep" and c.i > objects[-1].i
+                     and c.lower_ in ("for", "of", "as")]
+            return _cue(token, passive), _clause_span(objects + extra, bounds), "stance"
+    return None
+
+
+def _noun_frame(noun: Any, bounds: tuple[int, int]
+                ) -> tuple[attr.Cue, tuple[int, int] | None, str] | None:
+    """ "his claim that ...", "the decision to ...", "calls for a ceasefire"."""
+    lemma = noun.lemma_.lower()
+    content = []
+    if lemma in CONTENT_NOUNS:
+        content = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")
+                   and (any(t.lower_ in ("that", "to") and t.dep_ in ("mark", "aux") for t in c.children))]
+    if not content:
+        for child in noun.children:
+            if child.dep_ == "prep" and (lemma, child.lower_) in NOUN_PREP_FRAMES:
+                content = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                break
+    if not content:
+        return None
+    subject = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if subject is None:
+        subject = _governing_subject(noun)
+    start, end = noun.idx, noun.idx + len(noun.text)
+    cue = attr.Cue(start, end, noun.text, noun, subject)
+    return cue, _clause_span(content, bounds, drop_to=True), "noun"
+
+
+def _governing_subject(noun: Any) -> Any:
+    """The active subject of the verb a content noun hangs from: "Obama issued a statement
+    that ...", "Trump backed away from a suggestion that ...", "criticised him over his call"."""
+    token = noun
+    for _ in range(3):
+        if token.dep_ == "pobj" and token.head.dep_ == "prep":
+            token = token.head.head
+        elif token.dep_ in ("dobj", "attr", "npadvmod"):
+            token = token.head
+        else:
+            break
+        if token.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ in _PASSIVE for c in token.children):
+                return None
+            return attr.subject_of(token)
+    return None
+
+
+def _has_source(verb: Any) -> bool:
+    """True when someone holds the thought: an active subject, or one reached by a conjunction."""
+    if any(c.dep_ == "expl" for c in verb.children):
+        return False  # "it seems that", "there is agreement that"
+    subject = attr.subject_of(verb)
+    return subject is not None and subject.lower_ not in ("it", "there", "this", "that", "which")
+
+
+def _cue(verb: Any, passive: bool) -> attr.Cue:
+    cue = attr.cue_of(verb)
+    if passive:
+        # "he is expected to win", "the plan was criticised": the subject is not the source.
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        cue.subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    return cue
+
+
+def _clause_span(heads: list[Any], bounds: tuple[int, int],
+                 drop_to: bool = False) -> tuple[int, int] | None:
+    tokens = [t for head in heads for t in head.subtree]
+    if drop_to:
+        # "plans to release": PolNeAR keeps the infinitive marker with the cue.
+        first = min(tokens, key=lambda t: t.i)
+        if first.lower_ == "to" and first.dep_ == "aux":
+            tokens = [t for t in tokens if t.i != first.i]
+        if first.lower_ == "that" and first.dep_ == "mark":
+            tokens = [t for t in tokens if t.i != first.i]
+    return attr.trim_tokens(tokens, bounds)
+
+
+def clip_to_quotes(text: str, start: int, end: int, chunks: list[Any],
+                   paragraph_of_start: int) -> tuple[int, int] | None:
+    """Keep quote marks balanced: a clause cut through a quote takes it whole, or is dropped."""
+    for chunk in chunks:
+        close = chunk.close if chunk.close is not None else chunk.end
+        if start <= chunk.open and close < end:
+            continue  # the whole quote, marks included, lies inside the clause
+        if chunk.open < end and start <= close:
+            if chunk.open <= start:
+                return None  # the clause is the quote itself: the partial quote reports it
+            if chunk.paragraph == paragraph_of_start and chunk.close is not None:
+                end = chunk.close + 1  # the clause ends inside the quote: take the whole quote
+            else:
+                end = chunk.open
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return (start, end) if end > start else None
+
