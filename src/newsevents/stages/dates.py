@@ -82,8 +82,9 @@ def resolve_dates(article: Article, resources: Any) -> Article:
 def resolve_given_spans(article: Article, spans: list[tuple[int, int]]) -> list[DateMention | None]:
     """The resolved expression at each given span (gold spans: normalisation scored alone).
 
-    The rules run on each span's text alone, with the tense taken from the parse of the
-    whole article; the longest expression found in a span stands for it. Anaphors ("the
+    The rules find expressions inside each span (seeing the text around it), with the tense
+    taken from the parse of the whole article; the longest expression found in a span
+    stands for it. Anaphors ("the
     next day") resolve against the day of the previous span, in text order. A span in
     which the rules find nothing gives None.
     """
@@ -93,15 +94,15 @@ def resolve_given_spans(article: Article, spans: list[tuple[int, int]]) -> list[
     for start, end in sorted(set(spans)):
         if not 0 <= start < end <= len(text):
             continue
-        found = tx.find_timexes(text[start:end], article.published,
-                                tense_at=lambda s, e, o=start: _tense_at(doc, text, s + o, e + o),
-                                is_count=lambda s, e: False)
-        found = combine(found, text[start:end], article.published)
+        found = tx.find_timexes(text, article.published,
+                                tense_at=lambda s, e: _tense_at(doc, text, s, e),
+                                is_count=lambda s, e: False, window=(start, end))
+        found = combine(found, text, article.published)
         if not found:  # "current", "previously", "years": a time only when annotated so
-            found = [t for t in [whole_span(text[start:end])] if t is not None]
+            lexical = whole_span(text[start:end])
+            found = [replace(lexical, start=start, end=end)] if lexical else []
         if found:
-            t = max(found, key=lambda t: t.end - t.start)
-            best[(start, end)] = replace(t, start=t.start + start, end=t.end + start)
+            best[(start, end)] = max(found, key=lambda t: t.end - t.start)
     # resolve_anaphors keeps offsets but drops lone clock times: those stay as found.
     anchored = {(t.start, t.end): t
                 for t in resolve_anaphors(list(best.values()), article.published, text)}
@@ -155,7 +156,7 @@ def _governing_tense(doc: Any, text: str, start: int, end: int) -> Tense:
     else:
         return None
     tense = _verb_tense(token)
-    if token.lemma_ in _PLANNING and token.i < span.start:
+    if token.lemma_ in _PLANNING and token.i < span.start and token.dep_ not in ("acl", "amod"):
         return "future"  # "planned a rally on Saturday", "has scheduled talks Thursday"
     if tense == "present" and token.lower_ in _SAME_PAST_FORM:
         return None  # "hurt", "cut", "set": the tagger's present is as often a past
@@ -172,6 +173,9 @@ def _verb_tense(verb: Any, depth: int = 0) -> Tense:
     if words & _FUTURE_AUX:
         return "future"
     if verb.dep_ == "xcomp" and depth < 3:
+        head_aux = {c.lower_ for c in verb.head.children if c.dep_ in ("aux", "auxpass")}
+        if "had" in head_aux:
+            return "past"  # "had been due to expire Friday": a plan overtaken, in the past
         if verb.head.lemma_ in _FUTURE_HEADS or verb.head.lower_ in _FUTURE_HEADS:
             return "future"
         inherited = _verb_tense(verb.head, depth + 1)
@@ -368,12 +372,14 @@ def resolve_anaphors(timexes: list[Timex], published: dt.date | None,
                     pass
         if t.grain in _DAYLIKE and t.date_from is not None:
             reference = t.date_from
-        if t.grain in ("quarter", "month") and t.date_from is not None and not t.period:
-            period = t  # only a period named outright: "a year ago" does not move the story
+        if (t.grain in ("quarter", "month") and t.date_from is not None
+                and t.period != "compare" and (t.anaphor or ("",))[0] != "=year"):
+            period = t  # a year-ago comparison does not move the story's period
         out.append(t)
     return out
 
 
+_COMPARE_REACH = 4  # sentences
 _SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+(?=[A-Z\"“‘'(])|\n\s*\n")
 
 
@@ -383,7 +389,7 @@ def _period_applies(t: Timex, period: Timex, text: str | None) -> bool:
         return period.grain == "quarter"
     if text is None:
         return True
-    return len(_SENTENCE_END.findall(text, period.end, t.start)) <= 2
+    return len(_SENTENCE_END.findall(text, period.end, t.start)) <= _COMPARE_REACH
 
 
 def _from_period(t: Timex, period: Timex) -> Timex:

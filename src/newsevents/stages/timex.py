@@ -101,16 +101,19 @@ _HANDLER_ERRORS = (ValueError, KeyError, IndexError, OverflowError, TypeError, A
 
 
 def find_timexes(text: str, published: dt.date | None,
-                 tense_at: TenseAt | None = None, is_count: IsCount | None = None) -> list[Timex]:
+                 tense_at: TenseAt | None = None, is_count: IsCount | None = None,
+                 window: tuple[int, int] | None = None) -> list[Timex]:
     """The atomic expressions in `text` (clock times and anaphors included), in text order.
 
+    With a `window` (start, end), only expressions inside it are found, but the handlers
+    still see the text around it ("the year" in "the year ended March 31").
     `dates.py` then joins atoms into larger expressions and resolves the anaphors.
     """
     ctx = Context(text, published, tense_at or (lambda s, e: None),
                   is_count or (lambda s, e: False))
     found: list[tuple[int, Timex]] = []
     for rank, (pattern, handler) in enumerate(RULES):
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(text, *(window or (0, len(text)))):
             try:
                 timex = handler(match, ctx)
             except _HANDLER_ERRORS:  # an impossible date ("February 30") is no date

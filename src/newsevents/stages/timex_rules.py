@@ -188,6 +188,9 @@ def _with_part(resolved: tuple, part: str | None) -> tuple:
     return (f"{resolved[0]}T{PARTS[part.lower()]}", resolved[1], resolved[2])
 
 
+_UPCOMING = re.compile(r"(?i)\b(?:as\s+(?:early|soon)\s+as|until|till)\s+(?:on\s+)?$")
+
+
 def weekday(m: re.Match, ctx: Context) -> Timex | None:
     weekday = WEEKDAYS[m["wd"].lower()]
     start = m.start()
@@ -196,7 +199,10 @@ def weekday(m: re.Match, ctx: Context) -> Timex | None:
     if ctx.published is None:
         return calendar_timex(m, None, "day")
     mod = (m["mod"] or "").lower().split()[-1] if m["mod"] else None
-    day = weekday_date(weekday, ctx.published, _tense(ctx, m, "wd"), mod)
+    tense = _tense(ctx, m, "wd")
+    if tense != "past" and _UPCOMING.search(ctx.text[max(0, start - 16):start]):
+        tense = "future"  # "as early as Tuesday", "closed until Friday": a day still to come
+    day = weekday_date(weekday, ctx.published, tense, mod)
     return calendar_timex(m, _with_part(_day_triple(day), m["part"]), "part" if m["part"] else "day")
 
 
@@ -230,6 +236,8 @@ def relative_unit(m: re.Match, ctx: Context) -> Timex | None:
     """'last week', 'this year', 'next month', 'the past week', 'last summer'..."""
     mod = re.sub(r"\s+", " ", m["mod"].lower()).replace("the ", "")
     word = m["unit"].lower()
+    if mod == "the" and word == "year" and re.match(r"\s+(?i:ended|ending)\b", ctx.text[m.end():]):
+        return Timex(m.start(), m.end(), "P1Y", grain="duration")  # "the year ended March 31"
     if mod == "the" and word == "quarter":
         return None  # "the quarter": the reporting period named before (same_period)
     mod = "this" if mod == "the" else mod
@@ -358,7 +366,12 @@ _REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESEN
 
 def reference(m: re.Match, ctx: Context) -> Timex:
     key = re.sub(r"\s+", " ", m["w"].lower())
-    key = "recent" if key.startswith("recent ") else key
+    if key.startswith("recent "):
+        if re.search(r"(?i)\bin\s+$", ctx.text[max(0, m.start() - 4):m.start()]):
+            # "in recent years": a stretch of vague length (TimeML), not a point in the past
+            unit = unit_name(key.split()[-1])
+            return Timex(m.start("w"), m.end("w"), duration_value(None, unit), grain="duration")
+        key = "recent"
     if key == "soon" and (re.search(r"(?i)\bas\s+$", ctx.text[max(0, m.start() - 4):m.start()])
                           or re.match(r"\s+(?i:after|as|afterwards)\b", ctx.text[m.end():])):
         return None  # "as soon as", "soon after"
