@@ -163,12 +163,18 @@ def parse_amount(text: str) -> Amount | None:
 def find_amounts(text: str) -> list[Amount]:
     """Every amount expression in the text, in order, longest match first at each place."""
     found = []
-    for match in _AMOUNT.finditer(text):
+    position = 0
+    while (match := _AMOUNT.search(text, position)) is not None:
+        position = match.end()
         if _is_negated(text, match.start()):
             continue
         amount = _amount_from(match)
         if amount is not None:
             found.append(amount)
+        elif match.group("range"):
+            # "from 88 in 2023 to 388": "2023 to 388" is no range; read on after its first number
+            first = next(g for g in ("r1", "f1", "t1", "d1") if match.group(g))
+            position = match.end(first)
     return found
 
 

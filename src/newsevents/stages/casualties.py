@@ -21,6 +21,7 @@ from typing import Any
 from ..model import Article, Casualty, DateWindow
 from ..numbers import Amount, find_amounts
 from . import casualty_context as context
+from .casualty_victims import single_victims
 
 # Cue phrases after the amount: words -> (kind, transitive). A transitive participle with no
 # auxiliary before it and an object after it is active voice ("12 gunmen killed 3 soldiers"):
@@ -37,6 +38,9 @@ FORWARD_CUES: dict[tuple[str, ...], tuple[str | None, bool]] = {
     ("beheaded",): ("killed", True), ("drowned",): ("killed", False),
     ("wounded",): ("wounded", True), ("injured",): ("wounded", True), ("hurt",): ("wounded", True),
     ("maimed",): ("wounded", True),
+    ("sustained", "injuries"): ("wounded", False), ("suffered", "injuries"): ("wounded", False),
+    ("sustained", "wounds"): ("wounded", False), ("suffered", "wounds"): ("wounded", False),
+    ("treated", "for", "injuries"): ("wounded", False),
     ("missing",): ("missing", False), ("unaccounted", "for"): ("missing", False),
     ("disappeared",): ("missing", False),
     ("kidnapped",): ("kidnapped", True), ("abducted",): ("kidnapped", True),
@@ -44,6 +48,10 @@ FORWARD_CUES: dict[tuple[str, ...], tuple[str | None, bool]] = {
     ("taken", "captive"): ("kidnapped", False), ("held", "captive"): ("kidnapped", False),
     ("arrested",): ("arrested", True), ("detained",): ("arrested", True),
     ("taken", "into", "custody"): ("arrested", False), ("rounded", "up"): ("arrested", True),
+    ("jailed",): ("arrested", True), ("imprisoned",): ("arrested", True),
+    ("interned",): ("arrested", True), ("incarcerated",): ("arrested", True),
+    ("confined", "in"): ("arrested", False), ("in", "custody"): ("arrested", False),
+    ("in", "detention"): ("arrested", False),
     ("displaced",): ("displaced", True), ("fled",): ("displaced", False),
     ("fled", "their", "homes"): ("displaced", False), ("flee",): ("displaced", False),
     ("forced", "from", "their", "homes"): ("displaced", False),
@@ -54,12 +62,16 @@ FORWARD_CUES: dict[tuple[str, ...], tuple[str | None, bool]] = {
     ("trapped",): ("trapped", True), ("besieged",): ("trapped", True),
     ("stranded",): ("trapped", False), ("under", "siege"): ("trapped", False),
     ("affected",): ("affected", True),
+    ("in", "need"): ("affected", False), ("in", "desperate", "need"): ("affected", False),
+    ("in", "urgent", "need"): ("affected", False), ("need", "humanitarian"): ("affected", False),
+    ("need", "aid"): ("affected", False), ("need", "assistance"): ("affected", False),
 }
 # Nouns that carry the harm themselves: "31 deaths", "12 bodies", "3 million refugees".
 HARM_NOUNS = {
     "deaths": "killed", "dead": "killed", "bodies": "killed", "fatalities": "killed",
     "corpses": "killed", "injuries": "wounded", "injured": "wounded", "wounded": "wounded",
     "hostages": "kidnapped", "captives": "kidnapped", "abductees": "kidnapped",
+    "hostage": "kidnapped", "detainees": "arrested",
     "arrests": "arrested", "refugees": "displaced", "evacuees": "displaced", "idps": "displaced",
 }
 # Active verbs (and nominals) right before the amount: "killing 12", "the bodies of 12".
@@ -70,7 +82,8 @@ BACKWARD_CUES: dict[str, str] = {
     "wounds": "wounded", "injures": "wounded",
     "kidnapping": "kidnapped", "kidnapped": "kidnapped", "abducting": "kidnapped",
     "abducted": "kidnapped", "arresting": "arrested", "arrested": "arrested",
-    "detaining": "arrested", "detained": "arrested",
+    "detaining": "arrested", "detained": "arrested", "jailing": "arrested", "jailed": "arrested",
+    "imprisoning": "arrested", "imprisoned": "arrested",
     "displacing": "displaced", "displaced": "displaced", "uprooting": "displaced",
     "evacuated": "displaced", "evacuating": "displaced",
     "trapping": "trapped", "trapped": "trapped", "besieging": "trapped",
@@ -81,15 +94,38 @@ _NOMINAL_BEFORE = re.compile(
     r"(?:\s+(?:rose|risen|climbed|jumped|reached|stood|stands|hit|increased|rises|climbs|surged|"
     r"soared|mounted))?(?:\s+(?:at|to|of|from))?"
     r"|\b(?P<noun>lives|deaths|death|killing|killings|bodies|remains|abduction|abductions|"
-    r"kidnapping|kidnappings|arrest|arrests|detention|displacement|evacuation)\s+of)"
-    r"\s*$", re.IGNORECASE)
+    r"kidnapping|kidnappings|arrest|arrests|detention|displacement|evacuation|murder|"
+    r"assassination|execution|imprisonment|jailing)\s+of"
+    r"|\b(?P<hurt>injuries|injury|wounds)\s+to)"
+    r"(?:\s+(?:another|a\s+further|an\s+additional|further|additional))?\s*$", re.IGNORECASE)
 _NOMINAL_KINDS = {
     "lives": "killed", "deaths": "killed", "death": "killed", "killing": "killed",
     "killings": "killed", "bodies": "killed", "remains": "killed", "abduction": "kidnapped",
     "abductions": "kidnapped", "kidnapping": "kidnapped", "kidnappings": "kidnapped",
     "arrest": "arrested", "arrests": "arrested", "detention": "arrested",
-    "displacement": "displaced", "evacuation": "displaced",
+    "displacement": "displaced", "evacuation": "displaced", "murder": "killed",
+    "assassination": "killed", "execution": "killed", "imprisonment": "arrested",
+    "jailing": "arrested",
 }
+# A trend of yearly or period tolls: "Deaths surged from 88 in 2023 to 388 in 2024".
+_TREND_BEFORE = re.compile(
+    r"\b(?:deaths|fatalities|killings)\b(?:\s+[\w'\u2019-]+){0,6}?\s+(?:rose|risen|surged|soared|"
+    r"climbed|jumped|increased|fell|dropped|declined|decreased|doubled)\s+"
+    r"(?:from\s+[\d,]+(?:\s+(?:in|during)\s+\d{4})?\s+to|from)\s*$", re.IGNORECASE)
+# "Mhlanga's arrest", "his client's killing": a possessive naming the victim of a nominal harm.
+_POSSESSIVE_HARM = {"arrest": "arrested", "detention": "arrested", "imprisonment": "arrested",
+                    "jailing": "arrested", "killing": "killed", "murder": "killed",
+                    "death": "killed", "assassination": "killed", "execution": "killed",
+                    "abduction": "kidnapped", "kidnapping": "kidnapped",
+                    "disappearance": "missing"}
+# Attributive participles before a name: "jailed former Prime Minister Imran Khan".
+_ATTRIBUTIVE_HARM = {"jailed": "arrested", "imprisoned": "arrested", "detained": "arrested",
+                     "slain": "killed", "murdered": "killed", "assassinated": "killed",
+                     "kidnapped": "kidnapped", "abducted": "kidnapped"}
+# Kinds a single person can have: "affected" and "displaced" are only ever counted groups.
+_SINGLE_KINDS = {"killed", "wounded", "missing", "kidnapped", "arrested"}
+# Verbs before an infinitive cue that make the harm unrealised: "tried to kill", "plans to".
+_INFINITIVE = {"to"}
 # Words allowed between the victims and the cue: auxiliaries, hedging verbs, adverbs.
 _BRIDGE = {
     "was", "were", "is", "are", "be", "been", "being", "have", "has", "had", "reportedly", "also",
@@ -98,6 +134,7 @@ _BRIDGE = {
     "subsequently", "initially", "remain", "remained", "remains", "left", "found", "so", "far",
     "who", "that", "which", "then", "just", "recently", "officially", "were", "later", "either",
     "likely", "probably", "will", "would", "may", "might", "could", "got", "get", "being",
+    "aboard", "onboard", "inside", "there", "nearby", "too", "overall", "altogether",
 }
 _NEGATIONS = {"not", "n't", "never", "no"}
 _SUBSET_BEFORE = {"including", "among", "incl"}  # "including nine children": a subset, not a claim
@@ -115,7 +152,9 @@ class _Match:
     victims: str | None
     cue: Any  # the spaCy token of the cue, when one was found
     backward: bool = False
+    cumulative: bool = False  # the shape itself says so: "deaths rose from 88 in 2023 to 388"
     elided: bool = False  # "and 140 wounded", "dozens more": victims come from the claim before
+    np_end: int = -1  # token index after the victims, for lists ("killing 3 soldiers and 2 ...")
 
 
 def extract_casualties(article: Article, resources: Any) -> Article:
@@ -127,7 +166,7 @@ def extract_casualties(article: Article, resources: Any) -> Article:
     claims: list[Casualty] = []
     memory = context.SourceMemory()
     for sent in doc.sents:
-        matches = _matches_in(sent)
+        matches = _matches_in(sent, article)
         sources = context.sentence_sources(article, sent, memory)
         for match in matches:
             anchor = match.cue if match.cue is not None else _root_of(doc, match.amount)
@@ -145,22 +184,26 @@ def _root_of(doc: Any, amount: Amount) -> Any:
     return span.root if span is not None else None
 
 
-def _matches_in(sent: Any) -> list[_Match]:
-    """Amounts in one sentence that are tied to a harm cue, in text order."""
+def _matches_in(sent: Any, article: Article | None = None) -> list[_Match]:
+    """Amounts (and single victims) in one sentence tied to a harm cue, in text order."""
     doc = sent.doc
     matches: list[_Match] = []
     pending: list[tuple[Amount, str | None]] = []  # "12 soldiers and 3 civilians were killed"
-    for amount in find_amounts(sent.text):
-        amount = Amount(amount.text, amount.start + sent.start_char, amount.end + sent.start_char,
-                        amount.low, amount.high, amount.approximate, amount.vague)
+    for amount, single_victims_text, single in _candidates(sent, article):
         span = doc.char_span(amount.start, amount.end, alignment_mode="expand")
-        if span is None or _not_a_count(span, amount):
+        if span is None or (not single and _not_a_count(span, amount)):
             continue
-        match = _forward(span, amount) or _backward(span, amount)
+        match = (_forward(span, amount, single) or _backward(span, amount, single)
+                 or _listed(span, amount, matches))
+        if match is not None and single:
+            if match.kind not in _SINGLE_KINDS:
+                match = None  # "affecting Mr. Berisha": affected/displaced are group counts
+            else:
+                match.victims = match.victims or single_victims_text
         if match is None:
             victims = _coordinated_victims(span)
             if victims is not False:
-                pending.append((amount, victims))
+                pending.append((amount, victims or single_victims_text))
             continue
         for earlier, earlier_victims in pending:
             if match.kind:
@@ -169,8 +212,46 @@ def _matches_in(sent: Any) -> list[_Match]:
         if match.kind:
             if match.elided and matches and match.victims is None:
                 match.victims = matches[-1].victims
+            if match.np_end < 0:
+                match.np_end = _victim_phrase(span)[0]
             matches.append(match)
     return sorted(matches, key=lambda m: m.amount.start)
+
+
+def _candidates(sent: Any, article: Article | None) -> list[tuple[Amount, str | None, bool]]:
+    """Numeric amounts, then phrases naming one person, in text order: (amount, victims, single)."""
+    amounts = [Amount(a.text, a.start + sent.start_char, a.end + sent.start_char, a.low, a.high,
+                      a.approximate, a.vague) for a in find_amounts(sent.text)]
+    found = [(a, None, False) for a in amounts]
+    if article is not None:
+        # a person inside a counted phrase ("one soldier") is already counted
+        taken = [(a.start, _phrase_end(sent, a)) for a in amounts]
+        found += [(v.amount, v.victims, True) for v in single_victims(article, sent, taken)]
+    return sorted(found, key=lambda item: item[0].start)
+
+
+def _phrase_end(sent: Any, amount: Amount) -> int:
+    """The character end of an amount's victim phrase ("one U.S. soldier" ends after soldier)."""
+    span = sent.doc.char_span(amount.start, amount.end, alignment_mode="expand")
+    if span is None:
+        return amount.end
+    end = _victim_phrase(span)[0]
+    last = sent.doc[max(span.end, end) - 1]
+    return last.idx + len(last)
+
+
+def _listed(span: Any, amount: Amount, matches: list[_Match]) -> _Match | None:
+    """The next item of a list after a backward claim: "killed a scientist and nine soldiers"."""
+    if not matches or not matches[-1].backward or matches[-1].np_end < 0:
+        return None
+    doc, previous = span.doc, matches[-1]
+    between = [t.lower_ for t in doc[previous.np_end:span.start]]
+    if between not in (["and"], [","], [",", "and"]) or not previous.kind:
+        return None
+    _, victims, klass = _victim_phrase(span)
+    if klass == "other":
+        return None
+    return _Match(amount, previous.kind, victims, previous.cue, backward=True)
 
 
 def _not_a_count(span: Any, amount: Amount) -> bool:
@@ -230,8 +311,13 @@ def _is_np_token(token: Any) -> bool:
     low = token.lower_
     if low in _BRIDGE or any(cue[0] == low for cue in FORWARD_CUES):
         return False
+    if token.ent_type_ in ("DATE", "TIME"):
+        return False  # "144 deaths Sunday": the day is not part of the victims
     if low in HARM_NOUNS:
         return True
+    if token.tag_ in ("VBN", "VBG") and token.dep_ == "amod" and token.i > 0 \
+            and token.doc[token.i - 1].text == "-":
+        return True  # "coronavirus-related deaths", "conflict-affected families"
     return token.pos_ in ("ADJ", "NOUN", "PROPN") or (token.text == "-" and token.whitespace_ == "")
 
 
@@ -245,9 +331,13 @@ def _victims_text(words: list[Any]) -> str | None:
     return re.sub(r"\s*-\s*", "-", " ".join(parts)).strip("\"' ")
 
 
-def _forward(span: Any, amount: Amount) -> _Match | None:
+def _forward(span: Any, amount: Amount, single: bool = False) -> _Match | None:
     """AMOUNT [victims] [aux] CUE."""
     doc = span.doc
+    if single:
+        possessive = _possessive_harm(span)
+        if possessive is not None:
+            return _Match(amount, _POSSESSIVE_HARM[possessive.lower_], None, possessive)
     i, victims, klass = _victim_phrase(span)
     elided = i == span.end or (span.end < len(doc) and doc[span.end].lower_ in _AFTER_AMOUNT - {"people"})
     if klass == "other":
@@ -255,6 +345,7 @@ def _forward(span: Any, amount: Amount) -> _Match | None:
     if klass not in ("none", "person"):
         return _Match(amount, klass, victims, doc[i - 1], elided=False)
     i = _skip_aside(doc, i)
+    i = _skip_place_phrase(doc, i)
     had_bridge = False
     while i < len(doc) and doc[i].lower_ in _BRIDGE | _NEGATIONS and doc[i].sent == span.sent:
         if doc[i].lower_ in _NEGATIONS:
@@ -275,8 +366,41 @@ def _forward(span: Any, amount: Amount) -> _Match | None:
     return _Match(amount, kind, victims, doc[i], elided=elided)
 
 
+def _possessive_harm(span: Any) -> Any:
+    """The nominal in "Mhlanga's arrest" / "his client's killing" (not "X's killing of Y")."""
+    doc, i = span.doc, span.end
+    if i < len(doc) and doc[i].tag_ == "POS":
+        i += 1
+    while i < len(doc) and doc[i].pos_ == "ADJ" and i - span.end < 3:  # "Lai's unjust detention"
+        i += 1
+    if i < len(doc) and doc[i].lower_ in _POSSESSIVE_HARM and i > span.end and (
+            doc[span.end].tag_ == "POS" or span[-1].tag_ == "POS"):
+        if i + 1 < len(doc) and doc[i + 1].lower_ == "of":
+            return None  # the possessor did it: "Trump's killing of the leader"
+        return doc[i]
+    return None
+
+
+def _skip_place_phrase(doc: Any, i: int) -> int:
+    """Skip "in Iraq" / "at the market" before an auxiliary: "the leader of IS in Iraq was"."""
+    if i >= len(doc) or doc[i].lower_ not in ("in", "at", "near", "from", "aboard", "on"):
+        return i
+    for j in range(i + 1, min(len(doc), i + 5)):
+        if doc[j].pos_ == "AUX" and doc[j].lower_ in _BRIDGE:
+            return j
+        if doc[j].pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "PUNCT") or doc[j].text == ",":
+            return i
+    return i
+
+
 def _skip_aside(doc: Any, i: int) -> int:
     """Skip ", including three children," or "(most of them civilians)" after the victims."""
+    if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in ("who", "which"):
+        return i + 1  # "journalist Daphne Caruana Galizia, who was killed"
+    if i < len(doc) and doc[i].text in ("\u2013", "\u2014", "-", "--"):
+        for j in range(i + 1, min(len(doc), i + 8)):  # "1 million people – mostly Uyghurs –"
+            if doc[j].text == doc[i].text:
+                return j + 1
     if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in (
             "including", "among", "most", "many", "mostly", "mainly", "all", "some", "half"):
         for j in range(i + 2, min(len(doc), i + 14)):
@@ -308,7 +432,7 @@ def _starts_object(token: Any) -> bool:
         "last", "this", "early", "late", "overnight", "yesterday", "today")
 
 
-def _backward(span: Any, amount: Amount) -> _Match | None:
+def _backward(span: Any, amount: Amount, single: bool = False) -> _Match | None:
     """CUE [another] AMOUNT [victims]: "killing 12", "the death toll to 31"."""
     doc = span.doc
     _, victims, klass = _victim_phrase(span)
@@ -317,23 +441,51 @@ def _backward(span: Any, amount: Amount) -> _Match | None:
     j = span.start - 1
     while j >= span.sent.start and doc[j].lower_ in _BEFORE_SKIP and span.start - j < 4:
         j -= 1
+    if single:
+        attributive = _attributive_harm(span)
+        if attributive is not None:
+            return _Match(amount, _ATTRIBUTIVE_HARM[attributive.lower_], None, attributive,
+                          backward=True)
     if j >= span.sent.start and doc[j].lower_ in BACKWARD_CUES:
         verb = doc[j]
         if j >= 2 and doc[j - 1].lower_ in ("and", "or") and doc[j - 2].lower_ in BACKWARD_CUES:
             return None  # "killed and injured 1,000": casualties of both kinds, not countable
         if j > 0 and doc[j - 1].lower_ in ("was", "were", "been", "being", "be", "is", "are"):
             return None  # passive: "were killed 12 km away"
+        if j > 0 and doc[j - 1].lower_ in _INFINITIVE:
+            return None  # "tried to kill the journalist", "plans to evacuate 300": not done
         return _Match(amount, BACKWARD_CUES[verb.lower_], victims, verb, backward=True)
-    before = doc.text[max(span.sent.start_char, span.start_char - 60):span.start_char]
+    before = doc.text[max(span.sent.start_char, span.start_char - 100):span.start_char]
+    trend = _TREND_BEFORE.search(before)
+    if trend:
+        return _Match(amount, "killed", victims, None, backward=True, cumulative=True)
+    before = before[-60:]
     nominal = _NOMINAL_BEFORE.search(before)
     if nominal:
-        kind = "killed" if nominal.group("toll") is not None or not nominal.group("noun") else \
-            _NOMINAL_KINDS[nominal.group("noun").lower()]
-        if nominal.group("noun") is None and "toll" not in nominal.group(0).lower():
+        if nominal.group("hurt") is not None:
+            kind = "wounded"
+        elif nominal.group("toll") is not None or not nominal.group("noun"):
+            kind = "killed"
+        else:
+            kind = _NOMINAL_KINDS[nominal.group("noun").lower()]
+        if nominal.group("noun") is None and nominal.group("hurt") is None \
+                and "toll" not in nominal.group(0).lower():
             return None
         cue = doc.char_span(span.start_char - len(before) + nominal.start(),
                             span.start_char - len(before) + nominal.end(), alignment_mode="expand")
         return _Match(amount, kind, victims, cue.root if cue is not None else None, backward=True)
+    return None
+
+
+def _attributive_harm(span: Any) -> Any:
+    """"jailed former Prime Minister Imran Khan": the participle before a name and its titles."""
+    doc = span.doc
+    for j in range(span.start - 1, max(span.sent.start, span.start - 6) - 1, -1):
+        if doc[j].lower_ in _ATTRIBUTIVE_HARM:
+            return doc[j] if j == span.start - 1 or doc[j].dep_ in ("amod", "compound") or \
+                doc[j].head.i >= span.start - 1 else None
+        if doc[j].pos_ not in ("ADJ", "NOUN", "PROPN") and doc[j].text != "-":
+            return None
     return None
 
 
@@ -356,7 +508,7 @@ def _claim(article: Article, sent: Any, match: _Match, source: context.Source,
     claim_source = source
     weapon, perpetrator = context.weapon_and_perpetrator(article, sent, cue, match.backward,
                                                          claim_source)
-    cumulative = context.is_cumulative(sent, amount)
+    cumulative = match.cumulative or context.is_cumulative(sent, amount)
     return Casualty(
         id=f"c{number}", kind=match.kind or "killed", low=amount.low, high=amount.high,
         text=amount.text, start=amount.start, end=amount.end,

@@ -1,0 +1,126 @@
+"""Single victims for the casualties stage: noun phrases and names that count as one person.
+
+Helpers for stages/casualties.py. UCDP and ACLED count every death, including one person, so
+"a policeman was killed", "an aid worker was abducted", "the driver died", "Mhlanga was
+arrested" are claims of 1. This module only finds the candidate phrases; the casualties stage
+keeps those tied to a harm cue by its usual shapes (forward, backward, nominal).
+Reads: `doc` (noun chunks, tags), `entities` (PERSON mentions).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Article
+from ..numbers import Amount
+from . import casualty_context as context
+
+_INDEFINITE = {"a", "an", "another"}
+# Definite singulars ("the driver", "his client") count only with these determiners.
+_DEFINITE = {"the", "his", "her"}
+# Singular heads that name a person although no suffix says so.
+_SINGULAR_PEOPLE = {
+    "man", "woman", "child", "boy", "girl", "baby", "infant", "toddler", "teenager", "person",
+    "youth", "soldier", "policeman", "policewoman", "officer", "civilian", "journalist",
+    "reporter", "photographer", "cameraman", "worker", "student", "teacher", "doctor", "nurse",
+    "farmer", "resident", "villager", "migrant", "refugee", "passenger", "tourist", "prisoner",
+    "detainee", "hostage", "guard", "member", "leader", "commander", "chief", "official",
+    "activist", "lawmaker", "politician", "priest", "cleric", "imam", "pastor", "judge",
+    "lawyer", "businessman", "businesswoman", "trader", "driver", "pilot", "sailor", "fighter",
+    "militant", "rebel", "gunman", "insurgent", "jihadist", "protester", "demonstrator",
+    "citizen", "national", "peacekeeper", "contractor", "employee", "volunteer", "scientist",
+    "engineer", "diplomat", "ambassador", "mayor", "governor", "minister", "colonel", "captain",
+    "sergeant", "lieutenant", "spokesman", "spokeswoman", "elder", "herder", "fisherman",
+    "miner", "pilgrim", "worshipper", "bystander", "pedestrian", "shopper", "relative",
+    "shepherd", "publisher", "editor", "blogger", "client", "suspect", "aide", "bodyguard",
+    "deputy", "trooper", "marine", "paramedic", "medic", "firefighter", "rescuer", "monk",
+    "nun", "father", "mother", "son", "daughter", "brother", "sister", "husband", "wife",
+    "dissident", "opponent", "critic", "candidate", "president", "general", "head",
+}
+# Not people although they end like people nouns or are listed above in other senses.
+_NOT_PEOPLE = {"number", "order", "border", "corner", "water", "computer", "paper", "letter",
+               "center", "centre", "tower", "quarter", "layer", "power", "matter", "member state",
+               "container", "helicopter", "shelter", "meter", "liter", "headquarters", "sector",
+               "motor", "factor", "reactor", "tractor", "monitor", "chamber", "partner", "banner",
+               "corridor", "error", "minor", "donor", "manner", "river", "cancer"}
+
+
+@dataclass(frozen=True)
+class SingleVictim:
+    """A phrase naming one person, as an amount of 1 with its victims text."""
+
+    amount: Amount
+    victims: str | None  # "journalist", "soil scientist"; None for a name
+
+
+def single_victims(article: Article, sent: Any, taken: list[tuple[int, int]]
+                   ) -> list[SingleVictim]:
+    """Phrases in the sentence naming one person, not overlapping the spans in `taken`."""
+    found: list[SingleVictim] = []
+    spans = list(taken)
+
+    def add(start: int, end: int, victims: str | None) -> None:
+        if any(start < e and s < end for s, e in spans):
+            return
+        spans.append((start, end))
+        text = article.text[start:end]
+        found.append(SingleVictim(Amount(text, start, end, 1, 1), victims))
+
+    for entity in article.entities:
+        if entity.type != "PERSON":
+            continue
+        for start, end in entity.mentions:
+            if sent.start_char <= start and end <= sent.end_char and _is_name(article, start, end):
+                add(start, end, None)
+    for chunk in sent.noun_chunks:
+        phrase = _person_chunk(chunk)
+        if phrase is not None:
+            add(phrase[0].idx, phrase[-1].idx + len(phrase[-1]), _victims(phrase))
+    return sorted(found, key=lambda v: v.amount.start)
+
+
+def _is_name(article: Article, start: int, end: int) -> bool:
+    """A written name (capitalised), not a pronoun or a description the entities stage linked."""
+    text = article.text[start:end]
+    return text[:1].isupper() and text.lower() not in context.PRONOUNS and not any(
+        word.lower() in context.PERSON_NOUNS for word in text.split())
+
+
+def _person_chunk(chunk: Any) -> list[Any] | None:
+    """The tokens of "a/an/another/the/his <...> <singular person noun> [of X]", else None."""
+    first, root = chunk[0], chunk.root
+    determiner = first.lower_
+    if determiner not in _INDEFINITE | _DEFINITE or root.tag_ not in ("NN", "NNP"):
+        return None
+    if not is_single_person(root):
+        return None
+    if determiner in _DEFINITE and root.tag_ != "NN":
+        return None
+    tokens = list(chunk)
+    # "another member of ISIS", "the driver of the train": keep a short "of" complement
+    nxt = root.i + 1
+    if nxt < len(root.doc) and root.doc[nxt].lower_ == "of":
+        objects = [c for c in root.doc[nxt].children if c.dep_ == "pobj"]
+        if objects and objects[0].i - nxt <= 4:
+            tokens = list(root.doc[chunk.start:objects[0].i + 1])
+    return tokens
+
+
+def is_single_person(token: Any) -> bool:
+    """True for a singular noun that names one person ("policeman", "aid worker", "American")."""
+    low = token.lower_
+    if low in _NOT_PEOPLE or token.ent_type_ in ("GPE", "ORG", "LOC", "FAC", "DATE"):
+        return False
+    if low in _SINGULAR_PEOPLE or token.ent_type_ == "NORP":
+        return True
+    return token.tag_ == "NN" and low.endswith(("ist", "ian", "man", "woman"))
+
+
+def _victims(tokens: list[Any]) -> str | None:
+    """The phrase without its determiner, lowercased unless proper: "American soil scientist"."""
+    words = [t for t in tokens if t.pos_ != "DET" and t.lower_ not in _INDEFINITE]
+    parts = [(w.text if w.pos_ == "PROPN" or w.ent_type_ in ("NORP", "GPE", "ORG") else w.lower_)
+             + w.whitespace_ for w in words]
+    text = "".join(parts).strip()
+    return None if text in ("person", "") else text
