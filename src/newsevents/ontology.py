@@ -225,6 +225,7 @@ kill, wound, injure, murder, slaughter: ASSAULT
 shell, bombard, pound: ASSAULT/heavy-weapons
 bomb: ASSAULT/aerial
 fire: ASSAULT/firearms
+open fire: ASSAULT/firearms
 shoot, gun down: ASSAULT/firearms
 clash, fight, battle, ambush, storm: ASSAULT
 abduct, kidnap, hijack: ASSAULT/abduct
@@ -250,7 +251,7 @@ release, free, exchange: RETREAT/release
 return: RETREAT/return@prisoner
 disarm, demobilize: RETREAT/disarm
 resign, quit, step down: RETREAT/resign
-lift, ease, relax: CONCEDE@sanction; CONCEDE@curfew; CONCEDE@ban; CONCEDE@martial
+lift, ease, relax, shorten: CONCEDE@sanction; CONCEDE@curfew; CONCEDE@ban; CONCEDE@martial
 allow, let, permit: RETREAT/access
 pardon, concede, apologize, apologise, yield: CONCEDE
 open: AID/asylum@border
@@ -292,7 +293,7 @@ deployment: MOBILIZE/troops
 # Light verbs whose object noun carries the event ("launched air strikes", "held talks",
 # "staged a protest"); their subject becomes the actor of the noun event.
 LIGHT_VERBS = frozenset(
-    "launch carry conduct stage hold mount begin start continue resume intensify escalate "
+    "launch carry conduct stage stag hold mount begin start continue resume intensify escalate "
     "step make organise organize lead join unleash wage carry_out".split())
 
 # Compound/amod modifiers of a trigger noun, or words in a trigger's object -> mode.
@@ -323,7 +324,8 @@ NOUN_MODE_CUES: dict[str, tuple[str, str]] = {
     "phone": ("CONSULT", "phone"), "telephone": ("CONSULT", "phone"), "video": ("CONSULT", "phone"),
 }
 # Strike is a protest when it is gone on, called or held by workers; an attack otherwise.
-PROTEST_STRIKE_VERBS = frozenset("go call hold stage begin launch join declare end".split())
+# ("stag": spaCy's lemma of "staged".)
+PROTEST_STRIKE_VERBS = frozenset("go call hold stage stag begin launch join declare end".split())
 
 # Reporting verbs: never events themselves, but their subject is the event's source.
 REPORTING_VERBS = frozenset(
@@ -365,7 +367,10 @@ CONTENT_TAKING_TYPES = frozenset(
 # Intent: a future or intended cooperative act is an AGREE (PLOVER: "all cooperative actions
 # reported in future tense are taken to imply intentions"); an intended coercive act by a
 # named actor is a THREATEN, with the threatened action as its mode.
-INTENT_AGREE_TYPES = frozenset("AID RETREAT CONCEDE COOPERATE".split())
+INTENT_AGREE_TYPES = frozenset("AID RETREAT CONCEDE COOPERATE SUPPORT CONSULT".split())
+# Things protesters block (a road blocked by the army is COERCE, by anyone else PROTEST).
+OBSTRUCTED = frozenset("road roads highway street streets bridge traffic transport rail railway "
+                       "port border crossing entrance access".split())
 INTENT_THREATEN_MODES: dict[tuple[str, str | None], str] = {
     ("COERCE", "arrest"): "arrest", ("COERCE", "ban"): "ban", ("COERCE", "censor"): "ban",
     ("COERCE", "deport"): "expel", ("COERCE", "curfew"): "restrict",

@@ -272,6 +272,10 @@ def _assign_roles(trig: _Trigger) -> None:
             else None
         if trig.target is None:
             trig.target = _deep_target(tok, trig.actor, trig.class_noun)
+        if trig.target is None and light is not None:  # "staged rallies against X"
+            trig.target = _deep_target(light, trig.actor, tok,
+                                       purpose=trig.type == "PROTEST")
+        trig.target = _behind(trig.target)
         return
     participle = tok.tag_ == "VBN" and tok.dep_ == "acl"  # "140 wounded by ...", "people killed"
     passive = participle or any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
@@ -339,7 +343,15 @@ _NON_TARGET_PREPS = frozenset("despite according after before since during follo
                               "because as like than via until ahead".split())
 
 
-def _deep_target(tok: Any, actor: Any, skip: Any = None) -> Any:
+def _behind(tok: Any) -> Any:
+    """The actor behind an abstract target: "violations by the security forces" -> forces."""
+    if tok is None or _actor_like(tok) or tok.ent_type_ in _TARGET_ENTS:
+        return tok
+    inner = _prep_object(tok, ("by", "from"))
+    return inner if inner is not None and _actor_like(inner) else tok
+
+
+def _deep_target(tok: Any, actor: Any, skip: Any = None, purpose: bool = False) -> Any:
     """The nearest actor-like word in the trigger's complements, breadth first: "demanded
     that the US cancel" -> US, "rejected an appeal from Gbagbo" -> Gbagbo, "an Indian
     proposal" -> Indian, "lifted a curfew in Montenegro" -> Montenegro."""
@@ -354,8 +366,9 @@ def _deep_target(tok: Any, actor: Any, skip: Any = None) -> Any:
                 continue  # another speaker's clause
             for child in head.children:
                 if child.i in seen or child.dep_ not in _TARGET_PATH and not (
-                        child.dep_ in ("nsubj", "nsubjpass") and head is not tok):
-                    continue
+                        child.dep_ in ("nsubj", "nsubjpass") and head is not tok) and not (
+                        purpose and child.dep_ == "advcl" and head is tok):
+                    continue  # (a protest's purpose clause, "to demand ...", names its target)
                 if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
                     continue  # a conjoined verb is an event of its own
                 if child.dep_ == "prep" and (child.lower_ in _NON_TARGET_PREPS or (
@@ -438,8 +451,7 @@ def _build_event(article: Article, trig: _Trigger, start: int, end: int) -> Even
     _recode_intent(trig, negated)
     if trig.type == "REJECT" and negated:
         negated = False  # "will not accept" is the rejection itself
-    if trig.type == "COERCE" and trig.mode == "restrict" and trig.actor is not None and (
-            _actor(article, trig.actor) or Actor("")).sector in ("civilians", "protesters"):
+    if trig.type == "COERCE" and trig.mode == "restrict" and _obstruction(article, trig):
         trig.type, trig.mode = "PROTEST", "obstruct"  # protesters blocking a road
     if trig.type == "AGREE" and _content_type(tok) in ("ASSAULT", "COERCE"):
         trig.type, trig.mode = "THREATEN", "violence"  # "vowed to retaliate"
@@ -474,6 +486,15 @@ def _build_event(article: Article, trig: _Trigger, start: int, end: int) -> Even
         hypothetical=False if trig.speaker_request else _hypothetical(tok),
         trigger=article.text[t_start:t_end], trigger_start=t_start, trigger_end=t_end,
     )
+
+
+def _obstruction(article: Article, trig: _Trigger) -> bool:
+    """Blocking by protesters, or by anyone but the state when roads or traffic are blocked."""
+    sector = (_actor(article, trig.actor) or Actor("")).sector if trig.actor is not None else None
+    if sector in ("civilians", "protesters"):
+        return True
+    blocked = {t.lemma_.lower() for c in trig.tok.children if c.dep_ == "dobj" for t in c.subtree}
+    return bool(blocked & ont.OBSTRUCTED) and sector not in ont.STATE_SECTORS
 
 
 def _recode_embedded_request(trig: _Trigger) -> None:
@@ -512,6 +533,16 @@ def _intended(tok: Any) -> bool:
     return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ont.INTENT_GOVERNORS
 
 
+def _pledged(tok: Any) -> bool:
+    """An intention someone states: "would", "ready to", or a clause someone says or announces."""
+    if any(c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in tok.children):
+        return True
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ont.INTENT_GOVERNORS:
+        return True
+    head = tok.head if tok.dep_ in ("ccomp", "xcomp") else None
+    return head is not None and head.lemma_.lower() in ont.REPORTING_VERBS
+
+
 def _recode_intent(trig: _Trigger, negated: bool) -> None:
     """PLOVER reads intentions by type: cooperative ones are AGREE, coercive ones THREATEN,
     and a refused agreement ("will not accept") is a REJECT."""
@@ -519,8 +550,15 @@ def _recode_intent(trig: _Trigger, negated: bool) -> None:
     if trig.type == "AGREE" and negated:
         trig.type, trig.mode = "REJECT", None
         return
-    if trig.noun or negated or not _intended(tok) or trig.speaker_request:
+    if trig.noun and tok.dep_ == "dobj" and trig.type in ("COERCE", "SANCTION"):
+        tok = tok.head  # "will extend the curfew", "would tighten the blockade"
+        trig.actor = trig.actor or _subject(tok)
+    elif trig.noun:
         return
+    if negated or not _intended(tok) or trig.speaker_request:
+        return
+    if trig.type in ("CONSULT", "SUPPORT") and not _pledged(tok):
+        return  # "the leaders will meet next week" is a scheduled meeting, not a pledge
     if trig.type in ont.INTENT_AGREE_TYPES:
         trig.type, trig.mode = "AGREE", None
     elif trig.type in ont.INTENT_THREATEN_DEFAULTS and trig.actor is not None:
