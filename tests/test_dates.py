@@ -10,8 +10,8 @@ import datetime as dt
 
 import pytest
 
-from newsevents.model import Article
-from newsevents.stages.dates import resolve_dates
+from newsevents.model import Article, DateWindow
+from newsevents.stages.dates import governing_date, resolve_dates, resolve_given_spans
 
 D = dt.date.fromisoformat
 
@@ -133,6 +133,36 @@ CASES = [
     ("The 10-day ceasefire collapsed.", "10-day", "P10D", None, None),
     ("The talks lasted five hours.", "five hours", "PT5H", None, None),
     ("The conflict has dragged on for years.", "years", "PXY", None, None),
+    ("Kidnappings have risen in recent years.", "recent years", "PXY", None, None),
+    ("Net income fell for the year ended March 31.", "the year", "P1Y", None, None),
+    # TimeML classes: parts of days, seasons, decades, centuries, sets, clock times
+    ("Gunmen stormed the hotel on Friday night.", "Friday night", "2026-03-13TNI", "2026-03-13",
+     "2026-03-13"),
+    ("Planting begins this spring.", "this spring", "2026-SP", "2026-03-01", "2026-05-31"),
+    ("The treaty dates from nineteen ninety-six.", "nineteen ninety-six", "1996", "1996-01-01",
+     "1996-12-31"),
+    ("The plan was drafted in the year two thousand.", "the year two thousand", "2000",
+     "2000-01-01", "2000-12-31"),
+    ("The rebels first took up arms in the nineties.", "the nineties", "199", "1990-01-01",
+     "1999-12-31"),
+    ("The bridge was built in the 19th century.", "the 19th century", "18", "1800-01-01",
+     "1899-12-31"),
+    ("Convoys cross the border daily.", "daily", "P1D", None, None),
+    ("Aid flights land every week.", "every week", "P1W", None, None),
+    ("Protesters gather on Sundays.", "Sundays", "XXXX-WXX-7", None, None),
+    ("The meeting starts at 10 a.m. in the capital.", "10 a.m.", "2026-03-15T10:00",
+     "2026-03-15", "2026-03-15"),
+    ("The quake struck at 16:08 UTC.", "16:08 UTC", "2026-03-15T16:08Z", "2026-03-15",
+     "2026-03-15"),
+    # quarters and fiscal periods in business copy
+    ("Profits fell in the fourth quarter of 2024.", "the fourth quarter of 2024", "2024-Q4",
+     "2024-10-01", "2024-12-31"),
+    ("Sales rose in the 2024 third quarter.", "the 2024 third quarter", "2024-Q3", "2024-07-01",
+     "2024-09-30"),
+    ("Revenue beat forecasts in the latest quarter.", "the latest quarter", "2025-Q4",
+     "2025-10-01", "2025-12-31"),
+    ("Losses narrowed from the year-ago third quarter.", "the year-ago third quarter", "2024-Q3",
+     "2024-07-01", "2024-09-30"),
 ]
 
 
@@ -156,6 +186,70 @@ def test_expression_resolves(run, text, mention, value, date_from, date_to):
 ])
 def test_other_publication_dates(run, published, text, mention, value):
     assert _find(run, text, mention, published).value == value
+
+
+@pytest.mark.parametrize(("published", "text", "mention", "value"), [
+    # deadlines in past-tense copy stay ahead of publication
+    ("2026-03-15", "The offer was extended to April 20.", "April 20", "2026-04-20"),
+    ("2026-03-15", "The board declared a dividend payable April 20.", "April 20", "2026-04-20"),
+    # a day still to come after "until", "as early as", and after a planning verb
+    ("2026-03-11", "Officials postponed the vote until Friday.", "Friday", "2026-03-13"),
+    ("2026-03-16", "The envoy could arrive as early as Tuesday.", "Tuesday", "2026-03-17"),
+    ("2026-03-12", "Exiles planned a large rally on Saturday.", "Saturday", "2026-03-14"),
+    # a past plan stays in the past
+    ("2026-03-16", "The offer had been due to expire on Friday.", "Friday", "2026-03-13"),
+    # "hurt", "cut": the present tag of a past verb is not a schedule
+    ("2026-03-16", "Weak demand hurt the shares on Friday.", "Friday", "2026-03-13"),
+    # "could" is not a future
+    ("2026-03-12", "The boy could not be located Wednesday.", "Wednesday", "2026-03-11"),
+])
+def test_tense_cues(run, published, text, mention, value):
+    assert _find(run, text, mention, published).value == value
+
+
+@pytest.mark.parametrize(("text", "mention", "value"), [
+    # "the quarter" is the reporting period named before it
+    ("Net income rose 8% in the third quarter. Sales in the quarter climbed 5%.", "the quarter",
+     "2025-Q3"),
+    # "a year ago/earlier" next to a named quarter: that quarter, a year back (TimeML)
+    ("Profit rose to $10 million in the third quarter from $8 million a year earlier.",
+     "a year earlier", "2024-Q3"),
+    ("Third-quarter sales rose 4% from a year ago.", "a year ago", "2024-Q3"),
+    ("Net rose in the third quarter. In the year-earlier quarter, it fell.",
+     "the year-earlier quarter", "2024-Q3"),
+    # with no period named, "a year ago" is the year before publication
+    ("The town fell to rebels a year ago.", "a year ago", "2025"),
+])
+def test_reporting_period_anaphors(run, text, mention, value):
+    assert _find(run, text, mention).value == value
+
+
+def test_clock_time_takes_the_day_named_before_it(run):
+    text = "Rebels attacked on Friday. At 10 p.m., troops withdrew."
+    assert _find(run, text, "10 p.m.").value == "2026-03-13T22:00"
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("Officials say current prices are too high.", "current", "PRESENT_REF"),
+    ("The ministry had previously denied the report.", "previously", "PAST_REF"),
+    ("The deal may be revised in future.", "future", "FUTURE_REF"),
+    ("The camps have stood for years.", "years", "PXY"),
+    ("The siege has already lasted a month.", "already", "PRESENT_REF"),
+])
+def test_given_spans_read_timeml_words(run, text, span, value):
+    article = run(text, until="resolve_dates")
+    start = article.text.index(span)
+    [mention] = resolve_given_spans(article, [(start, start + len(span))])
+    assert mention is not None and mention.value == value
+
+
+def test_given_spans_resolve_period_anaphors_in_order(run):
+    text = "Net rose in the third quarter. A year earlier, it fell. The quarter was weak."
+    article = run(text, until="resolve_dates")
+    spans = [(article.text.index(s), article.text.index(s) + len(s))
+             for s in ("the third quarter", "A year earlier", "The quarter")]
+    assert [m.value for m in resolve_given_spans(article, spans)] == [
+        "2025-Q3", "2024-Q3", "2025-Q3"]
 
 
 def test_anaphors_resolve_against_the_last_day_named(run):
@@ -240,3 +334,38 @@ def test_demo_article(demo, mention, value, date_from, date_to):
     assert found, [d.text for d in demo.dates]
     assert (found[0].value, found[0].date_from, found[0].date_to) == (
         value, D(date_from), D(date_to))
+
+
+# governing_date: the date range that governs a span, or the publication date (flag True)
+GOVERNING = (
+    "Police said on Saturday that 12 people were killed in an air strike on Friday evening.\n\n"
+    "Rebels shelled the district on Tuesday. Five houses were destroyed.\n\n"
+    "The ministers will meet again. Talks have stalled since Monday.\n\n"
+    "Aid agencies warned of shortages."
+)
+
+
+@pytest.mark.parametrize(("span", "date_from", "date_to", "fallback"), [
+    ("killed", "2026-03-13", "2026-03-13", False),  # its own verb's date, not the report's
+    ("Police said", "2026-03-14", "2026-03-14", False),  # the reporting verb's own date
+    ("destroyed", "2026-03-10", "2026-03-10", False),  # the paragraph's earlier date
+    ("meet again", "2026-03-15", "2026-03-15", True),  # nothing before it in its paragraph
+    ("stalled since Monday", "2026-03-09", "2026-03-15", False),  # a date inside the span
+    ("warned", "2026-03-15", "2026-03-15", True),
+])
+def test_governing_date(run, span, date_from, date_to, fallback):
+    article = run(GOVERNING, until="resolve_dates")
+    start = article.text.index(span)
+    window, fell_back = governing_date(article, start, start + len(span))
+    assert (window.date_from, window.date_to, fell_back) == (D(date_from), D(date_to), fallback)
+
+
+def test_governing_date_without_publication_date_or_parse(resources):
+    article = Article(text="Aid agencies warned of shortages.", published=None)
+    resolve_dates(article, resources)
+    assert governing_date(article, 0, 10) == (DateWindow(None, None), True)
+    article = Article(text="Rebels attacked on Friday. Five died.", published=D("2026-03-15"))
+    resolve_dates(article, resources)  # no parse: sentences found by punctuation
+    start = article.text.index("died")
+    assert governing_date(article, start, start + 4) == (
+        DateWindow(D("2026-03-13"), D("2026-03-13")), False)

@@ -36,36 +36,22 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from ..model import Article, DateMention
+from ..model import Article, DateMention, DateWindow
 from . import timex as tx
-from .timex import CALENDAR_GRAINS, Tense, Timex
+from .date_tense import doc_matches, is_count, tense_at
+from .timex import CALENDAR_GRAINS, Timex
 from .timex_words import whole_span
 
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll", "’ll"})
-# Heads whose infinitive complement is in the future: "due to meet", "plans to vote".
-_FUTURE_HEADS = frozenset({"due", "expect", "expected", "schedule", "scheduled", "set", "plan",
-                           "going", "intend", "slate", "slated", "poised", "aim", "hope",
-                           "prepare", "vow", "promise", "threaten", "agree", "decide"})
-# Present-tense reporting verbs do not move a weekday into the future ("says Friday's...").
-_REPORTING = frozenset({"say", "tell", "report", "announce", "claim", "add", "state", "confirm",
-                        "note", "write", "insist", "deny", "warn", "allege", "believe", "think"})
-_FUTURE_WORDS = re.compile(r"(?i)\b(?:will|shall|going\s+to|due\s+to|scheduled\s+to|"
-                           r"expected\s+to|set\s+to|plans?\s+to)\b|\w'll\b")
 _DAYLIKE = frozenset({"day", "part", "time"})
-_PLANNING = frozenset({"plan", "schedule", "slate"})
-# Verbs whose present form is also their past: a VBP tag on them is no evidence of a schedule.
-_SAME_PAST_FORM = frozenset({"hurt", "put", "cut", "set", "hit", "cost", "quit", "shut",
-                             "spread", "let", "bid", "cast", "split", "burst", "beat", "read",
-                             "shed", "upset", "broadcast", "forecast"})
 
 
 def resolve_dates(article: Article, resources: Any) -> Article:
     """Fill `article.dates` with every temporal expression in the text, resolved."""
     text = article.text or ""
-    doc = article.doc if _doc_matches(article.doc, text) else None
+    doc = article.doc if doc_matches(article.doc, text) else None
     atoms = tx.find_timexes(text, article.published,
-                            tense_at=lambda s, e: _tense_at(doc, text, s, e),
-                            is_count=lambda s, e: _is_count(doc, s, e))
+                            tense_at=lambda s, e: tense_at(doc, text, s, e),
+                            is_count=lambda s, e: is_count(doc, s, e))
     timexes = resolve_anaphors(combine(atoms, text, article.published), article.published,
                                text)
     # spaCy DATE/TIME entities the rules miss were tried as extra mentions: on TBAQ they were
@@ -84,18 +70,18 @@ def resolve_given_spans(article: Article, spans: list[tuple[int, int]]) -> list[
 
     The rules find expressions inside each span (seeing the text around it), with the tense
     taken from the parse of the whole article; the longest expression found in a span
-    stands for it. Anaphors ("the
-    next day") resolve against the day of the previous span, in text order. A span in
-    which the rules find nothing gives None.
+    stands for it; a span they cannot read may still be a TimeML word ("current",
+    "years": `whole_span`). Anaphors ("the next day", "the quarter") resolve against the
+    previous spans, in text order. A span in which nothing is found gives None.
     """
     text = article.text or ""
-    doc = article.doc if _doc_matches(article.doc, text) else None
+    doc = article.doc if doc_matches(article.doc, text) else None
     best: dict[tuple[int, int], Timex] = {}
     for start, end in sorted(set(spans)):
         if not 0 <= start < end <= len(text):
             continue
         found = tx.find_timexes(text, article.published,
-                                tense_at=lambda s, e: _tense_at(doc, text, s, e),
+                                tense_at=lambda s, e: tense_at(doc, text, s, e),
                                 is_count=lambda s, e: False, window=(start, end))
         found = combine(found, text, article.published)
         if not found:  # "current", "previously", "years": a time only when annotated so
@@ -116,101 +102,96 @@ def resolve_given_spans(article: Article, spans: list[tuple[int, int]]) -> list[
     return mentions
 
 
-# ---------------------------------------------------------------- tense from the parse
+# ---------------------------------------------------------------- the governing date
 
-def _doc_matches(doc: Any, text: str) -> bool:
-    return doc is not None and getattr(doc, "text", None) == text
+_REPORT_LEMMAS = frozenset({"say", "tell", "report", "announce", "add", "state", "confirm",
+                            "claim", "write", "tweet", "declare", "insist", "warn"})
+_PARAGRAPH = re.compile(r"\n\s*\n|\n")
+_SENTENCE = re.compile(r"(?<=[.!?])[\"'’”)]*\s+(?=[A-Z\"“‘'(])")
 
 
-def _tense_at(doc: Any, text: str, start: int, end: int) -> Tense:
-    """The tense of the verb that governs text[start:end]: past, present, future or None.
+def governing_date(article: Article, start: int, end: int) -> tuple[DateWindow, bool]:
+    """The day range of the date expression that governs text[start:end], and whether it
+    fell back to the publication date (True) for want of one.
 
-    A past verb does not put a date introduced as a deadline ("extended the offer to Nov.
-    20", "payable Dec. 15", "effective Feb. 1") in the past: that tense is None.
+    In order (TimeML's reference time, read from the dates stage's mentions):
+    1. a dated mention inside the span itself;
+    2. one in the span's sentence attached to the same verb as the span (with a parse),
+       else the nearest one in the sentence, a date on a reporting verb ("said Friday")
+       last: it dates the report, not the event;
+    3. the last dated mention earlier in the paragraph (the story's current time there);
+    4. the publication date (unknown bounds when there is none), flagged True.
+    Mentions with no bounds (durations, "now") never govern. Bounds are those of the
+    mention: "since Friday" runs to publication, "last week" Monday..Sunday.
     """
-    tense = _governing_tense(doc, text, start, end)
-    if tense == "past" and _FORWARD_CUE.search(text[max(0, start - 30):start]):
-        return None
-    return tense
+    text = article.text or ""
+    dated = [d for d in article.dates if d.date_from is not None or d.date_to is not None]
+    def rank(mention: DateMention) -> tuple:
+        return _governing_rank(article, mention, start, end)
+
+    inside = [d for d in dated if start <= d.start and d.end <= end]
+    if inside:
+        return _window(min(inside, key=rank)), False
+    s_start, s_end = _sentence_bounds(article, text, start, end)
+    in_sentence = [d for d in dated if s_start <= d.start and d.end <= s_end]
+    if in_sentence:
+        return _window(min(in_sentence, key=rank)), False
+    p_start = _paragraph_start(text, s_start)
+    before = [d for d in dated if p_start <= d.start and d.end <= s_start]
+    if before:
+        return _window(before[-1]), False
+    return DateWindow(article.published, article.published), True
 
 
-_FORWARD_CUE = re.compile(r"(?i)\b(?:by|until|till|through|to|payable|effective|expir\w*|due"
-                          r"|record|deadline|scheduled|slated|planned|expected|set\s+for)"
-                          r"\s+(?:on\s+|in\s+|for\s+)?$")
+def _window(mention: DateMention) -> DateWindow:
+    return DateWindow(mention.date_from, mention.date_to)
 
 
-def _governing_tense(doc: Any, text: str, start: int, end: int) -> Tense:
+def _sentence_bounds(article: Article, text: str, start: int, end: int) -> tuple[int, int]:
+    doc = article.doc if doc_matches(article.doc, text) else None
+    if doc is not None:
+        span = doc.char_span(start, max(end, start + 1), alignment_mode="expand")
+        if span is not None and len(span):
+            first, last = span[0].sent, span[-1].sent
+            return first.start_char, last.end_char
+    left = max([m.end() for m in _SENTENCE.finditer(text, 0, start)]
+               + [m.end() for m in _PARAGRAPH.finditer(text, 0, start)] + [0])
+    right = min([m.start() for m in _SENTENCE.finditer(text, end)]
+                + [m.start() for m in _PARAGRAPH.finditer(text, end)] + [len(text)])
+    return left, right
+
+
+def _paragraph_start(text: str, position: int) -> int:
+    breaks = [m.end() for m in re.finditer(r"\n\s*\n", text[:position])]
+    return breaks[-1] if breaks else 0
+
+
+def _governing_rank(article: Article, mention: DateMention, start: int, end: int) -> tuple:
+    """Sort key: same governing verb first, reporting-verb dates last, then distance."""
+    distance = min(abs(mention.start - end), abs(start - mention.end))
+    doc = article.doc if doc_matches(article.doc, article.text or "") else None
     if doc is None:
-        return _lexical_tense(text, start)
+        return (1, 0, distance)
+    target, verb = _verb_of(doc, start, end), _verb_of(doc, mention.start, mention.end)
+    same = verb is not None and target is not None and verb.i == target.i
+    reporting = (verb is not None and verb.lemma_ in _REPORT_LEMMAS
+                 and (target is None or verb.i != target.i))
+    return (0 if same else 1, 1 if reporting else 0, distance)
+
+
+def _verb_of(doc: Any, start: int, end: int) -> Any:
+    """The first verb at or above the root of text[start:end], or None."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return _lexical_tense(text, start)
-    token, via_noun = span.root, False
-    for _ in range(12):  # climb to the governing verb
-        if token.pos_ in ("VERB", "AUX") and not (token.i >= span.start and token.i < span.end):
-            break
+        return None
+    token = span.root
+    for _ in range(12):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
         if token.head.i == token.i:
             return None
         token = token.head
-        via_noun = via_noun or (token.pos_ in ("NOUN", "PROPN") and token not in span)
-    else:
-        return None
-    tense = _verb_tense(token)
-    if token.lemma_ in _PLANNING and token.i < span.start and token.dep_ not in ("acl", "amod"):
-        return "future"  # "planned a rally on Saturday", "has scheduled talks Thursday"
-    if tense == "present" and token.lower_ in _SAME_PAST_FORM:
-        return None  # "hurt", "cut", "set": the tagger's present is as often a past
-    if tense == "present":
-        # A present verb on a weekday is a schedule ("the talks resume on Monday"), unless
-        # the day only modifies a noun ("Friday's attack is...") or the verb reports speech.
-        return None if via_noun or token.lemma_ in _REPORTING else "future"
-    return tense
-
-
-def _verb_tense(verb: Any, depth: int = 0) -> Tense:
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    words = {a.lower_ for a in auxes}
-    if words & _FUTURE_AUX:
-        return "future"
-    if verb.dep_ == "xcomp" and depth < 3:
-        head_aux = {c.lower_ for c in verb.head.children if c.dep_ in ("aux", "auxpass")}
-        if "had" in head_aux:
-            return "past"  # "had been due to expire Friday": a plan overtaken, in the past
-        if verb.head.lemma_ in _FUTURE_HEADS or verb.head.lower_ in _FUTURE_HEADS:
-            return "future"
-        inherited = _verb_tense(verb.head, depth + 1)
-        if inherited is not None:
-            return inherited
-    tags = {verb.tag_} | {a.tag_ for a in auxes}
-    if words & {"have", "has", "had", "'ve"} or (verb.tag_ == "VBN" and "MD" not in tags):
-        return "past"
-    if "MD" in tags and not words & {"could", "can"}:
-        return "future"  # "would leave as soon as Tuesday": not yet happened when reported
-    if "VBD" in tags:
-        return "past"
-    if tags & {"VBZ", "VBP"}:
-        return "present"
     return None
-
-
-def _lexical_tense(text: str, start: int) -> Tense:
-    """Without a parse: future when the sentence around the date has a future marker."""
-    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
-    right = text.find(".", start)
-    sentence = text[left:right if right >= 0 else len(text)]
-    return "future" if _FUTURE_WORDS.search(sentence) else None
-
-
-def _is_count(doc: Any, start: int, end: int) -> bool:
-    """True when a 4-digit number counts a noun ("2011 people"), so is not a year."""
-    if doc is None:
-        return False
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
-    token = span.root
-    return (token.dep_ == "nummod" and token.head.pos_ == "NOUN" and token.head.i > token.i
-            and token.ent_type_ != "DATE")
 
 
 # ---------------------------------------------------------------- joining atoms

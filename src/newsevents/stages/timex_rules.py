@@ -203,7 +203,8 @@ def weekday(m: re.Match, ctx: Context) -> Timex | None:
     if tense != "past" and _UPCOMING.search(ctx.text[max(0, start - 16):start]):
         tense = "future"  # "as early as Tuesday", "closed until Friday": a day still to come
     day = weekday_date(weekday, ctx.published, tense, mod)
-    return calendar_timex(m, _with_part(_day_triple(day), m["part"]), "part" if m["part"] else "day")
+    grain = "part" if m["part"] else "day"
+    return calendar_timex(m, _with_part(_day_triple(day), m["part"]), grain)
 
 
 def deictic_day(m: re.Match, ctx: Context) -> Timex | None:

@@ -1,0 +1,124 @@
+"""Tense from the spaCy parse, for the dates stage: which verb governs a date, in what tense.
+
+The tense chooses between the last and the next Friday, and the year of a yearless date;
+`is_count` tells a count ("2011 people") from a year. Without a parse, a lexical test for
+future markers in the sentence stands in.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .timex import Tense
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "ll", "’ll"})
+# Heads whose infinitive complement is in the future: "due to meet", "plans to vote".
+_FUTURE_HEADS = frozenset({"due", "expect", "expected", "schedule", "scheduled", "set", "plan",
+                           "going", "intend", "slate", "slated", "poised", "aim", "hope",
+                           "prepare", "vow", "promise", "threaten", "agree", "decide"})
+# Present-tense reporting verbs do not move a weekday into the future ("says Friday's...").
+_REPORTING = frozenset({"say", "tell", "report", "announce", "claim", "add", "state", "confirm",
+                        "note", "write", "insist", "deny", "warn", "allege", "believe", "think"})
+_FUTURE_WORDS = re.compile(r"(?i)\b(?:will|shall|going\s+to|due\s+to|scheduled\s+to|"
+                           r"expected\s+to|set\s+to|plans?\s+to)\b|\w'll\b")
+_PLANNING = frozenset({"plan", "schedule", "slate"})
+# Verbs whose present form is also their past: a VBP tag on them is no evidence of a schedule.
+_SAME_PAST_FORM = frozenset({"hurt", "put", "cut", "set", "hit", "cost", "quit", "shut",
+                             "spread", "let", "bid", "cast", "split", "burst", "beat", "read",
+                             "shed", "upset", "broadcast", "forecast"})
+
+def doc_matches(doc: Any, text: str) -> bool:
+    return doc is not None and getattr(doc, "text", None) == text
+
+
+def tense_at(doc: Any, text: str, start: int, end: int) -> Tense:
+    """The tense of the verb that governs text[start:end]: past, present, future or None.
+
+    A past verb does not put a date introduced as a deadline ("extended the offer to Nov.
+    20", "payable Dec. 15", "effective Feb. 1") in the past: that tense is None.
+    """
+    tense = _governing_tense(doc, text, start, end)
+    if tense == "past" and _FORWARD_CUE.search(text[max(0, start - 30):start]):
+        return None
+    return tense
+
+
+_FORWARD_CUE = re.compile(r"(?i)\b(?:by|until|till|through|to|payable|effective|expir\w*|due"
+                          r"|record|deadline|scheduled|slated|planned|expected|set\s+for)"
+                          r"\s+(?:on\s+|in\s+|for\s+)?$")
+
+
+def _governing_tense(doc: Any, text: str, start: int, end: int) -> Tense:
+    if doc is None:
+        return _lexical_tense(text, start)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return _lexical_tense(text, start)
+    token, via_noun = span.root, False
+    for _ in range(12):  # climb to the governing verb
+        if token.pos_ in ("VERB", "AUX") and not (token.i >= span.start and token.i < span.end):
+            break
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        via_noun = via_noun or (token.pos_ in ("NOUN", "PROPN") and token not in span)
+    else:
+        return None
+    tense = _verb_tense(token)
+    if token.lemma_ in _PLANNING and token.i < span.start and token.dep_ not in ("acl", "amod"):
+        return "future"  # "planned a rally on Saturday", "has scheduled talks Thursday"
+    if tense == "present" and token.lower_ in _SAME_PAST_FORM:
+        return None  # "hurt", "cut", "set": the tagger's present is as often a past
+    if tense == "present":
+        # A present verb on a weekday is a schedule ("the talks resume on Monday"), unless
+        # the day only modifies a noun ("Friday's attack is...") or the verb reports speech.
+        return None if via_noun or token.lemma_ in _REPORTING else "future"
+    return tense
+
+
+def _verb_tense(verb: Any, depth: int = 0) -> Tense:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & _FUTURE_AUX:
+        return "future"
+    if verb.dep_ == "xcomp" and depth < 3:
+        heads = [verb.head] + ([verb.head.head] if verb.head.pos_ == "ADJ" else [])
+        head_aux = {c.lower_ for h in heads for c in h.children if c.dep_ in ("aux", "auxpass")}
+        if "had" in head_aux:
+            return "past"  # "had been due to expire Friday": a plan overtaken, in the past
+        if verb.head.lemma_ in _FUTURE_HEADS or verb.head.lower_ in _FUTURE_HEADS:
+            return "future"
+        inherited = _verb_tense(verb.head, depth + 1)
+        if inherited is not None:
+            return inherited
+    tags = {verb.tag_} | {a.tag_ for a in auxes}
+    if words & {"have", "has", "had", "'ve"} or (verb.tag_ == "VBN" and "MD" not in tags):
+        return "past"
+    if "MD" in tags and not words & {"could", "can"}:
+        return "future"  # "would leave as soon as Tuesday": not yet happened when reported
+    if "VBD" in tags:
+        return "past"
+    if tags & {"VBZ", "VBP"}:
+        return "present"
+    return None
+
+
+def _lexical_tense(text: str, start: int) -> Tense:
+    """Without a parse: future when the sentence around the date has a future marker."""
+    left = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    right = text.find(".", start)
+    sentence = text[left:right if right >= 0 else len(text)]
+    return "future" if _FUTURE_WORDS.search(sentence) else None
+
+
+def is_count(doc: Any, start: int, end: int) -> bool:
+    """True when a 4-digit number counts a noun ("2011 people"), so is not a year."""
+    if doc is None:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    token = span.root
+    return (token.dep_ == "nummod" and token.head.pos_ == "NOUN" and token.head.i > token.i
+            and token.ent_type_ != "DATE")
