@@ -146,24 +146,32 @@ class _Job:
 def _prepared(records: Iterator[src.Record], run: "_Run", fetcher: Fetcher | None
               ) -> Iterator[_Job]:
     """Records that need the pipeline, with their keys; everything else is settled here."""
-    for record in records:
-        if record.fetch_url and fetcher is not None:
-            record = _fetched(record, run, fetcher)
-            if record is None:
+    for first in records:
+        queue = [first]
+        while queue:
+            record = queue.pop(0)
+            if record.fetch_url and record.error is None and fetcher is not None:
+                fetched = _fetched(record, run, fetcher)
+                if isinstance(fetched, list):  # a feed: its items are fetched next
+                    queue[:0] = fetched
+                    continue
+                if fetched is None:
+                    continue
+                record = fetched
+            if record.error is not None or record.article is None:
+                if run.store.rejected_origin(record.origin):
+                    run.skip()  # rejected by an earlier run: nothing new to record
+                else:
+                    run.reject(record.origin, record.error or "no article", url=record.url)
                 continue
-        if record.error is not None or record.article is None:
-            if run.store.rejected_origin(record.origin):
-                run.skip()  # rejected by an earlier run: nothing new to record
-            else:
-                run.reject(record.origin, record.error or "no article", url=record.url)
-            continue
-        job = run.plan(record)
-        if job is not None:
-            yield job
+            job = run.plan(record)
+            if job is not None:
+                yield job
 
 
-def _fetched(record: src.Record, run: "_Run", fetcher: Fetcher) -> src.Record | None:
-    """Download a record's page unless its URL is already stored (None: settled)."""
+def _fetched(record: src.Record, run: "_Run", fetcher: Fetcher
+             ) -> src.Record | list[src.Record] | None:
+    """Download a record's page unless its URL is stored (None: settled; a list: feed items)."""
     url = canonical_url(record.fetch_url)
     known = run.store.lookup(ArticleKey(url, record.fetch_url, "", record.origin))
     if known is not None and not (run.reprocess and known.pipeline_version != run.version):
@@ -171,6 +179,13 @@ def _fetched(record: src.Record, run: "_Run", fetcher: Fetcher) -> src.Record | 
         return None
     try:
         page = fetcher.get(record.fetch_url)
+        if "xml" in page.content_type.lower() or src.feeds.looks_like_feed(page.body[:2048]):
+            try:
+                items = src.feeds.parse_feed(page.body)
+            except ValueError:
+                items = None
+            if items is not None:
+                return list(src.feed_records(items, record.fetch_url, fetch=True))
         text = decode_bytes(page.body)
         plain = page.content_type.lower().startswith("text/plain")
         article = article_from(text, url=record.fetch_url) if plain else article_from(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, BinaryIO
 
-from ..model import InputError
+from ..model import Article, InputError
 from ..reader import article_from, decode_bytes
 from ..settings import Settings
 
@@ -33,54 +33,56 @@ def read_warc(path: str, settings: Settings) -> Iterator["Record"]:
         return
     magic = _GZIP_MAGIC if path.lower().endswith(".gz") else _WARC_MAGIC
     with handle:
-        start = 0
-        while start is not None:
+        start, damaged = 0, False
+        while True:
             handle.seek(start)
-            failed_at = yield from _members(handle, path, start, settings)
-            if failed_at is None:
+            ended, last_good = yield from _members(handle, path, start, settings)
+            if ended:
                 return
-            yield Record(f"{path}@{failed_at}", error=f"corrupt WARC member at byte {failed_at}")
-            start = _next_member(handle, failed_at + 1, magic)
+            if last_good is None:  # the first member of this pass is damaged
+                if not damaged:  # one failure per damaged stretch, however many members
+                    yield Record(f"{path}@{start}", error=f"corrupt WARC member at byte {start}")
+                resume = _next_member(handle, start + 1, magic)
+            else:
+                yield Record(f"{path}@{last_good + 1}",
+                             error=f"corrupt WARC member after the record at byte {last_good}")
+                resume = _next_member(handle, last_good + 1, magic)
+            damaged = True
+            if resume is None:
+                return
+            start = resume
 
 
 def _members(handle: BinaryIO, path: str, base: int, settings: Settings
              ) -> Iterator["Record"]:
-    """Records from `base` on; returns the offset of a corrupt member, or None at the end."""
+    """Records from `base` on; returns (True, _) at the end, or (False, offset of the last
+    member read whole, None if none) when a member is damaged."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     from .sources import Record
 
     iterator = ArchiveIterator(handle, arc2warc=True)
-    offset = base
+    last_good = None
     try:
         for rec in iterator:
-            offset = base + iterator.get_record_offset()
-            if rec.rec_type != "response":
-                continue
-            origin = f"{path}@{offset}"
-            record = _response(rec, origin, settings)
-            if record is not None:
-                yield record
-    except (ArchiveLoadFailed, EOFError, OSError, ValueError) as error:
-        return _failed_offset(iterator, base, offset, error)
+            # Read the payload before asking for the offset: asking consumes the record.
+            found = _response(rec, settings) if rec.rec_type == "response" else None
+            last_good = base + iterator.get_record_offset()
+            if found is not None:
+                article, error = found
+                yield Record(f"{path}@{last_good}", article=article, error=error)
+    except (ArchiveLoadFailed, EOFError, OSError, ValueError):
+        return False, last_good
     except Exception as error:  # zlib.error and friends from a damaged gzip member
         if type(error).__module__ in ("zlib", "gzip"):
-            return _failed_offset(iterator, base, offset, error)
+            return False, last_good
         raise
-    return None
+    return True, None
 
 
-def _failed_offset(iterator, base: int, last_good: int, _error: Exception) -> int:
-    try:
-        return max(base + iterator.get_record_offset(), last_good)
-    except Exception:  # the iterator may not know where it stopped
-        return last_good
-
-
-def _response(rec, origin: str, settings: Settings) -> "Record | None":
-    from .sources import Record
-
+def _response(rec, settings: Settings) -> "tuple[Article | None, str | None] | None":
+    """(article, None) or (None, reason) for an HTML/text response; None for other records."""
     url = rec.rec_headers.get_header("WARC-Target-URI")
     status = rec.http_headers.get_statuscode() if rec.http_headers else None
     ctype = (rec.http_headers.get_header("Content-Type") if rec.http_headers else "") or ""
@@ -90,16 +92,14 @@ def _response(rec, origin: str, settings: Settings) -> "Record | None":
         return None  # images, scripts, stylesheets
     payload = rec.content_stream().read(settings.max_input_bytes + 1)
     if len(payload) > settings.max_input_bytes:
-        return Record(origin, error=f"input too large: over {settings.max_input_bytes:,} bytes")
+        return None, f"input too large: over {settings.max_input_bytes:,} bytes"
     try:
         text = decode_bytes(payload)
         if ctype.lower().startswith("text/plain"):
-            article = article_from(text, url=url)
-        else:
-            article = article_from(html=text, url=url)
+            return article_from(text, url=url), None
+        return article_from(html=text, url=url), None
     except InputError as error:
-        return Record(origin, error=str(error))
-    return Record(origin, article=article)
+        return None, str(error)
 
 
 def _next_member(handle: BinaryIO, start: int, magic: bytes, chunk: int = 1 << 20) -> int | None:
