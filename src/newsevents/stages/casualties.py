@@ -21,7 +21,7 @@ from typing import Any
 from ..model import Article, Casualty, DateWindow
 from ..numbers import Amount, find_amounts
 from . import casualty_context as context
-from .casualty_victims import single_victims
+from .casualty_victims import SingleVictim, single_victims
 
 # Cue phrases after the amount: words -> (kind, transitive). A transitive participle with no
 # auxiliary before it and an object after it is active voice ("12 gunmen killed 3 soldiers"):
@@ -126,6 +126,14 @@ _ATTRIBUTIVE_HARM = {"jailed": "arrested", "imprisoned": "arrested", "detained":
 _SINGLE_KINDS = {"killed", "wounded", "missing", "kidnapped", "arrested"}
 # Verbs before an infinitive cue that make the harm unrealised: "tried to kill", "plans to".
 _INFINITIVE = {"to"}
+_UNREALISED_LEMMAS = {"plan", "plot", "attempt", "try", "order", "organize", "organise",
+                      "orchestrate", "prevent", "avoid", "foil", "thwart", "demand", "seek",
+                      "threaten", "fear", "risk"}
+# Capacities are not counts of people held: "the prison can hold only 130 detainees".
+_CAPACITY_BEFORE = re.compile(
+    r"\b(?:can|could|would|will|able\s+to|designed\s+to|built\s+to)\s+(?:\w+\s+){0,2}?"
+    r"(?:hold|house|accommodate|take|host|fit|receive)\b(?:\s+\w+){0,2}\s*$|\bcapacity\s+(?:of|for)\s*$",
+    re.IGNORECASE)
 # Words allowed between the victims and the cue: auxiliaries, hedging verbs, adverbs.
 _BRIDGE = {
     "was", "were", "is", "are", "be", "been", "being", "have", "has", "had", "reportedly", "also",
@@ -170,7 +178,9 @@ def extract_casualties(article: Article, resources: Any) -> Article:
         sources = context.sentence_sources(article, sent, memory)
         for match in matches:
             anchor = match.cue if match.cue is not None else _root_of(doc, match.amount)
-            source = (context.source_for(sources, anchor, memory) if sources else
+            # the victims are never their own source ("The party of jailed X ... alleged")
+            own = [s for s in sources if not s.start <= match.amount.start < s.end]
+            source = (context.source_for(own, anchor, memory) if own else
                       context.quote_source(article, match.amount.start)
                       or context.source_for([], anchor, memory))
             claims.append(_claim(article, sent, match, source, len(claims) + 1))
@@ -189,21 +199,19 @@ def _matches_in(sent: Any, article: Article | None = None) -> list[_Match]:
     doc = sent.doc
     matches: list[_Match] = []
     pending: list[tuple[Amount, str | None]] = []  # "12 soldiers and 3 civilians were killed"
-    for amount, single_victims_text, single in _candidates(sent, article):
+    for amount, victim in _candidates(sent, article):
+        single = victim is not None
         span = doc.char_span(amount.start, amount.end, alignment_mode="expand")
         if span is None or (not single and _not_a_count(span, amount)):
             continue
         match = (_forward(span, amount, single) or _backward(span, amount, single)
                  or _listed(span, amount, matches))
-        if match is not None and single:
-            if match.kind not in _SINGLE_KINDS:
-                match = None  # "affecting Mr. Berisha": affected/displaced are group counts
-            else:
-                match.victims = match.victims or single_victims_text
+        if match is not None and victim is not None:
+            match = _single_claim(match, victim)
         if match is None:
             victims = _coordinated_victims(span)
             if victims is not False:
-                pending.append((amount, victims or single_victims_text))
+                pending.append((amount, victims or (victim.victims if victim else None)))
             continue
         for earlier, earlier_victims in pending:
             if match.kind:
@@ -218,16 +226,28 @@ def _matches_in(sent: Any, article: Article | None = None) -> list[_Match]:
     return sorted(matches, key=lambda m: m.amount.start)
 
 
-def _candidates(sent: Any, article: Article | None) -> list[tuple[Amount, str | None, bool]]:
-    """Numeric amounts, then phrases naming one person, in text order: (amount, victims, single)."""
+def _candidates(sent: Any, article: Article | None) -> list[tuple[Amount, SingleVictim | None]]:
+    """Numeric amounts and phrases naming one person (with their details), in text order."""
     amounts = [Amount(a.text, a.start + sent.start_char, a.end + sent.start_char, a.low, a.high,
                       a.approximate, a.vague) for a in find_amounts(sent.text)]
-    found = [(a, None, False) for a in amounts]
+    found: list[tuple[Amount, SingleVictim | None]] = [(a, None) for a in amounts]
     if article is not None:
         # a person inside a counted phrase ("one soldier") is already counted
         taken = [(a.start, _phrase_end(sent, a)) for a in amounts]
-        found += [(v.amount, v.victims, True) for v in single_victims(article, sent, taken)]
+        found += [(v.amount, v) for v in single_victims(article, sent, taken)]
     return sorted(found, key=lambda item: item[0].start)
+
+
+def _single_claim(match: _Match, victim: SingleVictim) -> _Match | None:
+    """Keep a single-victim match only for kinds a person can have; use the name if apposed."""
+    if match.kind not in _SINGLE_KINDS:
+        return None  # "affecting Mr. Berisha": affected/displaced are group counts
+    if victim.kin and match.cue is not None and match.cue.lemma_.lower() in ("die", "dead"):
+        return None  # "when his father died in 1927": a death in a biography
+    match.victims = match.victims or victim.victims
+    if victim.alias is not None:
+        match.amount = victim.alias
+    return match
 
 
 def _phrase_end(sent: Any, amount: Amount) -> int:
@@ -260,6 +280,9 @@ def _not_a_count(span: Any, amount: Amount) -> bool:
     if before is not None and before.lower_ in _SUBSET_BEFORE:
         return True
     if before is not None and before.lower_ in ("aged", "age", "ages", "$", "£", "€", "no", "number"):
+        return True
+    before_text = span.doc.text[max(span.sent.start_char, span.start_char - 50):span.start_char]
+    if _CAPACITY_BEFORE.search(before_text):
         return True
     bare = amount.text.strip()
     return bool(re.fullmatch(r"1[89]\d\d|20\d\d", bare)) and not _next_is_person(span)
@@ -377,8 +400,22 @@ def _possessive_harm(span: Any) -> Any:
             doc[span.end].tag_ == "POS" or span[-1].tag_ == "POS"):
         if i + 1 < len(doc) and doc[i + 1].lower_ == "of":
             return None  # the possessor did it: "Trump's killing of the leader"
+        if doc[i].dep_ == "compound" or (i + 1 < len(doc) and doc[i + 1].pos_ == "NOUN"):
+            return None  # "Guantanamo Bay's detention center"
+        if _unrealised(doc, span.start):
+            return None  # "to plan Alinejad's murder"
         return doc[i]
     return None
+
+
+def _unrealised(doc: Any, i: int) -> bool:
+    """True when the words before token i plan, attempt or prevent the harm, not report it."""
+    for j in range(i - 1, max(-1, i - 3), -1):
+        if doc[j].lemma_.lower() in _UNREALISED_LEMMAS:
+            return True
+        if doc[j].pos_ not in ("DET", "PRON", "ADJ"):
+            return False
+    return False
 
 
 def _skip_place_phrase(doc: Any, i: int) -> int:

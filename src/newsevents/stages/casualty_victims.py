@@ -17,6 +17,8 @@ from ..numbers import Amount
 from . import casualty_context as context
 
 _INDEFINITE = {"a", "an", "another"}
+_KIN = {"father", "mother", "son", "daughter", "brother", "sister", "husband", "wife",
+        "grandfather", "grandmother", "uncle", "aunt", "parent", "cousin"}
 # Definite singulars ("the driver", "his client") count only with these determiners.
 _DEFINITE = {"the", "his", "her"}
 # Singular heads that name a person although no suffix says so.
@@ -52,6 +54,9 @@ class SingleVictim:
 
     amount: Amount
     victims: str | None  # "journalist", "soil scientist"; None for a name
+    # "Otto Warmbier, an American student who died": the claim's span is the name
+    alias: Amount | None = None
+    kin: bool = False  # "his father": a relative, whose natural death is no casualty
 
 
 def single_victims(article: Article, sent: Any, taken: list[tuple[int, int]]
@@ -60,12 +65,13 @@ def single_victims(article: Article, sent: Any, taken: list[tuple[int, int]]
     found: list[SingleVictim] = []
     spans = list(taken)
 
-    def add(start: int, end: int, victims: str | None) -> None:
+    def add(start: int, end: int, victims: str | None, alias: Amount | None = None,
+            kin: bool = False) -> None:
         if any(start < e and s < end for s, e in spans):
             return
         spans.append((start, end))
         text = article.text[start:end]
-        found.append(SingleVictim(Amount(text, start, end, 1, 1), victims))
+        found.append(SingleVictim(Amount(text, start, end, 1, 1), victims, alias, kin))
 
     for entity in article.entities:
         if entity.type != "PERSON":
@@ -76,14 +82,31 @@ def single_victims(article: Article, sent: Any, taken: list[tuple[int, int]]
     for chunk in sent.noun_chunks:
         phrase = _person_chunk(chunk)
         if phrase is not None:
-            add(phrase[0].idx, phrase[-1].idx + len(phrase[-1]), _victims(phrase))
+            add(phrase[0].idx, phrase[-1].idx + len(phrase[-1]), _victims(phrase),
+                _apposed_name(article, chunk), phrase[0].lower_ in ("his", "her")
+                and phrase[-1].lower_ in _KIN)
     return sorted(found, key=lambda v: v.amount.start)
+
+
+def _apposed_name(article: Article, chunk: Any) -> Amount | None:
+    """The name a chunk stands in apposition to ("Otto Warmbier, an American student")."""
+    root = chunk.root
+    if root.dep_ != "appos" or root.head.pos_ != "PROPN":
+        return None
+    entity = article.entity_at(root.head.idx, root.head.idx + len(root.head))
+    if entity is None or entity.type != "PERSON":
+        return None
+    for start, end in entity.mentions:
+        if start <= root.head.idx < end:
+            return Amount(article.text[start:end], start, end, 1, 1)
+    return None
 
 
 def _is_name(article: Article, start: int, end: int) -> bool:
     """A written name (capitalised), not a pronoun or a description the entities stage linked."""
     text = article.text[start:end]
-    return text[:1].isupper() and text.lower() not in context.PRONOUNS and not any(
+    return any(w[:1].isupper() for w in text.split()) and text.lower() not in context.PRONOUNS \
+        and not any(
         word.lower() in context.PERSON_NOUNS for word in text.split())
 
 
