@@ -255,3 +255,129 @@ def test_demo_future_meeting_is_hypothetical(demo):
     event = _find(demo, "CONSULT", "meet")[0]
     assert event.hypothetical
     assert demo.place(event.place_id).name == "Brussels"
+
+
+# --- actors and targets from the parse (issue 6) -------------------------------------------
+
+@pytest.mark.parametrize("text, etype, actor, target", [
+    ("Turkey urged Russia to halt the bombing of the city.", "REQUEST", "Turkey", "Russia"),
+    ("The minister accused Iran of arming the militia.", "ACCUSE", "minister", "Iran"),
+    ("The convoy was attacked by gunmen near the border.", "ASSAULT", "gunmen", "convoy"),
+    ("China demanded that Japan withdraw its ships from the islands.", "REQUEST", "China", "Japan"),
+    ("The rebels rejected an appeal from the president to lay down their arms.",
+     "REJECT", "rebels", "president"),
+    ("Thousands of Kurds rallied in Erbil against the Iraqi government.",
+     "PROTEST", "Kurds", "Iraqi government"),
+])
+def test_targets_from_the_parse(run, text, etype, actor, target):
+    event = _one(run, text, etype)
+    assert event.actor is not None and actor in event.actor.name
+    assert event.target is not None and target in event.target.name
+
+
+@pytest.mark.parametrize("text, etype, country", [
+    ("France withdrew its troops from Mali on Tuesday.", "RETREAT", "ML"),
+    ("The government lifted the curfew in Abidjan on Friday.", "CONCEDE", "CI"),
+])
+def test_place_as_target_carries_its_country(run, text, etype, country):
+    event = _one(run, text, etype)
+    assert event.target is not None and event.target.country == country
+
+
+def test_pronoun_in_a_reported_clause_is_the_speaker(run):
+    event = _one(run, "Iraq said it would allow the inspectors to return.", "AGREE")
+    assert event.actor is not None and event.actor.country == "IQ"
+
+
+@pytest.mark.parametrize("text, etype, country, sector", [
+    ("The Syrian regime shelled the town of Douma on Monday.", "ASSAULT", "SY", "government"),
+    ("Rebels in eastern Aleppo shelled a government district.", "ASSAULT", "SY", "rebels"),
+    ("US Secretary of State John Kerry accused the regime of war crimes.", "ACCUSE", "US",
+     "government"),
+    ("Security forces fired tear gas at the crowd in Cairo.", None, None, "police"),
+    ("Opposition fighters attacked an army checkpoint near Idlib.", "ASSAULT", None, "rebels"),
+    ("Militants stormed a police station in the north of the country.", "ASSAULT", None,
+     "insurgents"),
+    ("Protesters blocked the main highway into the capital.", "PROTEST", None, "civilians"),
+])
+def test_actor_phrases_without_names(run, text, etype, country, sector):
+    events = _events(run, text, etype)
+    assert events, [(e.type, e.trigger) for e in _events(run, text)]
+    actor = events[0].actor
+    assert actor is not None and actor.sector in (sector, "protesters")
+    if country:
+        assert actor.country == country
+
+
+# --- said-events, modality and links ---------------------------------------------------------
+
+def test_said_event_links_its_quote(run):
+    text = ('The foreign minister said Damascus "must let aid convoys into the besieged '
+            'districts without delay", and accused the Syrian government of war crimes.')
+    article = run(text)
+    request = next(e for e in article.events if e.type == "REQUEST")
+    assert request.quote_id is not None
+    quote = next(q for q in article.quotes if q.id == request.quote_id)
+    assert quote.start <= request.trigger_start < quote.end or quote.cue == "said"
+    assert any(e.type == "ACCUSE" and e.source for e in article.events)
+
+
+@pytest.mark.parametrize("text, etype, negated, hypothetical", [
+    ("The army denied that its jets bombed the market.", "ASSAULT", True, False),
+    ("Rebels did not attack the convoy, the monitor said.", "ASSAULT", True, False),
+    ("The militia could attack the town within days.", "ASSAULT", False, True),
+    ("Officials said troops would withdraw from the city if the truce held.", None, False, True),
+])
+def test_negation_hypothetical_flags(run, text, etype, negated, hypothetical):
+    events = _events(run, text, etype)
+    assert events, [(e.type, e.trigger) for e in _events(run, text)]
+    assert events[0].negated is negated
+    assert events[0].hypothetical is hypothetical
+
+
+def test_threatened_action_is_a_threat_not_a_fact(run):
+    events = _events(run, "The rebels threatened to shell the airport.")
+    assert [e.type for e in events if not e.hypothetical] == ["THREATEN"]
+
+
+def test_event_links_casualties_place_date_source_and_span(run):
+    text = ("Government air strikes killed 14 civilians in the town of Atareb on Friday, the "
+            "Syrian Observatory for Human Rights said.")
+    article = run(text)
+    event = next(e for e in article.events if e.type == "ASSAULT")
+    assert event.casualty_ids and article.casualties[0].id in event.casualty_ids
+    assert article.place(event.place_id).name == "Atareb"
+    assert event.date.date_from is not None
+    assert event.source == "Syrian Observatory for Human Rights"
+    assert (event.start, event.end) == (0, len(text))
+    assert event.acled["sub_event_type"] == "Air/drone strike"
+
+
+# --- ACLED sub-types from the whole snippet (CASE 2021 label set) -----------------------------
+
+@pytest.mark.parametrize("text, label", [
+    ("Police fired tear gas and water cannon to disperse hundreds of protesters in the capital.",
+     "PROTEST_WITH_INTER"),
+    ("Protesters threw stones at police and set fire to cars during the march.", "VIOL_DEMONSTR"),
+    ("Security forces shot dead five protesters at a rally in the city.",
+     "FORCE_AGAINST_PROTEST"),
+    ("An angry mob lynched a man accused of theft in the village.", "MOB_VIOL"),
+    ("Hundreds of teachers marched peacefully to the ministry to demand higher pay.",
+     "PEACE_PROTEST"),
+    ("Militants and soldiers exchanged fire for hours near the border post.", "ARMED_CLASH"),
+    ("Gunmen killed eight villagers in an attack on a farming settlement.", "ATTACK"),
+    ("A helicopter dropped barrels of chlorine gas on the town, wounding dozens.", "CHEM_WEAP"),
+    ("Police defused a roadside bomb found near the market.", "DISR_WEAP"),
+    ("The army established a new military base near the frontier.", "HQ_ESTABLISHED"),
+    ("The army recaptured the town from the rebels after a week of fighting.",
+     "GOV_REGAINS_TERIT"),
+    ("An earthquake of magnitude 6.1 killed 12 people in the province.", "NATURAL_DISASTER"),
+    ("A fire broke out at a garment factory, killing four workers.", "MAN_MADE_DISASTER"),
+    ("Customs officers seized 200 kg of cocaine smuggled in a shipping container.", "ORG_CRIME"),
+    ("The group claimed responsibility for the bombing of the bus station.", "ATTRIB"),
+    ("Canada expelled two Russian diplomats on Monday.", "DIPLO"),
+])
+def test_incident_type_of_a_snippet(run, text, label):
+    from newsevents.stages.event_acled import incident_type
+
+    assert incident_type(run(text)) == label

@@ -310,13 +310,17 @@ def _generic_actors(text: str, doc: Any, found: _Found) -> None:
         actor = table[match.group("phrase").lower()]
         mod = (match.group("mod") or "").rstrip("'’s") if match.group("mod") else ""
         mod_raw = match.group("mod") or ""
+        phrase = match.group("phrase").lower()
+        if mod_raw and f"{mod_raw} {phrase}".lower() in table:  # "Security forces" opening
+            phrase = f"{mod_raw} {phrase}".lower()              # a sentence: one phrase
+            actor, mod, mod_raw, phrase_start = table[phrase], "", "", match.start()
         country = None
         if mod_raw:
             core = re.sub(r"(?:'s|’s)$", "", mod_raw)
             country = country_of_demonym(core) or country_of_name(core) or country_of_capital(core)
         stateless = bool(mod) and mod_raw in STATELESS_DEMONYMS
         start = match.start() if (country or stateless) else phrase_start
-        if country is None and actor.state and (match.group("phrase").lower() in _NEEDS_COUNTRY
+        if country is None and actor.state and (phrase in _NEEDS_COUNTRY
                                                 or (mod_raw and not stateless)):
             continue  # "UN officials", bare "forces": whose they are is unknown
         if actor.state and (country or actor.name == "government"):

@@ -146,11 +146,12 @@ def _actor(article: Article, tok: Any) -> Actor | None:
     country, sector = _country_sector(_phrase(tok), article.text[span[0]:span[1]])
     if not _actor_like(tok):
         sector = None  # a place under attack ("government-held district") has no sector
-    if entity is not None:
-        return Actor(entity.name, entity.country or country, entity.sector or sector, entity.id)
-    if country is None:  # a place ("in Abidjan", "rebels in eastern Aleppo"): its country
+    if (entity is None or entity.country is None) and country is None:
+        # a place in the phrase ("in Abidjan", "rebels in eastern Aleppo"): its country
         place = next(iter(article.places_in(*_subtree_span(tok))), None)
         country = place.country if place is not None else None
+    if entity is not None:
+        return Actor(entity.name, entity.country or country, entity.sector or sector, entity.id)
     name = _strip_det(article.text[span[0]:span[1]])
     return Actor(name, country, sector) if name else None
 

@@ -283,7 +283,10 @@ def _assign_roles(trig: _Trigger) -> None:
                   for g in c.children if g.dep_ == "pobj"), None)
     if agent is not None and agent.lemma_.lower() in ont.NOUN_LEXICON | ont.NOUN_MODE_CUES:
         trig.mode = trig.mode or _cue_mode(agent, trig.type)
-        agent = _noun_actor(agent)  # "wounded by rocket fire from X" -> X
+        agent = _noun_actor(agent) or (agent if _actor_like(agent) else None)  # "rocket
+        # fire from X" -> X; "gunmen" is a weapon cue and an actor at once
+    if agent is None and passive:  # "attacked by gunmen" parsed as a plain preposition
+        agent = _prep_object(tok, ("by",))
     if passive:
         trig.actor = agent
         trig.target = tok.head if participle else next(
