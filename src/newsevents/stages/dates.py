@@ -85,7 +85,7 @@ def resolve_given_spans(article: Article, spans: list[tuple[int, int]]) -> list[
                                 is_count=lambda s, e: False, window=(start, end))
         found = combine(found, text, article.published)
         if not found:  # "current", "previously", "years": a time only when annotated so
-            lexical = whole_span(text[start:end])
+            lexical = whole_span(text[start:end], article.published)
             found = [replace(lexical, start=start, end=end)] if lexical else []
         if found:
             best[(start, end)] = max(found, key=lambda t: t.end - t.start)
@@ -331,6 +331,7 @@ def resolve_anaphors(timexes: list[Timex], published: dt.date | None,
     out: list[Timex] = []
     reference: dt.date | None = None
     period: Timex | None = None  # the last quarter or month named
+    named: dt.date | None = None  # the first day of the last calendar expression of any grain
     for t in timexes:
         if t.grain == "clock":
             day = reference or published
@@ -343,6 +344,8 @@ def resolve_anaphors(timexes: list[Timex], published: dt.date | None,
             t = _from_period(t, period)
         elif t.grain == "anaphor" and t.anaphor:
             base = reference or (published if t.fallback_published else None)
+            if t.anaphor[0] in ("week", "month", "year") and t.anaphor[1] == 0:
+                base = named or base  # "that year": the year named last, "1998" included
             if base is not None:
                 unit, offset = t.anaphor
                 grain = unit if unit in ("week", "month", "quarter", "year", "decade") else "day"
@@ -353,6 +356,8 @@ def resolve_anaphors(timexes: list[Timex], published: dt.date | None,
                     pass
         if t.grain in _DAYLIKE and t.date_from is not None:
             reference = t.date_from
+        if t.grain in CALENDAR_GRAINS and t.date_from is not None:
+            named = t.date_from
         if (t.grain in ("quarter", "month") and t.date_from is not None
                 and t.period != "compare" and (t.anaphor or ("",))[0] != "=year"):
             period = t  # a year-ago comparison does not move the story's period

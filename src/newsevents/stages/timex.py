@@ -79,7 +79,7 @@ RULES: list[tuple[re.Pattern[str], Callable[[re.Match, Context], Timex | None]]]
         (rf"\b(?:(?i:the\s+year)\s+)?(?P<y>{w.SPOKEN_YEAR})\b", w.spoken_year),
         (r"\b(?:(?i:the)\s+)?(?:(?i:early|mid|late)[\s-]+)?(?P<w>(?i:twenties|thirties|forties"
          r"|fifties|sixties|seventies|eighties|nineties))\b", w.decade_word),
-        (r"\b(?i:hourly|daily|nightly|weekly|annually|yearly)\b", w.frequency),
+        (r"\b(?i:hourly|daily|nightly|weekly)\b", w.frequency),
         (rf"\bQ(?P<q>[1-4])(?:\s+(?P<y>{YEAR4}))?\b", p.quarter),
         (rf"\b(?i:every|each)\s+(?:(?P<num>{NUM})\s+)?(?P<unit>{UNITS}|{WEEKDAY}|(?i:morning"
          r"|afternoon|evening|night))\b", r.every),
@@ -95,6 +95,7 @@ RULES: list[tuple[re.Pattern[str], Callable[[re.Match, Context], Timex | None]]]
          r.holiday),
         (r"\b(?i:the\s+(?:next|following|previous|preceding)\s+day|the\s+day\s+(?:before|after)"
          r"|(?:that|the\s+same)\s+day)\b", r.anaphor),
+        (r"\b(?:(?i:earlier|later)\s+)?(?i:that|the\s+same)\s+(?i:year|month|week)\b", r.anaphor),
     ]
 ]
 _HANDLER_ERRORS = (ValueError, KeyError, IndexError, OverflowError, TypeError, AttributeError)

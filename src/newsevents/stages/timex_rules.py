@@ -290,6 +290,10 @@ def stretch(m: re.Match, ctx: Context) -> Timex | None:
     if m["num"] is None and not unit_text.lower().endswith("s"):
         return None  # "the next day" is an anaphor, "the past week" a relative unit
     unit, way = unit_name(unit_text), m["dir"].lower()
+    if m["num"] is None and way in ("coming", "past") and not m[0].lower().startswith("the"):
+        # "in coming months", "over past years": TimeML's vague future and past
+        return Timex(m.start(), m.end(), "FUTURE_REF" if way == "coming" else "PAST_REF",
+                     grain="ref")
     value = duration_value(count if m["num"] else None, unit)
     pub = ctx.published
     if pub is None or way in ("first", "final"):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .timex_calendar import ONES, TEENS, TENS, duration_value, unit_tx
+from .timex_calendar import ONES, SEASONS, TEENS, TENS, duration_value, season_tx, unit_tx
 from .timex_rules import Context, Timex, calendar_timex
 
 _ONE = {w: i + 1 for i, w in enumerate(ONES)}
@@ -28,8 +28,9 @@ SPOKEN_YEAR = (r"(?i:(?:nineteen|eighteen|twenty)[\s-]+(?:hundred|" + TWO_DIGITS
                r"|two\s+thousand(?:\s+(?:and\s+)?(?:" + "|".join(ONES + TEENS) + r"))?)")
 DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
                 "seventies": 7, "eighties": 8, "nineties": 9}
-FREQUENCY = {"hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W",
-             "annually": "P1Y", "yearly": "P1Y"}
+# "annually" and "yearly" are left to whole_span: in running text they are more often not
+# annotated ("raised annually", "yearly output").
+FREQUENCY = {"hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W"}
 
 
 def _two_digits(words: str) -> int | None:
@@ -86,16 +87,35 @@ _WHOLE = {"current": "PRESENT_REF", "already": "PRESENT_REF", "the present": "PR
           "future": "FUTURE_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
           "the long term": "FUTURE_REF", "a later date": "FUTURE_REF", "later": "FUTURE_REF",
           "as soon as possible": "FUTURE_REF", "eventually": "FUTURE_REF",
-          "quarterly": "P3M", "monthly": "P1M"}
+          "quarterly": "P3M", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y"}
 _BARE_PLURAL = re.compile(r"(?i)(?:the\s+)?(seconds|minutes|hours|days|weeks|months|years"
                           r"|decades|centuries)")
 
 
-def whole_span(text: str) -> Timex | None:
-    """The TimeML value of a whole span that names a time only in words, else None."""
+_SEASON = re.compile(r"(?:the\s+)?(?:early\s+|late\s+)?(spring|summer|autumn|fall|winter)")
+
+
+def whole_span(text: str, published: dt.date | None = None) -> Timex | None:
+    """The TimeML value of a whole span that names a time only in words, else None.
+
+    "the day" is the story's current day (an anaphor dates.resolve_anaphors resolves); a
+    bare season is that season of the publication year.
+    """
     words = re.sub(r"\s+", " ", text.strip(" .,;:\"'").lower())
     if words in _WHOLE:
         return Timex(0, len(text), _WHOLE[words], grain="ref")
+    if words in ("the day", "that day", "day"):
+        return Timex(0, len(text), None, grain="anaphor", anaphor=("day", 0),
+                     fallback_published=True)
+    if words in ("annual", "single-day", "day-long", "year-long", "week-long"):
+        unit = "year" if "year" in words or words == "annual" else words.split("-")[0].split()[-1]
+        unit = "day" if unit == "single" else unit
+        return Timex(0, len(text), duration_value(1, unit), grain="duration")
+    if (m := _SEASON.fullmatch(words)) and published is not None:
+        code = SEASONS[m[1]]
+        year = published.year - 1 if code == "WI" and published.month <= 2 else published.year
+        value, first, last = season_tx(code, year)
+        return Timex(0, len(text), value, first, last, grain="season")
     if (m := _BARE_PLURAL.fullmatch(words)):
         unit = m[1].rstrip("s")
         unit = "century" if unit == "centurie" else unit
