@@ -9,7 +9,8 @@ into ACCUSE), YIELD -> CONCEDE. Each record's sentence goes through the full pip
 - `plover.type_macro_f1`: macro-F1 of the top label over the gold types;
 - `plover.actor_match` / `plover.target_match`: on records with a gold source (target), the
   top event's actor (target) matches when its name shares a content word with one gold
-  actor's `actorText`, or its ISO2 country equals the gold actor's ISO3/CAMEO `code` mapped
+  actor's `actorText` (unless both have countries and they differ: "Turkish government" is not
+  "Nigerian government"), or its ISO2 country equals the gold actor's ISO3/CAMEO `code` mapped
   to ISO2 (codes such as IGO have no country and match by name only). Roles are not swapped.
 
 CASE 2021 task 2 dev (`events/case2021_task2/test_dev.tsv`): the snippet's label is
@@ -82,9 +83,10 @@ def actor_matches(actor: Actor | None, gold: list[dict[str, Any]] | str | None) 
     for entry in gold:
         if not isinstance(entry, dict):
             continue
-        if ours & (set(tokens(entry.get("actorText") or "")) - _FUNCTION_WORDS):
-            return True
         country = iso3_to_iso2(entry.get("code"))
+        clash = bool(country and actor.country and country != actor.country.upper())
+        if ours & (set(tokens(entry.get("actorText") or "")) - _FUNCTION_WORDS) and not clash:
+            return True  # a shared word, unless the countries say they are different actors
         if country and actor.country and country == actor.country.upper():
             return True
     return False
