@@ -51,7 +51,10 @@ FORWARD_CUES: dict[tuple[str, ...], tuple[str | None, bool]] = {
     ("jailed",): ("arrested", True), ("imprisoned",): ("arrested", True),
     ("interned",): ("arrested", True), ("incarcerated",): ("arrested", True),
     ("confined", "in"): ("arrested", False), ("in", "custody"): ("arrested", False),
-    ("in", "detention"): ("arrested", False),
+    ("in", "detention"): ("arrested", False), ("held", "in", "custody"): ("arrested", False),
+    ("held", "in", "detention"): ("arrested", False), ("held", "in", "prison"): ("arrested", False),
+    ("held", "in", "jail"): ("arrested", False), ("held", "in", "solitary"): ("arrested", False),
+    ("held", "incommunicado"): ("arrested", False), ("behind", "bars"): ("arrested", False),
     ("displaced",): ("displaced", True), ("fled",): ("displaced", False),
     ("fled", "their", "homes"): ("displaced", False), ("flee",): ("displaced", False),
     ("forced", "from", "their", "homes"): ("displaced", False),
@@ -163,6 +166,7 @@ class _Match:
     cumulative: bool = False  # the shape itself says so: "deaths rose from 88 in 2023 to 388"
     elided: bool = False  # "and 140 wounded", "dozens more": victims come from the claim before
     np_end: int = -1  # token index after the victims, for lists ("killing 3 soldiers and 2 ...")
+    origin: int = -1  # where the words naming the victims stand, when the claim's span moved
 
 
 def extract_casualties(article: Article, resources: Any) -> Article:
@@ -179,10 +183,13 @@ def extract_casualties(article: Article, resources: Any) -> Article:
         for match in matches:
             anchor = match.cue if match.cue is not None else _root_of(doc, match.amount)
             # the victims are never their own source ("The party of jailed X ... alleged")
-            own = [s for s in sources if not s.start <= match.amount.start < s.end]
-            source = (context.source_for(own, anchor, memory) if own else
-                      context.quote_source(article, match.amount.start)
-                      or context.source_for([], anchor, memory))
+            at = match.origin if match.origin >= 0 else match.amount.start
+            own = [s for s in sources if not s.start <= at < s.end]
+            if own:
+                source = context.source_for(own, anchor, memory)
+            else:
+                source = context.quote_source(article, match.amount.start) or (
+                    context.Source() if sources else context.source_for([], anchor, memory))
             claims.append(_claim(article, sent, match, source, len(claims) + 1))
     article.casualties = claims
     return article
@@ -246,6 +253,7 @@ def _single_claim(match: _Match, victim: SingleVictim) -> _Match | None:
         return None  # "when his father died in 1927": a death in a biography
     match.victims = match.victims or victim.victims
     if victim.alias is not None:
+        match.origin = match.amount.start  # "X said he was arrested": X may still be the source
         match.amount = victim.alias
     return match
 
@@ -307,10 +315,15 @@ def _victim_phrase(span: Any) -> tuple[int, str | None, str]:
     after_more = i
     if i + 1 < end and doc[i].lower_ == "of" and doc[i + 1].lower_ in ("them", "whom", "those"):
         return i + 2, None, "none"
-    if i < end and doc[i].lower_ == "of":
+    partitive = i < end and doc[i].lower_ == "of"
+    if partitive:
         i += 1
+        end = min(len(doc), end + 6)  # "One of the Islamic State group's most senior leaders"
+        while i < end and doc[i].lower_ in ("the", "its", "their", "these", "those"):
+            i += 1
     words: list[Any] = []
-    while i < end and _is_np_token(doc[i]):
+    while i < end and (_is_np_token(doc[i]) or (partitive and words and (
+            doc[i].tag_ == "POS" or doc[i].lower_ in ("most", "more", "top", "very")))):
         words.append(doc[i])
         i += 1
     nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN") or t.lower_ in HARM_NOUNS]
@@ -351,7 +364,8 @@ def _victims_text(words: list[Any]) -> str | None:
         return None
     parts = [w.text if w.pos_ == "PROPN" or w.ent_type_ in ("NORP", "GPE", "ORG") else w.lower_
              for w in words]
-    return re.sub(r"\s*-\s*", "-", " ".join(parts)).strip("\"' ")
+    joined = "".join(part + (" " if w.whitespace_ else "") for part, w in zip(parts, words))
+    return re.sub(r"\s*-\s*", "-", joined).strip("\"' ")
 
 
 def _forward(span: Any, amount: Amount, single: bool = False) -> _Match | None:
@@ -434,6 +448,12 @@ def _skip_aside(doc: Any, i: int) -> int:
     """Skip ", including three children," or "(most of them civilians)" after the victims."""
     if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in ("who", "which"):
         return i + 1  # "journalist Daphne Caruana Galizia, who was killed"
+    if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in ("a", "an", "the"):
+        for j in range(i + 2, min(len(doc), i + 16)):  # "Lai, a 77-year-old British national,"
+            if doc[j].text == ",":
+                return j + 1 if j + 1 < len(doc) and doc[j + 1].lower_ in _BRIDGE else i
+            if doc[j].pos_ in ("VERB", "AUX"):
+                return i
     if i < len(doc) and doc[i].text in ("\u2013", "\u2014", "-", "--"):
         for j in range(i + 1, min(len(doc), i + 8)):  # "1 million people – mostly Uyghurs –"
             if doc[j].text == doc[i].text:

@@ -213,7 +213,11 @@ def _source_phrases(sent: Any) -> list[tuple[Any, Any, str]]:
             objects = [c for c in token.doc[token.i + 1].children if c.dep_ == "pobj"]
             if objects:
                 found.append((objects[0], token, "according_to"))
-        elif token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in REPORT_LEMMAS:
+        elif token.lemma_.lower() in REPORT_LEMMAS and (token.pos_ in ("VERB", "AUX") or (
+                token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children))):
+            # a ROOT with a subject is a verb, whatever its tag ("groups ... estimate that")
+            if any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
+                continue  # "doctors were said to be struggling": no one is reporting
             if token.lemma_.lower() in _FIGURE_LEMMAS and not _reports_figure(token):
                 continue
             subject = _subject_of(token)

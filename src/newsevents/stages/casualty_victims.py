@@ -79,6 +79,18 @@ def single_victims(article: Article, sent: Any, taken: list[tuple[int, int]]
         for start, end in entity.mentions:
             if sent.start_char <= start and end <= sent.end_char and _is_name(article, start, end):
                 add(start, end, None)
+    for token in sent:
+        if token.tag_ == "POS" and token.head.tag_ == "NN" and is_single_person(token.head):
+            # "his client's arrest": the possessor, which noun chunks fold into the nominal
+            head = token.head
+            first = min((t for t in head.subtree if t.i <= head.i), key=lambda t: t.i)
+            if first.lower_ in _INDEFINITE | _DEFINITE:
+                add(first.idx, head.idx + len(head), _victims(list(head.doc[first.i:head.i + 1])))
+        elif token.lower_ in ("he", "she") and token.dep_ in ("nsubjpass", "nsubj"):
+            # "Khalid Mehdiyev told jurors that he was arrested": the name in the same sentence
+            name = _antecedent(article, sent, token)
+            if name is not None:
+                add(token.idx, token.idx + len(token), None, name)
     for chunk in sent.noun_chunks:
         phrase = _person_chunk(chunk)
         if phrase is not None:
@@ -86,6 +98,17 @@ def single_victims(article: Article, sent: Any, taken: list[tuple[int, int]]
                 _apposed_name(article, chunk), phrase[0].lower_ in ("his", "her")
                 and phrase[-1].lower_ in _KIN)
     return sorted(found, key=lambda v: v.amount.start)
+
+
+def _antecedent(article: Article, sent: Any, pronoun: Any) -> Amount | None:
+    """The only person named before a pronoun in its sentence, as the claim's span."""
+    names = {(s, e) for entity in article.entities if entity.type == "PERSON"
+             for s, e in entity.mentions
+             if sent.start_char <= s and e <= pronoun.idx and _is_name(article, s, e)}
+    if len({article.text[s:e] for s, e in names}) != 1:
+        return None  # none, or two people: which one is "he"?
+    start, end = max(names)
+    return Amount(article.text[start:end], start, end, 1, 1)
 
 
 def _apposed_name(article: Article, chunk: Any) -> Amount | None:
@@ -142,7 +165,7 @@ def is_single_person(token: Any) -> bool:
 
 def _victims(tokens: list[Any]) -> str | None:
     """The phrase without its determiner, lowercased unless proper: "American soil scientist"."""
-    words = [t for t in tokens if t.pos_ != "DET" and t.lower_ not in _INDEFINITE]
+    words = [t for t in tokens if t.pos_ != "DET" and t.lower_ not in _INDEFINITE | _DEFINITE]
     parts = [(w.text if w.pos_ == "PROPN" or w.ent_type_ in ("NORP", "GPE", "ORG") else w.lower_)
              + w.whitespace_ for w in words]
     text = "".join(parts).strip()
