@@ -381,3 +381,20 @@ def test_incident_type_of_a_snippet(run, text, label):
     from newsevents.stages.event_acled import incident_type
 
     assert incident_type(run(text)) == label
+
+
+def _codebook_examples() -> list[tuple[str, str]]:
+    from pathlib import Path
+
+    rows = (Path(__file__).parents[1] / "docs" / "events.md").read_text().splitlines()
+    cells = [[c.strip() for c in r.split("|")] for r in rows if r.startswith("| ") and "*" in r]
+    return [(c[1], c[-2].strip("*")) for c in cells if c[1] in PLOVER_TYPES]
+
+
+@pytest.mark.parametrize("etype, text", _codebook_examples())
+def test_codebook_example_sentences_code_to_their_type(run, etype, text):
+    assert etype in [e.type for e in _events(run, text)]
+
+
+def test_codebook_has_one_example_per_type():
+    assert sorted(t for t, _ in _codebook_examples()) == sorted(PLOVER_TYPES)
