@@ -163,6 +163,19 @@ CASES = [
      "2025-10-01", "2025-12-31"),
     ("Losses narrowed from the year-ago third quarter.", "the year-ago third quarter", "2024-Q3",
      "2024-07-01", "2024-09-30"),
+    ("GM lost money in the first quarter of last year.", "the first quarter of last year",
+     "2025-Q1", "2025-01-01", "2025-03-31"),
+    ("Ford made a profit in the final quarter of 2024.", "the final quarter of 2024", "2024-Q4",
+     "2024-10-01", "2024-12-31"),
+    ("Japan has shrunk for two consecutive quarters.", "two consecutive quarters", "P2Q", None,
+     None),
+    ("Shares fell for eight trading days.", "eight trading days", "P8D", None, None),
+    ("Sales are forecast to rise for the full year.", "the full year", "2026", "2026-01-01",
+     "2026-12-31"),
+    ("Prices will stay high in coming months.", "coming months", "FUTURE_REF", None, None),
+    ("Flights leave on Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI", None, None),
+    ("The festival is held each July.", "each July", "XXXX-07", None, None),
+    ("The judge ruled at midday.", "midday", "2026-03-15T12:00", "2026-03-15", "2026-03-15"),
 ]
 
 
@@ -224,6 +237,11 @@ def test_reporting_period_anaphors(run, text, mention, value):
     assert _find(run, text, mention).value == value
 
 
+def test_that_year_is_the_year_named_before(run):
+    text = "The rebels seized the town in 2019. Later that year, the army retook it."
+    assert _find(run, text, "Later that year").value == "2019"
+
+
 def test_clock_time_takes_the_day_named_before_it(run):
     text = "Rebels attacked on Friday. At 10 p.m., troops withdrew."
     assert _find(run, text, "10 p.m.").value == "2026-03-13T22:00"
@@ -267,6 +285,7 @@ def test_anaphors_resolve_against_the_last_day_named(run):
     "May God protect them, she said.",
     "The march on the capital drew thousands.",
     "Police counted 2011 ballots in the district.",
+    "For the city, high noon has arrived.",
 ])
 def test_not_dates(run, text):
     assert _dates(run, text) == []

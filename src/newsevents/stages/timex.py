@@ -25,6 +25,8 @@ from .timex_rules import (CALENDAR_GRAINS, MONTH_ANY, MONTH_FULL, ORDINAL, PART,
 
 __all__ = ["CALENDAR_GRAINS", "RULES", "Tense", "Timex", "find_timexes", "shift", "unit_tx"]
 
+# "eight trading days", "six straight days", "two more weeks": the unit still counts
+_UNIT_ADJ = r"(?i:trading|straight|consecutive|more|additional|full|business|working|calendar)"
 _CLOCK_ZONE = (r"(?:\s*\((?i:local\s+time|gmt|utc)\)|\s*\([A-Z]{2,4}\)"
                r"|\s+(?:GMT|UTC|(?i:local\s+time)|[ECMP][SD]T))?")
 RULES: list[tuple[re.Pattern[str], Callable[[re.Match, Context], Timex | None]]] = [
@@ -43,21 +45,22 @@ RULES: list[tuple[re.Pattern[str], Callable[[re.Match, Context], Timex | None]]]
         (rf"\b(?:(?i:the)\s+)?(?P<n>\d{{1,2}}{ORDINAL}|(?i:eighteenth|nineteenth|twentieth"
          r"|twenty[\s-]first))\s+(?i:century)\b", r.century),
         (rf"(?:\b(?P<mod>(?i:last|next|this\s+coming|this|coming|past))\s+)?\b(?P<wd>{WEEKDAY})"
-         rf"(?P<plural>s)?\b(?:\s+(?P<part>{PART})\b)?", r.weekday),
+         rf"(?P<plural>s)?\b(?:\s+(?P<part>{PART})(?P<parts>s)?\b)?", r.weekday),
         (r"(?<!USA\s)\b(?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
          rf"|today|tonight|yesterday|tomorrow))\b(?:\s+(?P<part>{PART})\b)?", r.deictic_day),
         (rf"\b(?P<mod>(?i:this|last))\s+(?P<part>{PART})\b", r.this_part),
         (r"\b(?i:overnight)\b", r.overnight),
         (r"\b(?P<mod>(?i:last|this|next|the\s+past|past|the\s+coming|coming|the\s+current|"
-         r"current|the\s+previous|the\s+following|the))\s+(?P<unit>(?i:week|weekend|month|year|"
+         r"current|the\s+previous|the\s+following|the\s+full|the))\s+(?:(?i:fiscal)\s+)?"
+         r"(?P<unit>(?i:week|weekend|month|year|"
          r"quarter|decade|century|spring|summer|autumn|fall|winter))\b", r.relative_unit),
         (r"\b(?:(?i:the)\s+)?(?P<dir>(?i:past|last|previous|next|coming|following|first|final))"
-         rf"\s+(?:(?P<num>{NUM})\s+)?(?P<unit>{UNITS})\b", r.stretch),
+         rf"\s+(?:(?P<num>{NUM})\s+)?(?:{_UNIT_ADJ}\s+)?(?P<unit>{UNITS})\b", r.stretch),
         (rf"\b(?:(?P<num>{NUM})\s+)?(?P<unit>{UNITS})\s+(?P<dir>(?i:ago|earlier|later|before"
          r"|after|from\s+now|hence))\b", r.ago),
         (r"\b(?P<w>(?i:earlier|later))\s+(?:(?i:this|in\s+the)\s+)?(?P<unit>(?i:week|month|year"
          r"|today))\b", r.partial_unit),
-        (rf"\b(?P<num>{NUM})(?:\s+|-)(?P<unit>{UNITS})\b", r.duration),
+        (rf"\b(?P<num>{NUM})(?:\s+|-)(?:{_UNIT_ADJ}\s+)?(?P<unit>{UNITS})\b", r.duration),
         (r"\b(?i:for|in|over|within)\s+(?P<unit>(?i:years|months|weeks|days|hours|decades"
          r"|centuries))\b", r.bare_units),
         (r"\b(?P<w>(?i:right\s+now|now|currently|at\s+present|presently|nowadays|these\s+days"
@@ -66,8 +69,8 @@ RULES: list[tuple[re.Pattern[str], Callable[[re.Match, Context], Timex | None]]]
         (r"\b(?i:in)\s+(?P<w>(?i:the\s+past))\b", r.reference),
         (r"\b(?:(?i:the)\s+)?(?:(?P<rel>(?i:last|next|this))\s+(?i:year)['’]s\s+|"
          rf"(?P<yb>{YEAR4})\s+)?(?:(?i:fiscal)[\s-]+)?(?P<ord>(?i:first|second|third|fourth|1st"
-         r"|2nd|3rd|4th))[\s-]+(?:(?i:fiscal)\s+)?(?i:quarter)\b(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?"
-         rf"(?P<y>{YEAR4}))?", p.quarter),
+         r"|2nd|3rd|4th|final))[\s-]+(?:(?i:fiscal)\s+)?(?i:quarter)\b(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?"
+         rf"(?:(?P<y>{YEAR4})|(?P<rel2>(?i:last|next|this))\s+(?i:year)\b))?", p.quarter),
         (r"\b(?:(?i:the)\s+)?(?:(?i:comparable|corresponding|same)\s+)?(?i:year)[\s-]+"
          r"(?i:ago|earlier)(?:\s+(?:(?P<ord>(?i:first|second|third|fourth))\s+)?"
          r"(?P<noun>(?i:quarter|period)))?\b", p.year_ago_period),
@@ -81,11 +84,11 @@ RULES: list[tuple[re.Pattern[str], Callable[[re.Match, Context], Timex | None]]]
          r"|fifties|sixties|seventies|eighties|nineties))\b", w.decade_word),
         (r"\b(?i:hourly|daily|nightly|weekly)\b", w.frequency),
         (rf"\bQ(?P<q>[1-4])(?:\s+(?P<y>{YEAR4}))?\b", p.quarter),
-        (rf"\b(?i:every|each)\s+(?:(?P<num>{NUM})\s+)?(?P<unit>{UNITS}|{WEEKDAY}|(?i:morning"
+        (rf"\b(?i:every|each)\s+(?:(?P<num>{NUM})\s+)?(?P<unit>{UNITS}|{WEEKDAY}|{MONTH_FULL}|(?i:morning"
          r"|afternoon|evening|night))\b", r.every),
         (r"\b(?P<h>\d{1,2})(?::(?P<min>\d{2}))?\s*(?P<ap>(?i:[ap]\.m\.|[ap]m\b|[ap]\.m\b))"
          + _CLOCK_ZONE, r.clock),
-        (r"\b(?P<word>(?i:noon|midnight))\b", r.clock),
+        (r"\b(?P<word>(?i:noon|midday|midnight))\b", r.clock),
         (r"\b(?P<h>[01]?\d|2[0-3]):?(?P<min>[0-5]\d)\s*(?:(?:UTC|GMT)\b|Z\b)", r.clock),
         (rf"\b(?i:on)\s+(?P<x>(?i:the)\s+(?P<d>\d{{1,2}}){ORDINAL})\b(?!\s+(?:(?i:of)\s+)?"
          rf"(?:{MONTH_ANY}|[a-zA-Z]))", r.nth),

@@ -189,9 +189,9 @@ def unit_name(text: str) -> str:
 def duration_value(n: float | None, unit: str) -> str:
     """TIMEX3 duration: (3, month) -> 'P3M', (5, hour) -> 'PT5H', (None, year) -> 'PXY'."""
     scale = {"fortnight": (2, "W"), "decade": (10, "Y"), "century": (100, "Y"),
-             "quarter": (3, "M")}
+             "quarter": (1, "Q")}  # TimeBank writes "two quarters" as P2Q
     codes = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M",
-             "year": "Y"}
+             "year": "Y", "quarter": "Q"}
     factor, code = scale[unit] if unit in scale else (1, codes[unit])
     if n is None:
         amount = "X"

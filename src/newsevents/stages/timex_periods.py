@@ -19,13 +19,19 @@ from .timex_rules import ORDINAL_WORDS, Context, Timex, calendar_timex
 def quarter(m: re.Match, ctx: Context) -> Timex | None:
     """'the third quarter', 'Q3 2025', 'the 1988 second quarter', "next year's first quarter"."""
     groups = m.groupdict()
-    quarter = int(groups["q"]) if groups.get("q") else ORDINAL_WORDS[groups["ord"].lower()]
+    if groups.get("ord") and groups["ord"].lower() == "final" and not (
+            groups.get("y") or groups.get("rel2")):
+        return None  # "the final quarter" alone: of which year is unclear
+    number = groups.get("ord", "").lower()
+    quarter = int(groups["q"]) if groups.get("q") else (4 if number == "final"
+                                                         else ORDINAL_WORDS[number])
     if groups.get("y") or groups.get("yb"):
         year = int(groups.get("y") or groups["yb"])
     elif ctx.published is None:
         return calendar_timex(m, None, "quarter")
-    elif groups.get("rel"):  # "last year's third quarter"
-        year = ctx.published.year + {"last": -1, "this": 0, "next": 1}[groups["rel"].lower()]
+    elif groups.get("rel") or groups.get("rel2"):  # "last year's third quarter"
+        relative = (groups.get("rel") or groups["rel2"]).lower()
+        year = ctx.published.year + {"last": -1, "this": 0, "next": 1}[relative]
     else:
         year = latest_begun_quarter_year(quarter, ctx.published)
     return calendar_timex(m, unit_tx("quarter", dt.date(year, 3 * quarter, 1)), "quarter")

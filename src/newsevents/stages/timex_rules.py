@@ -194,8 +194,9 @@ _UPCOMING = re.compile(r"(?i)\b(?:as\s+(?:early|soon)\s+as|until|till)\s+(?:on\s
 def weekday(m: re.Match, ctx: Context) -> Timex | None:
     weekday = WEEKDAYS[m["wd"].lower()]
     start = m.start()
-    if m["plural"]:  # "on Sundays": a set, not a date
-        return Timex(start, m.end(), f"XXXX-WXX-{weekday + 1}", grain="set")
+    if m["plural"] or m["parts"]:  # "on Sundays", "on Tuesday nights": a set, not a date
+        part = f"T{PARTS[m['part'].lower()]}" if m["part"] else ""
+        return Timex(start, m.end(), f"XXXX-WXX-{weekday + 1}{part}", grain="set")
     if ctx.published is None:
         return calendar_timex(m, None, "day")
     mod = (m["mod"] or "").lower().split()[-1] if m["mod"] else None
@@ -253,11 +254,25 @@ def relative_unit(m: re.Match, ctx: Context) -> Timex | None:
         return calendar_timex(m, _weekend(pub, mod, _tense(ctx, m)), "weekend")
     if word in SEASONS:
         return calendar_timex(m, _season(SEASONS[word], mod, pub, _tense(ctx, m)), "season")
-    step = {"last": -1, "past": -1, "this": 0, "current": 0, "next": 1, "coming": 1}[mod]
+    step = {"last": -1, "past": -1, "this": 0, "current": 0, "full": 0, "next": 1,
+            "coming": 1}[mod]
     if mod == "past":  # "the past week": a stretch ending today
         start = shift(pub, word, -1)
         return Timex(m.start(), m.end(), duration_value(1, word), start, pub, "duration")
-    return calendar_timex(m, unit_tx(word, shift(pub, word, step)), grain)
+    resolved = calendar_timex(m, unit_tx(word, shift(pub, word, step)), grain)
+    if word == "year" and mod == "last" and _comparison(ctx.text, m.start(), m.end()):
+        # "up from $3 million last year": the period reported on, a year back
+        return replace(resolved, anaphor=("year", -1), period="compare")
+    return resolved
+
+
+_COMPARED = re.compile(r"(?i)\b(?:from|compared\s+with|compared\s+to|versus|against|than)\b"
+                       r"[^.;]{0,60}$")
+
+
+def _comparison(text: str, start: int, end: int) -> bool:
+    """True for a year-on-year comparison: "up from $3 million last year"."""
+    return bool(_COMPARED.search(text[max(0, start - 70):start]))
 
 
 def _weekend(pub: dt.date, mod: str, tense: Tense) -> tuple:
@@ -349,7 +364,8 @@ def duration(m: re.Match, ctx: Context) -> Timex | None:
         return None
     before = ctx.text[max(0, m.start() - 8):m.start()]
     unit = unit_name(m["unit"])
-    if unit == "quarter" or (unit == "second" and not m["num"][0].isdigit()):
+    if (unit == "quarter" and re.match(r"\s+of\b", after)) or (
+            unit == "second" and not m["num"][0].isdigit()):
         return None  # "three quarters of", "for a second day"
     grain = "set" if re.search(r"(?i)\b(?:times|once|twice|per)\s*$", before) else "duration"
     return Timex(m.start(), m.end(), duration_value(parse_number(m["num"]), unit_name(m["unit"])),
@@ -389,6 +405,8 @@ def every(m: re.Match, ctx: Context) -> Timex:
         return Timex(m.start(), m.end(), f"XXXX-WXX-{WEEKDAYS[word] + 1}", grain="set")
     if word in PARTS:
         return Timex(m.start(), m.end(), f"XXXX-XX-XXT{PARTS[word]}", grain="set")
+    if word in MONTHS:  # "each July"
+        return Timex(m.start(), m.end(), f"XXXX-{MONTHS[word]:02d}", grain="set")
     count = parse_number(m["num"]) if m["num"] else 1
     return Timex(m.start(), m.end(), duration_value(count, unit_name(word)), grain="set")
 
@@ -397,7 +415,11 @@ def clock(m: re.Match, ctx: Context) -> Timex | None:
     """A time of day ("10 a.m.", "16:08 UTC", "noon"); dates.py puts it on its day."""
     groups = m.groupdict()
     if groups.get("word"):
-        hour, minute = (12, 0) if groups["word"].lower() == "noon" else (0, 0)
+        if not re.search(r"(?i)\b(?:at|by|before|after|until|till|around|about|from|since|past|"
+                         r"to|near)\s+$", ctx.text[max(0, m.start() - 8):m.start()]) and not \
+                re.match(r"\s*,?\s*(?:on\s+)?[A-Z][a-z]+day\b", ctx.text[m.end():m.end() + 16]):
+            return None  # "high noon": a time only after a preposition or before a day
+        hour, minute = (0, 0) if groups["word"].lower() == "midnight" else (12, 0)
     elif groups.get("ap"):
         hour, minute = int(m["h"]), int(m["min"] or 0)
         if not (1 <= hour <= 12 and minute < 60):
