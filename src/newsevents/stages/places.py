@@ -31,9 +31,6 @@ from ..geo.mentions import Toponym, find_toponyms, toponyms_at
 from ..geo.resolve import Context, build_context, credible, nearby_entry, resolve
 from ..model import Article, Place
 
-CONFIDENT_CITY_POPULATION = 100_000
-
-
 def resolve_places(article: Article, resources: Any) -> Article:
     """Fill `article.places` from the text's toponyms."""
     article.places = []
@@ -81,20 +78,9 @@ def _places_of(toponyms: list[Toponym], doc: Any, gazetteer: Gazetteer) -> list[
 
 def _resolve_all(toponyms: list[Toponym], gazetteer: Gazetteer,
                  context: Context) -> dict[int, GeoEntry | None]:
-    """Two passes: confident first resolutions add their countries to the context."""
-    resolved = {id(t): resolve(t, gazetteer, context) for t in toponyms}
-    learnt = False
-    for toponym in toponyms:
-        entry = resolved[id(toponym)]
-        if entry is None or not entry.country or entry.feature != "city":
-            continue
-        if (toponym.source == "dateline" or toponym.qualifier is not None
-                or entry.population >= CONFIDENT_CITY_POPULATION):
-            context.countries[entry.country] += 0.5
-            learnt = True
-    if learnt:
-        resolved = {id(t): resolve(t, gazetteer, context) for t in toponyms}
-    return resolved
+    """Two passes: the second sees the first's answers (nearness, "X, west of Y")."""
+    first = {id(t): resolve(t, gazetteer, context) for t in toponyms}
+    return {id(t): resolve(t, gazetteer, context, first) for t in toponyms}
 
 
 def _build_places(toponyms: list[Toponym], resolved: dict[int, GeoEntry | None],

