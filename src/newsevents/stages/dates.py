@@ -344,8 +344,8 @@ def resolve_anaphors(timexes: list[Timex], published: dt.date | None,
             t = _from_period(t, period)
         elif t.grain == "anaphor" and t.anaphor:
             base = reference or (published if t.fallback_published else None)
-            if t.anaphor[0] in ("week", "month", "year") and t.anaphor[1] == 0:
-                base = named or base  # "that year": the year named last, "1998" included
+            if t.anaphor[0] in ("week", "month", "year"):
+                base = named or base  # "that year", "the following month": the time named last
             if base is not None:
                 unit, offset = t.anaphor
                 grain = unit if unit in ("week", "month", "quarter", "year", "decade") else "day"
@@ -359,8 +359,11 @@ def resolve_anaphors(timexes: list[Timex], published: dt.date | None,
         if t.grain in CALENDAR_GRAINS and t.date_from is not None:
             named = t.date_from
         if (t.grain in ("quarter", "month") and t.date_from is not None
-                and t.period != "compare" and (t.anaphor or ("",))[0] != "=year"):
-            period = t  # a year-ago comparison does not move the story's period
+                and t.period != "compare" and (t.anaphor or ("",))[0] != "=year"
+                and (published is None or (t.date_to is not None and t.date_to <= published))):
+            # The period reported on: one already over ("third-quarter profit"); a year-ago
+            # comparison or a quarter still running ("in the fourth quarter, we expect") is not.
+            period = t
         out.append(t)
     return out
 
@@ -371,9 +374,9 @@ _SENTENCE_END = re.compile(r"[.!?][\"'’”)]*\s+(?=[A-Z\"“‘'(])|\n\s*\n")
 
 def _period_applies(t: Timex, period: Timex, text: str | None) -> bool:
     """'the quarter' takes any earlier quarter; a year-ago comparison only one in reach."""
-    if t.period == "same":
-        return period.grain == "quarter"
-    if text is None:
+    if period.grain != "quarter":
+        return False  # a month named is not a reporting period
+    if t.period == "same" or text is None:
         return True
     return len(_SENTENCE_END.findall(text, period.end, t.start)) <= _COMPARE_REACH
 

@@ -74,7 +74,7 @@ RULES: list[tuple[re.Pattern[str], Callable[[re.Match, Context], Timex | None]]]
         (r"\b(?:(?i:the)\s+)?(?:(?i:comparable|corresponding|same)\s+)?(?i:year)[\s-]+"
          r"(?i:ago|earlier)(?:\s+(?:(?P<ord>(?i:first|second|third|fourth))\s+)?"
          r"(?P<noun>(?i:quarter|period)))?\b", p.year_ago_period),
-        (r"\b(?i:the\s+(?:same|corresponding|comparable)\s+)(?P<noun>(?i:period|quarter|month|week))"
+        (r"\b(?i:the\s+(?:(?:same|corresponding|comparable)\s+)?)(?P<noun>(?i:period|quarter|month|week))"
          r"\s+(?i:a\s+year\s+(?:ago|earlier)|last\s+year|(?:of\s+|in\s+)?the\s+previous\s+year"
          r"|the\s+year\s+before)\b", p.year_ago_period),
         (r"\b(?P<det>(?i:the|that))\s+(?:(?P<latest>(?i:latest|most\s+recent))\s+|"

@@ -151,7 +151,7 @@ _VAGUE = ("a few", "several", "few", "many", "some", "dozens of",
 
 NUM = (r"(?i:(?:\d+\s+1/2|\d{1,3}(?:,\d{3})*(?:\.\d+)?|(?:" + "|".join(TENS) + r")(?:[\s-](?:"
        + "|".join(ONES) + r"))?|" + "|".join(TEENS + ONES)
-       + r"|(?:a|one)\s+hundred|a\s+dozen|half\s+an?|a\s+couple\s+of|a\s+few|several|few"
+       + r"|(?:a|one)\s+hundred|a\s+dozen|half\s+an?|(?:a\s+)?couple\s+of|a\s+few|several|few"
        r"|many|some|dozens\s+of|hundreds\s+of|a\s+number\s+of|an?)(?:\s+and\s+a\s+half)?)")
 UNITS = (r"(?i:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?"
          r"|centur(?:y|ies)|quarters?)")
@@ -165,7 +165,7 @@ def parse_number(text: str) -> float | None:
         return None if whole is None else whole + 0.5
     if words in _VAGUE:
         return None
-    if words == "a couple of":
+    if words in ("a couple of", "couple of"):
         return 2.0
     if re.fullmatch(r"[\d,]+(\.\d+)?", words):
         return float(words.replace(",", ""))

@@ -337,11 +337,12 @@ def ago(m: re.Match, ctx: Context) -> Timex | None:
         return Timex(m.start(), m.end(), "PAST_REF" if sign < 0 else "FUTURE_REF", grain="ref")
     if way in ("earlier", "later"):  # relative to the story's time, or else publication
         return Timex(m.start(), m.end(), None, grain="anaphor", anaphor=(unit, int(sign * count)),
-                     fallback_published=True, period="compare" if unit == "year" else None)
+                     fallback_published=True,
+                     period="compare" if unit == "year" and count == 1 else None)
     if ctx.published is None:
         return calendar_timex(m, None, grain)
     resolved = calendar_timex(m, unit_tx(grain, shift(ctx.published, unit, sign * count)), grain)
-    if unit == "year":  # "profit fell from a year ago": the same quarter, if one is named
+    if unit == "year" and count == 1:  # "profit fell from a year ago": that quarter, if named
         return replace(resolved, anaphor=(unit, int(sign * count)), period="compare")
     return resolved
 
@@ -364,7 +365,8 @@ def duration(m: re.Match, ctx: Context) -> Timex | None:
         return None
     before = ctx.text[max(0, m.start() - 8):m.start()]
     unit = unit_name(m["unit"])
-    if (unit == "quarter" and re.match(r"\s+of\b", after)) or (
+    fraction = m["num"].lower() in ("a", "one", "three", "3")
+    if (unit == "quarter" and fraction and re.match(r"\s+of\b", after)) or (
             unit == "second" and not m["num"][0].isdigit()):
         return None  # "three quarters of", "for a second day"
     grain = "set" if re.search(r"(?i)\b(?:times|once|twice|per)\s*$", before) else "duration"
