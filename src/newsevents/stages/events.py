@@ -18,18 +18,17 @@ from typing import Any
 from .. import ontology as ont
 from ..model import Actor, Article, Event
 from .event_acled import refine_acled
+from .event_roles import _behind, _deep_target, _noun_actor, _object
 from .event_context import (
     _acled, _actor, _actor_like, _cameo, _complement_lemmas, _date, _hypothetical, _loose_conj,
     _negated, _place, _prep_object, _source, _subject,
 )
 
 _VERBAL = frozenset("AGREE CONSULT SUPPORT CONCEDE REQUEST ACCUSE REJECT THREATEN".split())
-_MATERIAL_TARGETS = frozenset("ASSAULT COERCE MOBILIZE".split())
 _CASUALTY_TYPES = frozenset("ASSAULT COERCE PROTEST MOBILIZE".split())
 _TEMPORAL_PREPS = frozenset("after before since during following ahead until amid despite".split())
 _GENERIC_NOUNS = frozenset("fighting unrest clash".split())
 _NEEDS_CUE = frozenset({"fire"})
-_TARGET_PREPS = ("on", "against", "with", "at", "to", "into")
 _NOT_ACTOR_ENTS = frozenset("DATE TIME CARDINAL ORDINAL QUANTITY MONEY PERCENT".split())
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _LOCAL_SECTORS = frozenset({"civilians", "protesters", "police", None})
@@ -163,8 +162,6 @@ def _class_noun(tok: Any, rule: ont.Rule) -> Any:
     return next((t for t in tok.subtree if t.lemma_.lower() in words), None)
 
 
-
-
 def _modifier_lemmas(tok: Any) -> list[str]:
     """Lemmas of the words that modify a noun ("air" in "air strikes", "hunger strike")."""
     return [c.lemma_.lower() for c in tok.children
@@ -220,8 +217,6 @@ def _content_tokens(tokens: list[Any]) -> set[int]:
                 loose = {t.i for c in child.subtree if _loose_conj(c) for t in c.subtree}
                 inside.update(t.i for t in child.subtree if t.i not in loose)
     return inside
-
-
 
 
 def _admissible(trig: _Trigger) -> bool:
@@ -316,107 +311,6 @@ def _cue_mode(tok: Any, etype: str) -> str | None:
         if cue and cue[0] == etype:
             return cue[1]
     return None
-
-
-
-
-def _object(tok: Any, etype: str, skip: Any = None) -> Any:
-    """The target of an active verb: its object or the object of on/against/with/to."""
-    candidates = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
-    candidates += [_prep_object(tok, (p,)) for p in _TARGET_PREPS]
-    for cand in candidates:
-        if cand is None or (skip is not None and cand.i == skip.i) or cand.ent_type_ in _NOT_ACTOR_ENTS:
-            continue
-        if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in cand.children):
-            continue  # "withdraw their force from Chad": the actor's own, not a target
-        if _actor_like(cand) or (etype in _MATERIAL_TARGETS and _place_like(cand)):
-            return cand
-    return None
-
-
-
-
-# Dependencies a target search may follow from the trigger: its complements, not its subject,
-# adverbial clauses ("as street battles raged"), relative clauses or appositions.
-_TARGET_PATH = frozenset("dobj dative prep pobj xcomp ccomp amod compound poss conj pcomp attr "
-                         "oprd nmod npadvmod".split())
-_TARGET_ENTS = frozenset("GPE LOC NORP ORG PERSON FAC".split())
-_NOT_TARGETS = frozenset("it its their his her them itself themselves one".split())
-_NON_TARGET_PREPS = frozenset("despite according after before since during following amid "
-                              "because as like than via until ahead".split())
-
-
-def _behind(tok: Any) -> Any:
-    """The actor behind an abstract target: "violations by the security forces" -> forces."""
-    if tok is None or _actor_like(tok) or tok.ent_type_ in _TARGET_ENTS:
-        return tok
-    inner = _prep_object(tok, ("by", "from"))
-    return inner if inner is not None and _actor_like(inner) else tok
-
-
-def _deep_target(tok: Any, actor: Any, skip: Any = None, purpose: bool = False) -> Any:
-    """The nearest actor-like word in the trigger's complements, breadth first: "demanded
-    that the US cancel" -> US, "rejected an appeal from Gbagbo" -> Gbagbo, "an Indian
-    proposal" -> Indian, "lifted a curfew in Montenegro" -> Montenegro."""
-    banned = {t.i for t in actor.subtree} if actor is not None else set()
-    if skip is not None:
-        banned.add(skip.i)
-    layer, seen = [tok], {tok.i}
-    for _ in range(5):
-        nxt = []
-        for head in layer:
-            if head is not tok and head.lemma_.lower() in ont.REPORTING_VERBS:
-                continue  # another speaker's clause
-            for child in head.children:
-                if child.i in seen or child.dep_ not in _TARGET_PATH and not (
-                        child.dep_ in ("nsubj", "nsubjpass") and head is not tok) and not (
-                        purpose and child.dep_ == "advcl" and head is tok):
-                    continue  # (a protest's purpose clause, "to demand ...", names its target)
-                if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
-                    continue  # a conjoined verb is an event of its own
-                if child.dep_ == "prep" and (child.lower_ in _NON_TARGET_PREPS or (
-                        child.lower_ == "by" and head.pos_ in ("VERB", "AUX"))):
-                    continue
-                seen.add(child.i)
-                nxt.append(child)
-        nxt.sort(key=lambda t: t.i)
-        for cand in nxt:
-            if cand.i in banned or cand.lower_ in _NOT_TARGETS or cand.ent_type_ in _NOT_ACTOR_ENTS:
-                continue
-            if cand.dep_ == "compound" and _actor_like(cand.head):
-                continue  # the head noun ("U.N. inspectors") is the target, found next layer
-            if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in cand.children):
-                continue  # "offered its troops": the actor's own, not a target
-            if cand.ent_type_ in _TARGET_ENTS or (_actor_like(cand) and cand.pos_ in ("NOUN", "PROPN")):
-                return cand
-        layer = nxt
-        if not layer:
-            break
-    return None
-
-
-def _noun_actor(tok: Any) -> Any:
-    """Who carries out a noun event: "Russian air strikes", "rebel shelling", "fire from X"."""
-    for child in tok.children:
-        if child.dep_ == "poss" and child.tag_ != "PRP$":
-            return child
-    for child in tok.children:
-        if child.dep_ in ("compound", "amod") and (
-                child.ent_type_ in ("NORP", "GPE", "ORG")
-                or child.lower_ in ont.SECTOR_WORDS or child.lemma_ in ont.SECTOR_WORDS):
-            if child.lemma_.lower() not in ont.NOUN_MODE_CUES:
-                return child
-    return _prep_object(tok, ("by", "from"))
-
-
-
-
-def _place_like(tok: Any) -> bool:
-    """A concrete thing an attack or a raid can hit (not a weapon, not an abstraction)."""
-    lemma = tok.lemma_.lower()
-    if lemma in ont.NOUN_MODE_CUES or lemma in ont.WORD_CLASSES["weapon"]:
-        return False
-    return tok.pos_ in ("NOUN", "PROPN") and lemma not in ont.NON_ACTOR_NOUNS
 
 
 # --- merging -------------------------------------------------------------------------------
