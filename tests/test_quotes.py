@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsevents.model import QUOTE_KINDS
-from newsevents.stages.quotes import marks_view, pair_marks, paragraph_spans
+from newsevents.stages.quote_marks import marks_view, pair_marks, paragraph_spans
 
 
 def quotes_of(run, text):

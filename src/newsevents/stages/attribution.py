@@ -135,8 +135,10 @@ def content_clause(verb: Any, paragraph: tuple[int, int]) -> tuple[int, int] | N
     else:
         clauses = [c for c in verb.children if c.dep_ == "ccomp"]
         if not clauses and verb.dep_ in ("parataxis", "advcl") and verb.head.pos_ in ("VERB", "AUX") \
-                and any(c.dep_ in SUBJECT_DEPS for c in verb.children) and verb.head.i < verb.i:
-            # "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt"
+                and any(c.dep_ in SUBJECT_DEPS for c in verb.children) \
+                and verb.head.sent.start == verb.sent.start:
+            # "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt", and the frame
+            # before the main verb: "The latest test, North Korea said, was its biggest yet"
             skip = {t.i for t in verb.subtree}
             tokens = [t for t in verb.head.subtree if t.i not in skip]
             return trim_tokens(tokens, paragraph)

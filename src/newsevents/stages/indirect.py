@@ -20,6 +20,7 @@ import bisect
 from typing import Any
 
 from . import attribution as attr
+from .quote_marks import Chunk
 
 _MIN_INDIRECT_TOKENS = 3
 _MIN_ANONYMOUS_INDIRECT_TOKENS = 8
@@ -54,7 +55,7 @@ STANCE_VERBS = frozenset({
     "admit", "concede", "claim", "allege", "report", "estimate", "favor", "favour",
     "back", "advocate", "ridicule", "mock", "attack", "challenge", "contest", "doubt", "fear",
     "want", "seek", "ask", "pitch", "tweet", "write", "say", "answer", "explain",
-    "rule", "veto", "approve", "accept", "embrace", "address", "accuse", "call",
+    "rule", "veto", "approve", "embrace", "accuse", "call",
     "dub", "label", "brand", "name", "rate", "rank", "grade",
 })
 # (verb, preposition) frames whose object is the content: "called for", "warned of".
@@ -94,17 +95,18 @@ NOUN_PREP_FRAMES = frozenset({
     ("accusation", "of"), ("rejection", "of"), ("condemnation", "of"), ("denial", "of"),
 })
 _PASSIVE = ("nsubjpass", "auxpass")
+_NAMING_VERBS = frozenset({"call", "dub", "label", "brand", "name", "describe", "consider"})
 
 
-def find_indirect(article: Any, chunks: list[Any], resolver: attr.SpeakerResolver,
-                  paragraphs: list[tuple[int, int]], chunk_type: Any) -> list[Any]:
+def find_indirect(article: Any, chunks: list[Chunk], resolver: attr.SpeakerResolver,
+                  paragraphs: list[tuple[int, int]]) -> list[Chunk]:
     """Indirect quotes: content clauses and objects of attribution cues outside direct quotes."""
     direct = [(c.start, c.end) for c in chunks if c.kind == "direct"]
     all_quoted = [(c.start, c.end) for c in chunks]
     used = {c.cue.verb.i for c in chunks
             if c.cue is not None and c.cue.verb is not None and c.kind == "direct"}
     starts = [a for a, _ in paragraphs]
-    found: list[Any] = []
+    found: list[Chunk] = []
     for token in article.doc:
         if token.i in used or token.pos_ not in ("VERB", "AUX", "NOUN"):
             continue
@@ -132,7 +134,7 @@ def find_indirect(article: Any, chunks: list[Any], resolver: attr.SpeakerResolve
         if speaker.name is None and n_tokens < _MIN_ANONYMOUS_INDIRECT_TOKENS \
                 and attr.is_reporting(token, attr.INDIRECT_VERBS):
             continue
-        found.append(chunk_type(start, end, start, end, paragraph, kind="indirect",
+        found.append(Chunk(start, end, start, end, paragraph, kind="indirect",
                                 speaker=speaker, cue=cue, extra={"rule": rule}))
     # "Smith said he believes the talks will fail": the belief is part of what Smith said;
     # only reported speech keeps its own record when nested ("X said Y told him ...").
@@ -161,16 +163,20 @@ def attribution_frame(token: Any, bounds: tuple[int, int]
     if lemma in INTENT_VERBS:
         clauses = [c for c in children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
         if clauses:
-            return _cue(token, passive), _clause_span(clauses, bounds, drop_to=True), "intent"
+            return _cue(token, passive), _clause_span(clauses, bounds), "intent"
     for child in children:
         if child.dep_ == "prep" and (lemma, child.lower_) in PREP_FRAMES:
-            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")
+                       and c.ent_type_ not in ("DATE", "TIME")]  # "spoke on Monday"
             if objects:
                 cue = _cue(token, passive)
                 cue.end, cue.text = child.idx + len(child.text), token.doc[token.i:child.i + 1].text
                 return cue, _clause_span(objects, bounds), "prep"
     if lemma in STANCE_VERBS and not passive:
         objects = [c for c in children if c.dep_ == "dobj" and c.pos_ not in ("PRON",)]
+        if lemma in _NAMING_VERBS and any(c.dep_ in ("oprd", "xcomp") for c in children):
+            # "They called him a political opportunist": the naming is the content.
+            objects = [c for c in children if c.dep_ in ("dobj", "oprd", "xcomp")]
         if objects and _has_source(token):
             # "criticised Sanders for stealing data": the reason belongs to the content.
             extra = [c for c in children if c.dep_ == "prep" and c.i > objects[-1].i
@@ -199,7 +205,7 @@ def _noun_frame(noun: Any, bounds: tuple[int, int]
         subject = _governing_subject(noun)
     start, end = noun.idx, noun.idx + len(noun.text)
     cue = attr.Cue(start, end, noun.text, noun, subject)
-    return cue, _clause_span(content, bounds, drop_to=True), "noun"
+    return cue, _clause_span(content, bounds), "noun"
 
 
 def _governing_subject(noun: Any) -> Any:
@@ -237,20 +243,13 @@ def _cue(verb: Any, passive: bool) -> attr.Cue:
     return cue
 
 
-def _clause_span(heads: list[Any], bounds: tuple[int, int],
-                 drop_to: bool = False) -> tuple[int, int] | None:
+def _clause_span(heads: list[Any], bounds: tuple[int, int]) -> tuple[int, int] | None:
+    """The span of the content heads' subtrees ("to" and "that" stay: PolNeAR's convention)."""
     tokens = [t for head in heads for t in head.subtree]
-    if drop_to:
-        # "plans to release": PolNeAR keeps the infinitive marker with the cue.
-        first = min(tokens, key=lambda t: t.i)
-        if first.lower_ == "to" and first.dep_ == "aux":
-            tokens = [t for t in tokens if t.i != first.i]
-        if first.lower_ == "that" and first.dep_ == "mark":
-            tokens = [t for t in tokens if t.i != first.i]
     return attr.trim_tokens(tokens, bounds)
 
 
-def clip_to_quotes(text: str, start: int, end: int, chunks: list[Any],
+def clip_to_quotes(text: str, start: int, end: int, chunks: list[Chunk],
                    paragraph_of_start: int) -> tuple[int, int] | None:
     """Keep quote marks balanced: a clause cut through a quote takes it whole, or is dropped."""
     for chunk in chunks:

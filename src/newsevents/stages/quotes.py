@@ -4,57 +4,37 @@ Reads: `text` (paragraphs separated by blank lines), `doc`, `entities` (optional
 resolve pronouns and surnames; spaCy's own names are the fallback).
 Fills: `quotes`, in text order (ids q1, q2, ...).
 
-How it works: quote marks are paired per paragraph (typographic, guillemets, straight, and
-single quotes that are not apostrophes); a paragraph that opens a quote and never closes it
-is continued by the next paragraph that opens with a quote mark (wire convention). Each
-quoted chunk is *direct* when it stands apart from the sentence around it, else *partial*.
-Direct quotes take the cue from the frame right after them (", he said.") or right before
-them ("Smith said:"); split quotes and cue-less quote paragraphs inherit the speaker of the
-quote before them. Partial quotes take the nearest reporting verb above them in the parse.
-Indirect quotes are the content clause (ccomp) of a reporting verb, or the clause that
-"according to X" modifies. A short scare-quoted phrase with no reporting verb anywhere in
-its sentence is skipped: it is the writer's irony, not anyone's words.
+How it works: quote marks are paired per paragraph (quote_marks.py). Each quoted chunk is
+*direct* when it stands apart from the sentence around it, else *partial*. Direct quotes take
+the cue from the frame right after them (", he said.") or right before them ("Smith said:",
+"Jane Doe: ...", a previous paragraph ending "... added:"); split quotes and cue-less quote
+paragraphs inherit the speaker of the quote before them. Partial quotes take the nearest
+reporting verb above them in the parse, or the frame after a quote that runs over a sentence
+end (then the whole mixed sentence is also an indirect record). Unmarked paragraphs are quotes
+too when they are transcript turns ("WALLACE: ..."), headline attributions ("Paul Ryan: FBI
+decision 'defies explanation'") or block quotes after "The governor added:". Indirect
+attributions (reported speech, thought, intent, stance) come from indirect.py. A short
+scare-quoted phrase with no reporting verb in its sentence, a quoted title ("the "Sean Hannity
+Show"") or a handle is skipped: it is nobody's words.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Article, Quote
 from . import attribution as attr
 from .indirect import find_indirect
+from .quote_marks import (
+    ALL_MARKS, DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_CLOSE, STRAIGHT_DOUBLE, Chunk, find_chunks,
+    marks_view, paragraph_spans,
+)
 
-DOUBLE_OPEN = "\u201c\u00ab"  # “ «
-DOUBLE_CLOSE = "\u201d\u00bb"  # ” »
-SINGLE_OPEN = "\u2018"  # ‘
-SINGLE_CLOSE = "\u2019"  # ’
-STRAIGHT_DOUBLE = '"'
-STRAIGHT_SINGLE = "'"
-ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT_DOUBLE + STRAIGHT_SINGLE
-_OPEN_CONTEXT = " \n\t([{\u2014\u2013-/:" + DOUBLE_OPEN + STRAIGHT_DOUBLE
-_CLOSE_CONTEXT = " \n\t)]}.,;:!?\u2014\u2013-/\u2026" + DOUBLE_CLOSE + STRAIGHT_DOUBLE
 _TERMINAL = ".!?\u2026"
 _LEFT_FRAME = ":,;.!?([\u2014\u2013-\u2026" + DOUBLE_CLOSE + SINGLE_CLOSE + STRAIGHT_DOUBLE
 _SCARE_MAX_WORDS = 3  # a cue-less quoted phrase this short is a scare quote
 _FRAME_MAX_TOKENS = 14  # ", the former French foreign minister Claire Dumont told reporters"
-
-
-@dataclass
-class Chunk:
-    """One quoted chunk: mark positions and the content span inside them."""
-
-    open: int
-    close: int | None  # None: the quote runs to the end of its paragraph
-    start: int
-    end: int
-    paragraph: int
-    kind: str = "direct"
-    continues: bool = False  # continues a quote left open by the previous paragraph
-    speaker: attr.Speaker | None = None
-    cue: attr.Cue | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def extract_quotes(article: Article, resources: Any) -> Article:
@@ -66,6 +46,8 @@ def extract_quotes(article: Article, resources: Any) -> Article:
     marks = marks_view(article.text)
     chunks = find_chunks(marks, paragraphs)
     chunks.extend(transcript_chunks(article, marks, paragraphs, chunks))
+    chunks = headline_chunks(article, marks, paragraphs, chunks)
+    chunks.extend(blockquote_chunks(article, marks, paragraphs, chunks))
     chunks.sort(key=lambda c: c.start)
     resolver = attr.SpeakerResolver(article, [(c.start, c.end) for c in chunks])
     for chunk in chunks:
@@ -75,50 +57,33 @@ def extract_quotes(article: Article, resources: Any) -> Article:
             # '"WALLACE: Let's start ...': a transcript turn inside quote marks.
             chunk.kind, chunk.start = "transcript", label.end()
             chunk.extra["name"] = (label.start(1), label.end(1))
-        if chunk.kind == "transcript":
+        if chunk.kind == "headline":
+            chunk.kind = "indirect"  # no quote marks: the words may be the editor's
+            chunk.speaker = resolver.name(*chunk.extra["name"])
+            chunk.cue = attr.Cue(chunk.extra["name"][1], chunk.extra["name"][1] + 1, ":", None)
+        elif chunk.kind == "transcript":
             chunk.kind = "direct"
             chunk.speaker = resolver.name(*chunk.extra["name"])
         else:
             chunk.kind = classify(article, marks, chunk, paragraphs[chunk.paragraph])
     attribute_direct(article, chunks, paragraphs, resolver)
-    attribute_partial(article, chunks, resolver)
-    indirect = find_indirect(article, chunks, resolver, paragraphs, Chunk)
+    mixed = attribute_partial(article, chunks, paragraphs, resolver)
+    indirect = find_indirect(article, chunks, resolver, paragraphs) + mixed
     inherit_speakers(chunks, indirect)
     kept = [c for c in chunks if keep_chunk(article, c)]
     article.quotes = build_quotes(article.text, kept + indirect)
     return article
 
 
-def paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """[start, end) of each paragraph: blocks separated by blank lines, or by single newlines."""
-    spans, start = [], 0
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            if i > start:
-                spans.append((start, i))
-            start = i + 1
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
-
-
 # ---- quote marks ---------------------------------------------------------------------------
 
 _DASH_BYLINE = re.compile(r"\s*[\u2015\u2014\u2013-]+\s*([A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,3})")
-_DOUBLED_SINGLE = re.compile(r"''|``")
 _NAME_COLON = re.compile(r"(?:^|[\s\u2014\u2013-])((?:[A-Z][\w.'\u2019-]*\s){0,3}[A-Z][\w.'\u2019-]*[a-z])\s*:\s*$")
+_HEADLINE_LABEL = re.compile(r"((?:[A-Z][\w.'\u2019-]*\s){0,3}[A-Z][\w.'\u2019-]*[a-z]):\s+(?=\S)")
+_NOT_SPEAKERS = frozenset({"note", "update", "editor's note", "correction", "read more", "watch",
+                           "source", "photo", "related", "q", "a", "video", "listen", "see also",
+                           "breaking", "exclusive", "analysis", "opinion", "live", "getty"})
 _TRANSCRIPT = re.compile(r"([A-Z][A-Z.'\- ]{1,40}[A-Z]|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):\s+(?=\S)")
-
-
-def marks_view(text: str) -> str:
-    """The text with `''` and ``` `` ``` (typewriter double quotes) turned into one straight
-    double quote plus a space, on the side that keeps the mark's opening or closing look."""
-    def replace(match: re.Match[str]) -> str:
-        after = text[match.end():match.end() + 1]
-        if match.group() == "``" or (after and not after.isspace() and after not in ",.;:!?)"):
-            return ' "'
-        return '" '
-    return _DOUBLED_SINGLE.sub(replace, text)
 
 
 def transcript_chunks(article: Article, marks: str, paragraphs: list[tuple[int, int]],
@@ -136,8 +101,7 @@ def transcript_chunks(article: Article, marks: str, paragraphs: list[tuple[int, 
         token = article.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
         if not name.isupper() and (token is None or token.root.pos_ != "PROPN"):
             continue
-        if name.lower() in ("note", "update", "editor's note", "correction", "read more", "watch",
-                            "source", "photo", "related", "q", "a") or " " in name and not name.isupper():
+        if name.lower() in _NOT_SPEAKERS or " " in name and not name.isupper():
             continue
         chunk = Chunk(match.start(), None, match.end(), p_end, index, kind="transcript")
         chunk.extra["name"] = (match.start(1), match.end(1))
@@ -145,129 +109,50 @@ def transcript_chunks(article: Article, marks: str, paragraphs: list[tuple[int, 
     return found
 
 
-def find_chunks(text: str, paragraphs: list[tuple[int, int]]) -> list[Chunk]:
-    """All quoted chunks, paragraph by paragraph, with multi-paragraph continuations marked."""
-    chunks: list[Chunk] = []
-    open_before = False
+def headline_chunks(article: Article, marks: str, paragraphs: list[tuple[int, int]],
+                    chunks: list[Chunk]) -> list[Chunk]:
+    """Headline attributions: a paragraph "Paul Ryan: FBI Decision 'Defies Explanation'" is
+    what the named source says; quotes inside it become part of that one record."""
+    found = []
+    transcripts = {c.paragraph for c in chunks if c.kind == "transcript"}
     for index, (p_start, p_end) in enumerate(paragraphs):
-        pairs = pair_marks(text, p_start, p_end)
-        found = []
-        for open_at, close_at in pairs:
-            chunk = make_chunk(text, open_at, close_at, p_end, index)
-            if chunk is not None:
-                found.append(chunk)
-        if found and open_before and found[0].open == p_start:
-            found[0].continues = True
-        open_before = bool(pairs) and pairs[-1][1] is None
-        chunks.extend(found)
-    return chunks
-
-
-def pair_marks(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
-    """Pairs (open, close) of quote marks in one paragraph; close None if left open."""
-    doubles = _pair_doubles(text, start, end)
-    singles = _pair_singles(text, start, end, doubles)
-    pairs = sorted(doubles + singles, key=lambda p: p[0])
-    # Drop quotes nested inside another (a quote within a quote stays part of its content).
-    outer: list[tuple[int, int | None]] = []
-    for pair in pairs:
-        if outer and (outer[-1][1] is None or pair[0] < outer[-1][1]):
+        match = _HEADLINE_LABEL.match(marks, p_start, p_end)
+        if index in transcripts or match is None or marks[match.end()] in ALL_MARKS:
             continue
-        outer.append(pair)
-    return outer
+        end = p_end
+        while end > match.end() and marks[end - 1] in " .":
+            end -= 1
+        if len(marks[match.end():end].split()) < 3 or len(marks[p_start:p_end]) > 200:
+            continue
+        span = article.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        if span is None or any(t.pos_ != "PROPN" for t in span if t.is_alpha) \
+                or match.group(1).lower() in _NOT_SPEAKERS:
+            continue
+        chunk = Chunk(match.start(), None, match.end(), end, index, kind="headline")
+        chunk.extra["name"] = (match.start(1), match.end(1))
+        found.append(chunk)
+    inside = [c for c in chunks if any(h.paragraph == c.paragraph for h in found)]
+    return [c for c in chunks if c not in inside] + found
 
 
-def _pair_doubles(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
-    pairs: list[tuple[int, int | None]] = []
-    open_at: int | None = None
-    for i in range(start, end):
-        ch = text[i]
-        if ch in DOUBLE_OPEN:
-            if open_at is None:
-                open_at = i
-            elif _looks_closing(text, i, start, end) and not _looks_opening(text, i, start, end):
-                pairs.append((open_at, i))  # “ used as a closer by bad typography
-                open_at = None
-        elif ch in DOUBLE_CLOSE:
-            if open_at is not None:
-                pairs.append((open_at, i))
-                open_at = None
-            elif _looks_opening(text, i, start, end):  # ” used as an opener by bad typography
-                open_at = i
-        elif ch == STRAIGHT_DOUBLE:
-            if open_at is None:
-                if _looks_closing(text, i, start, end) and not _looks_opening(text, i, start, end):
-                    continue  # a stray closer: never swallow the rest of the paragraph
-                open_at = i
-            else:
-                pairs.append((open_at, i))
-                open_at = None
-    if open_at is not None:
-        pairs.append((open_at, None))
-    return pairs
-
-
-def _pair_singles(text: str, start: int, end: int,
-                  doubles: list[tuple[int, int | None]]) -> list[tuple[int, int | None]]:
-    """Single-quote pairs outside double quotes; apostrophes ("Syria's", "rebels'") never pair."""
-    def inside_double(i: int) -> bool:
-        return any(a < i and (b is None or i < b) for a, b in doubles)
-
-    pairs: list[tuple[int, int | None]] = []
-    i = start
-    while i < end:
-        ch = text[i]
-        if ch in SINGLE_OPEN + STRAIGHT_SINGLE and _looks_opening(text, i, start, end) \
-                and not inside_double(i):
-            close = _single_closer(text, i + 1, end)
-            if close is not None:
-                pairs.append((i, close))
-                i = close + 1
-                continue
-        i += 1
-    return pairs
-
-
-def _single_closer(text: str, begin: int, end: int) -> int | None:
-    """The closing single mark for an opener: prefer one after punctuation (",’" ".’")."""
-    candidates = []
-    for j in range(begin, end):
-        ch = text[j]
-        if ch in SINGLE_OPEN or (ch == STRAIGHT_SINGLE and _looks_opening(text, j, begin, end)):
-            break  # a new opener: this one was an apostrophe-like mark ("'90s", "'em")
-        if ch in SINGLE_CLOSE + STRAIGHT_SINGLE and _looks_closing(text, j, begin, end):
-            candidates.append(j)
-            if text[j - 1] in ",.!?" or (j + 1 < end and text[j + 1] in ",.;:!?"):
-                return j
-    if not candidates:
-        return None
-    # "the rebels' positions" ends in a mark followed by a space too: take the last one.
-    return candidates[-1]
-
-
-def _looks_opening(text: str, i: int, start: int, end: int) -> bool:
-    before = text[i - 1] if i > start else " "
-    after = text[i + 1] if i + 1 < end else " "
-    return before in _OPEN_CONTEXT and not after.isspace()
-
-
-def _looks_closing(text: str, i: int, start: int, end: int) -> bool:
-    before = text[i - 1] if i > start else " "
-    after = text[i + 1] if i + 1 < end else " "
-    return not before.isspace() and (after in _CLOSE_CONTEXT or after in ALL_MARKS)
-
-
-def make_chunk(text: str, open_at: int, close_at: int | None, p_end: int,
-               paragraph: int) -> Chunk | None:
-    """The content span between two marks, without spaces or a trailing comma."""
-    start, end = open_at + 1, close_at if close_at is not None else p_end
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
-        end -= 1
-    if end <= start or not any(ch.isalnum() for ch in text[start:end]):
-        return None
-    return Chunk(open_at, close_at, start, end, paragraph)
+def blockquote_chunks(article: Article, marks: str, paragraphs: list[tuple[int, int]],
+                      chunks: list[Chunk]) -> list[Chunk]:
+    """A paragraph after "The governor added:" with no quote marks of its own is a block
+    quote (web pages lose the indentation that marked it)."""
+    found = []
+    taken = {c.paragraph for c in chunks}
+    for index in range(1, len(paragraphs)):
+        p_start, p_end = paragraphs[index]
+        if index in taken or index - 1 in taken or marks[p_start] in ALL_MARKS \
+                or len(marks[p_start:p_end].split()) < 5:
+            continue
+        if _colon_intro(article, paragraphs[index - 1], [], strict=True) is None:
+            continue
+        end = p_end
+        while end > p_start and marks[end - 1].isspace():
+            end -= 1
+        found.append(Chunk(p_start, None, p_start, end, index))
+    return found
 
 
 # ---- direct or partial --------------------------------------------------------------------
@@ -380,7 +265,7 @@ def frame_cue(doc: Any, start: int, end: int, quoted: list[tuple[int, int]],
 
 
 def _colon_intro(article: Article, paragraph: tuple[int, int],
-                 quoted: list[tuple[int, int]]) -> attr.Cue | None:
+                 quoted: list[tuple[int, int]], strict: bool = False) -> attr.Cue | None:
     """A paragraph ending in a colon introduces the quote paragraph after it: "As Jane Doe
     observed after the debate:", "the president released the following statement:"."""
     text = article.text[paragraph[0]:paragraph[1]].rstrip()
@@ -390,8 +275,11 @@ def _colon_intro(article: Article, paragraph: tuple[int, int],
     if span is None or len(span) == 0:
         return None
     sent = span[-1].sent
-    tokens = [t for t in sent if not any(a <= t.idx < b for a, b in quoted)]
+    tokens = [t for t in sent if paragraph[0] <= t.idx < paragraph[1]
+              and not any(a <= t.idx < b for a, b in quoted)]
     verbs = [t for t in tokens if attr.is_reporting(t, attr.REPORTING_VERBS)]
+    if strict and (not verbs or verbs[-1].i < span[-1].i - 3):
+        return None  # "Here is the irony:", "he spoke about X:" introduce the writer's words
     verb = verbs[-1] if verbs else sent.root
     if verb.pos_ not in ("VERB", "AUX"):
         return None
@@ -417,18 +305,36 @@ def _cue_above(article: Article, chunk: Chunk) -> attr.Cue | None:
     return None
 
 
-def attribute_partial(article: Article, chunks: list[Chunk],
-                      resolver: attr.SpeakerResolver) -> None:
-    """Attribute partial quotes to the subject of the reporting verb above them."""
-    for chunk in chunks:
+def attribute_partial(article: Article, chunks: list[Chunk], paragraphs: list[tuple[int, int]],
+                      resolver: attr.SpeakerResolver) -> list[Chunk]:
+    """Attribute partial quotes to the subject of the reporting verb above them; return the
+    mixed quotes ('The people "deserve better. That is Clinton," Biden said') as indirect."""
+    mixed = []
+    quoted = [(c.start, c.end) for c in chunks]
+    for k, chunk in enumerate(chunks):
         if chunk.kind != "partial":
             continue
         cue = _cue_above(article, chunk)
         if cue is None:
             cue = _sentence_cue(article, chunk)
+        if cue is None and chunk.close is not None \
+                and article.text[chunk.close - 1:chunk.close + 2].strip()[:1] in (",", ".", "!", "?"):
+            # The quote runs over a sentence end, so the parse cannot link it to the cue after it.
+            p_end = paragraphs[chunk.paragraph][1]
+            nxt = chunks[k + 1].open if k + 1 < len(chunks) and chunks[k + 1].open < p_end else p_end
+            cue = frame_cue(article.doc, chunk.close + 1, nxt, quoted, where="after")
+            lead = article.doc.char_span(chunk.open, chunk.open + 1, alignment_mode="expand")
+            if cue is not None and lead is not None and lead.sent.start_char < chunk.open:
+                start = max(lead.sent.start_char, paragraphs[chunk.paragraph][0])
+                mixed.append(Chunk(start, chunk.close + 1, start, chunk.close + 1, chunk.paragraph,
+                                   kind="indirect", cue=cue, extra={"rule": "mixed"}))
         if cue is not None:
             chunk.cue = cue
             chunk.speaker = resolver.resolve(cue.subject)
+            for extra in mixed:
+                if extra.cue is cue:
+                    extra.speaker = chunk.speaker
+    return mixed
 
 
 def _sentence_cue(article: Article, chunk: Chunk) -> attr.Cue | None:
@@ -466,9 +372,19 @@ def inherit_speakers(chunks: list[Chunk], indirect: list[Chunk]) -> None:
 
 def keep_chunk(article: Article, chunk: Chunk) -> bool:
     """Drop scare quotes: short partial quotes that nobody in the sentence is reported to say."""
+    words = article.text[chunk.start:chunk.end].split()
+    if chunk.kind == "partial" and (words[0][:1] in "@#" and len(words) == 1 or _is_title(words)):
+        return False  # '"@realDonaldTrump"', 'the "Sean Hannity Show"': names, not words said
     if chunk.kind == "direct" or chunk.cue is not None:
         return True
-    return len(article.text[chunk.start:chunk.end].split()) > _SCARE_MAX_WORDS
+    return len(words) > _SCARE_MAX_WORDS
+
+
+def _is_title(words: list[str]) -> bool:
+    """A short run of capitalised words with no sentence inside: a title or a name."""
+    small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "or"}
+    return 1 < len(words) <= 6 and all(w[:1].isupper() or w in small for w in words) \
+        and not any(w[-1:] in "!?" for w in words) and words[0][:1].isupper()
 
 
 # ---- output -------------------------------------------------------------------------------
