@@ -215,6 +215,14 @@ def test_other_publication_dates(run, published, text, mention, value):
     ("2026-03-16", "Weak demand hurt the shares on Friday.", "Friday", "2026-03-13"),
     # "could" is not a future
     ("2026-03-12", "The boy could not be located Wednesday.", "Wednesday", "2026-03-11"),
+    # a deadline word with no tense looks ahead; a deadline clock time keeps its day ahead
+    ("2026-10-26", "The new labour pact, effective June 1.", "June 1", "2027-06-01"),
+    ("2026-03-16", "Relatives have until 9 a.m. Tuesday to sign the papers.", "9 a.m. Tuesday",
+     "2026-03-17T09:00"),
+    # "April 24 and 25": the second day takes the first one's month
+    ("2026-03-15", "Leaders will meet on April 24 and 25.", "25", "2026-04-25"),
+    ("2026-03-15", "The convoy will leave at 4 in the morning.", "4 in the morning",
+     "2026-03-15T04:00"),
 ])
 def test_tense_cues(run, published, text, mention, value):
     assert _find(run, text, mention, published).value == value

@@ -36,14 +36,20 @@ def tense_at(doc: Any, text: str, start: int, end: int) -> Tense:
     """The tense of the verb that governs text[start:end]: past, present, future or None.
 
     A past verb does not put a date introduced as a deadline ("extended the offer to Nov.
-    20", "payable Dec. 15", "effective Feb. 1") in the past: that tense is None.
+    20", "payable Dec. 15", "effective Feb. 1") in the past: that tense is None; with no
+    tense at all, a deadline word makes it future.
     """
     tense = _governing_tense(doc, text, start, end)
-    if tense == "past" and _FORWARD_CUE.search(text[max(0, start - 30):start]):
+    before = text[max(0, start - 30):start]
+    if tense == "past" and _FORWARD_CUE.search(before):
         return None
+    if tense is None and _DEADLINE_CUE.search(before):
+        return "future"  # "effective June 1", "payable Dec. 15": a date the story looks ahead to
     return tense
 
 
+_DEADLINE_CUE = re.compile(r"(?i)\b(?:payable|effective|expir(?:es|ing)|due|deadline|"
+                           r"scheduled|slated|set\s+for)\s+(?:on\s+|in\s+|for\s+)?$")
 _FORWARD_CUE = re.compile(r"(?i)\b(?:by|until|till|through|to|payable|effective|expir\w*|due"
                           r"|record|deadline|scheduled|slated|planned|expected|set\s+for)"
                           r"\s+(?:on\s+|in\s+|for\s+)?$")

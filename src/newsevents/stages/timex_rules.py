@@ -188,7 +188,8 @@ def _with_part(resolved: tuple, part: str | None) -> tuple:
     return (f"{resolved[0]}T{PARTS[part.lower()]}", resolved[1], resolved[2])
 
 
-_UPCOMING = re.compile(r"(?i)\b(?:as\s+(?:early|soon)\s+as|until|till)\s+(?:on\s+)?$")
+_UPCOMING = re.compile(r"(?i)\b(?:as\s+(?:early|soon)\s+as|until|till)\s+(?:on\s+)?"
+                       r"(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s*(?:[A-Z]{2,4}\s*)?,?\s*)?$")
 
 
 def weekday(m: re.Match, ctx: Context) -> Timex | None:
@@ -422,6 +423,11 @@ def clock(m: re.Match, ctx: Context) -> Timex | None:
                 re.match(r"\s*,?\s*(?:on\s+)?[A-Z][a-z]+day\b", ctx.text[m.end():m.end() + 16]):
             return None  # "high noon": a time only after a preposition or before a day
         hour, minute = (0, 0) if groups["word"].lower() == "midnight" else (12, 0)
+    elif groups.get("part"):  # "4 in the morning"
+        hour, minute = int(m["h"]), int(m["min"] or 0)
+        if not (1 <= hour <= 12 and minute < 60):
+            return None
+        hour = hour % 12 + (0 if m["part"].lower() == "morning" else 12)
     elif groups.get("ap"):
         hour, minute = int(m["h"]), int(m["min"] or 0)
         if not (1 <= hour <= 12 and minute < 60):
@@ -436,6 +442,22 @@ def clock(m: re.Match, ctx: Context) -> Timex | None:
     utc = re.search(r"(?i)\b(?:UTC|GMT)\b", m[0]) and not re.search(r"[+-]\s*\d", m[0])
     return Timex(m.start(), m.end(), f"T{hour:02d}:{minute:02d}{'Z' if utc else ''}",
                  grain="clock")
+
+
+def second_day(m: re.Match, ctx: Context) -> Timex | None:
+    """'April 24 and 25': the second day number takes the month (and year) of the first."""
+    first = re.search(rf"(?P<month>{MONTH_ANY})\s*(?P<d>\d{{1,2}})(?:{ORDINAL})?\s*$",
+                      ctx.text[max(0, m.start() - 16):m.start("conj")])
+    if first is None:
+        return None
+    day = int(m["d"])
+    if not int(first["d"]) < day <= 31:
+        return None
+    if ctx.published is None:
+        return calendar_timex(m, None, "day", "d")
+    month = _month_num(first["month"])
+    make = lambda y: _day_triple(dt.date(y, month, day))  # noqa: E731
+    return calendar_timex(m, anchored_year(make, ctx.published, _tense(ctx, m, "d")), "day", "d")
 
 
 def nth(m: re.Match, ctx: Context) -> Timex | None:
