@@ -76,7 +76,10 @@ _WORD_NUMBER = (rf"(?:(?:a|half\s+a)\s+(?:dozen|hundred|thousand|million){_MORE_
                 rf"|(?:{_UNIT_WORDS}){_MORE_WORDS})")
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _DIGIT_NUMBER = rf"{_DIGITS}(?:\s+(?:{_SCALE_WORDS}|dozen))?"
-_NUMBER = rf"(?:{_DIGIT_NUMBER}|{_WORD_NUMBER})"
+# Spoken decimals (radio scripts): "seven-point-one million" = 7,100,000.
+_POINT_NUMBER = (rf"(?:{_UNIT_WORDS})[\s-]+point(?:[\s-]+(?:{_UNIT_WORDS}))+"
+                 rf"\s+(?:{_SCALE_WORDS})")
+_NUMBER = rf"(?:{_POINT_NUMBER}|{_DIGIT_NUMBER}|{_WORD_NUMBER})"
 _VAGUE_PLURAL = (r"(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|tens|dozens|scores|hundreds"
                  r"|thousands|millions)")
 _VAGUE_QUANT = (rf"(?:(?:a\s+couple|a\s+few|a\s+handful|several)"
@@ -122,6 +125,14 @@ def parse_number(text: str) -> int | None:
         scale = digits.group(2)
         value *= SCALES.get(scale, GROUPS.get(scale, 1)) if scale else 1
         return int(round(value)) if value == int(value) or scale else None
+    point = re.fullmatch(rf"(.+?)[\s-]+point[\s-]+(.+?)\s+({_SCALE_WORDS})", words)
+    if point:
+        whole = _parse_words(point.group(1))
+        digits = [UNITS.get(w) for w in re.split(r"[\s-]+", point.group(2))]
+        if whole is None or any(d is None or d > 9 for d in digits):
+            return None
+        fraction = float("0." + "".join(str(d) for d in digits))
+        return int(round((whole + fraction) * SCALES[point.group(3)]))
     return _parse_words(words)
 
 

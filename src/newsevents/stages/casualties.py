@@ -54,7 +54,7 @@ FORWARD_CUES: dict[tuple[str, ...], tuple[str | None, bool]] = {
     ("in", "detention"): ("arrested", False), ("held", "in", "custody"): ("arrested", False),
     ("held", "in", "detention"): ("arrested", False), ("held", "in", "prison"): ("arrested", False),
     ("held", "in", "jail"): ("arrested", False), ("held", "in", "solitary"): ("arrested", False),
-    ("held", "incommunicado"): ("arrested", False), ("behind", "bars"): ("arrested", False),
+    ("held", "incommunicado"): ("arrested", False), ("held",): ("arrested", True), ("behind", "bars"): ("arrested", False),
     ("displaced",): ("displaced", True), ("fled",): ("displaced", False),
     ("fled", "their", "homes"): ("displaced", False), ("flee",): ("displaced", False),
     ("forced", "from", "their", "homes"): ("displaced", False),
@@ -68,6 +68,7 @@ FORWARD_CUES: dict[tuple[str, ...], tuple[str | None, bool]] = {
     ("in", "need"): ("affected", False), ("in", "desperate", "need"): ("affected", False),
     ("in", "urgent", "need"): ("affected", False), ("need", "humanitarian"): ("affected", False),
     ("need", "aid"): ("affected", False), ("need", "assistance"): ("affected", False),
+    ("beyond", "the", "reach"): ("affected", False), ("cut", "off", "from", "aid"): ("affected", False),
 }
 # Nouns that carry the harm themselves: "31 deaths", "12 bodies", "3 million refugees".
 HARM_NOUNS = {
@@ -115,6 +116,10 @@ _TREND_BEFORE = re.compile(
     r"\b(?:deaths|fatalities|killings)\b(?:\s+[\w'\u2019-]+){0,6}?\s+(?:rose|risen|surged|soared|"
     r"climbed|jumped|increased|fell|dropped|declined|decreased|doubled)\s+"
     r"(?:from\s+[\d,]+(?:\s+(?:in|during)\s+\d{4})?\s+to|from)\s*$", re.IGNORECASE)
+# People out of reach of aid: "no access at all to the 1.2 million people living in ...".
+_ACCESS_BEFORE = re.compile(r"\b(?:access|reach)\s+(?:at\s+all\s+)?to(?:\s+the)?\s*$"
+                            r"|\b(?:reach|assist|help|feed)(?:\s+the)?\s*$", re.IGNORECASE)
+_HUMANITARIAN = re.compile(r"\bhumanitarian|\baid\b|\brelief\b|\bagencies\b", re.IGNORECASE)
 # "Mhlanga's arrest", "his client's killing": a possessive naming the victim of a nominal harm.
 _POSSESSIVE_HARM = {"arrest": "arrested", "detention": "arrested", "imprisonment": "arrested",
                     "jailing": "arrested", "killing": "killed", "murder": "killed",
@@ -387,7 +392,8 @@ def _forward(span: Any, amount: Amount, single: bool = False) -> _Match | None:
     while i < len(doc) and doc[i].lower_ in _BRIDGE | _NEGATIONS and doc[i].sent == span.sent:
         if doc[i].lower_ in _NEGATIONS:
             return None
-        had_bridge = had_bridge or doc[i].pos_ == "AUX" or doc[i].lower_ in ("who", "that", "left", "found")
+        # "who" alone keeps the active voice: "an official who held the post" held no one
+        had_bridge = had_bridge or doc[i].pos_ == "AUX" or doc[i].lower_ in ("left", "found")
         i += 1
     cue = _cue_at(doc, i)
     if cue is None:
@@ -400,7 +406,20 @@ def _forward(span: Any, amount: Amount, single: bool = False) -> _Match | None:
         return None  # active voice: the amount did the killing
     if klass == "none" and not elided and victims is None and kind is None:
         return None
+    if kind is None:  # "killed or wounded": at most N of them were killed
+        return _combined(amount, victims, doc[i])
     return _Match(amount, kind, victims, doc[i], elided=elided)
+
+
+def _combined(amount: Amount, victims: str | None, cue: Any, backward: bool = False
+              ) -> _Match | None:
+    """A killed-and-wounded toll as a killed claim with only its upper bound, or None."""
+    high = amount.high
+    if high is None:
+        return None  # "at least 40 killed or wounded": nothing known about the dead alone
+    bounded = Amount(amount.text, amount.start, amount.end, None, high, amount.approximate,
+                     amount.vague)
+    return _Match(bounded, "killed", victims, cue, backward=backward)
 
 
 def _possessive_harm(span: Any) -> Any:
@@ -506,13 +525,18 @@ def _backward(span: Any, amount: Amount, single: bool = False) -> _Match | None:
     if j >= span.sent.start and doc[j].lower_ in BACKWARD_CUES:
         verb = doc[j]
         if j >= 2 and doc[j - 1].lower_ in ("and", "or") and doc[j - 2].lower_ in BACKWARD_CUES:
-            return None  # "killed and injured 1,000": casualties of both kinds, not countable
+            kinds = {BACKWARD_CUES[verb.lower_], BACKWARD_CUES[doc[j - 2].lower_]}
+            if kinds == {"killed", "wounded"}:  # "killed and injured 1,000"
+                return _combined(amount, victims, doc[j - 2], backward=True)
+            return None
         if j > 0 and doc[j - 1].lower_ in ("was", "were", "been", "being", "be", "is", "are"):
             return None  # passive: "were killed 12 km away"
         if j > 0 and doc[j - 1].lower_ in _INFINITIVE:
             return None  # "tried to kill the journalist", "plans to evacuate 300": not done
         return _Match(amount, BACKWARD_CUES[verb.lower_], victims, verb, backward=True)
     before = doc.text[max(span.sent.start_char, span.start_char - 100):span.start_char]
+    if _ACCESS_BEFORE.search(before[-40:]) and _HUMANITARIAN.search(span.sent.text):
+        return _Match(amount, "affected", victims, None, backward=True)
     trend = _TREND_BEFORE.search(before)
     if trend:
         return _Match(amount, "killed", victims, None, backward=True, cumulative=True)

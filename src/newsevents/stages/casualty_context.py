@@ -78,7 +78,7 @@ REPORT_LEMMAS = {
     "say", "report", "tell", "announce", "state", "confirm", "add", "estimate", "count",
     "record", "document", "tally", "claim", "allege", "note", "quote", "cite", "warn",
     "give", "put", "update", "revise", "tweet", "write", "post", "insist", "acknowledge",
-    "raise", "lower", "register",
+    "raise", "lower", "register", "describe",
 }
 # Reporting lemmas that only report when their object is a figure ("gave a toll").
 _FIGURE_LEMMAS = {"give", "put", "update", "revise", "claim", "raise", "lower", "register"}
@@ -120,7 +120,7 @@ _CUMULATIVE = re.compile(
     r"|\b(?:bringing|raising|pushing|taking|brings|raises|pushes|took|brought|raised)\s+the\s+"
     r"(?:overall\s+|total\s+)?(?:death\s+|casualty\s+)?toll\b"
     r"|\b(?:over|in|during|throughout)\s+the\s+(?:past|last)\s+(?:\w+\s+)?"
-    r"(?:days|weeks|months|years|decades?)\b|\b(?:this|last)\s+year\b"
+    r"(?:days?|weeks?|months?|years?|decades?)\b|\b(?:this|last)\s+year\b"
     r"|\b(?:war|conflict|fighting|insurgency|violence|uprising|crisis|epidemic|pandemic|outbreak"
     r"|campaign|offensive)\b[^.;]{0,30}\b(?:has|have|had)\s+(?:now\s+)?(?:killed|claimed|left|"
     r"displaced|forced|uprooted|wounded)\b",
@@ -229,8 +229,8 @@ def _source_phrases(sent: Any) -> list[tuple[Any, Any, str]]:
 def _reports_figure(verb: Any) -> bool:
     """"gave a toll", "registered 12 deaths", "claimed to be holding": the verb reports a figure."""
     for child in verb.children:
-        if child.dep_ == "dobj" and (child.lemma_.lower() in _FIGURE_WORDS or any(
-                g.like_num for g in child.children)):
+        if child.dep_ == "dobj" and (child.lemma_.lower() in _FIGURE_WORDS or (
+                verb.lemma_.lower() == "register" and any(g.like_num for g in child.children))):
             return True
         if child.dep_ in ("xcomp", "ccomp") and verb.lemma_.lower() == "claim":
             return True  # "claimed to be holding 200 hostages", "claimed it had killed 10"

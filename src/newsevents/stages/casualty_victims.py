@@ -80,6 +80,9 @@ def single_victims(article: Article, sent: Any, taken: list[tuple[int, int]]
             if sent.start_char <= start and end <= sent.end_char and _is_name(article, start, end):
                 add(start, end, None)
     for token in sent:
+        name = _unlisted_name(article, token)
+        if name is not None:
+            add(name[0].idx, name[-1].idx + len(name[-1]), None)
         if token.tag_ == "POS" and token.head.tag_ == "NN" and is_single_person(token.head):
             # "his client's arrest": the possessor, which noun chunks fold into the nominal
             head = token.head
@@ -98,6 +101,23 @@ def single_victims(article: Article, sent: Any, taken: list[tuple[int, int]]
                 _apposed_name(article, chunk), phrase[0].lower_ in ("his", "her")
                 and phrase[-1].lower_ in _KIN)
     return sorted(found, key=lambda v: v.amount.start)
+
+
+def _unlisted_name(article: Article, token: Any) -> list[Any] | None:
+    """A personal name the entities stage missed ("al-Rufay'i"), as the subject of a passive or
+    a possessor: the tokens of the name, else None."""
+    if token.pos_ != "PROPN" or token.dep_ not in ("nsubjpass", "poss"):
+        return None
+    if token.ent_type_ not in ("", "PERSON") or article.entity_at(token.idx, token.idx + 1):
+        return None
+    tokens = sorted([c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+                    + [token], key=lambda t: t.i)
+    if any(t.ent_type_ in ("GPE", "ORG", "NORP", "LOC", "FAC") for t in tokens):
+        return None
+    if token.doc[tokens[-1].i + 1:tokens[-1].i + 2].text not in ("", "’s", "'s", "was", "has",
+                                                                "had", "is", "were"):
+        return None
+    return tokens
 
 
 def _antecedent(article: Article, sent: Any, pronoun: Any) -> Amount | None:
