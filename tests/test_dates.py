@@ -196,6 +196,10 @@ def test_expression_resolves(run, text, mention, value, date_from, date_to):
     ("2025-12-30", "The elections will be held on Jan. 12.", "Jan. 12", "2026-01-12"),
     ("2026-01-05", "Exports fell last month.", "last month", "2025-12"),
     ("2026-01-02", "Prices rose last week.", "last week", "2025-W52"),
+    # "this weekend" on a weekday is the coming one; so is the weekend traders sell ahead of
+    ("2026-03-16", "Ministers meet in Paris this weekend.", "this weekend", "2026-W12-WE"),
+    ("2026-03-13", "Traders sold shares ahead of the weekend.", "the weekend", "2026-W11-WE"),
+    ("2026-03-16", "Protesters gathered again over the weekend.", "the weekend", "2026-W11-WE"),
 ])
 def test_other_publication_dates(run, published, text, mention, value):
     assert _find(run, text, mention, published).value == value

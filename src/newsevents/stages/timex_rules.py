@@ -252,7 +252,9 @@ def relative_unit(m: re.Match, ctx: Context) -> Timex | None:
         return calendar_timex(m, None, grain)
     pub = ctx.published
     if word == "weekend":
-        return calendar_timex(m, _weekend(pub, mod, _tense(ctx, m)), "weekend")
+        ahead = bool(re.search(r"(?i)\b(?:ahead\s+of|before|until|by)\s+$",
+                               ctx.text[max(0, m.start() - 12):m.start()]))
+        return calendar_timex(m, _weekend(pub, mod, _tense(ctx, m), ahead), "weekend")
     if word in SEASONS:
         return calendar_timex(m, _season(SEASONS[word], mod, pub, _tense(ctx, m)), "season")
     step = {"last": -1, "past": -1, "this": 0, "current": 0, "full": 0, "next": 1,
@@ -276,15 +278,15 @@ def _comparison(text: str, start: int, end: int) -> bool:
     return bool(_COMPARED.search(text[max(0, start - 70):start]))
 
 
-def _weekend(pub: dt.date, mod: str, tense: Tense) -> tuple:
+def _weekend(pub: dt.date, mod: str, tense: Tense, ahead: bool = False) -> tuple:
     """The Saturday-Sunday meant by 'last/this/next/the weekend' in a story of `pub`."""
     in_weekend = pub.weekday() >= 5
     if mod == "last":
         return unit_tx("weekend", pub - 7 * DAY)
     if mod in ("next", "coming"):
         return unit_tx("weekend", pub + 7 * DAY if in_weekend else pub)
-    if in_weekend or tense == "future":
-        return unit_tx("weekend", pub)
+    if in_weekend or tense == "future" or (mod == "this" and tense != "past") or ahead:
+        return unit_tx("weekend", pub)  # "this weekend", "ahead of the weekend": the coming one
     return unit_tx("weekend", pub - 7 * DAY)
 
 
