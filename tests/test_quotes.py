@@ -261,3 +261,207 @@ def test_demo_scare_quote_attributed_to_sana(demo):
 def test_demo_no_quote_from_boilerplate_or_plain_facts(demo):
     assert not any("350,000" in q.text for q in demo.quotes)
     assert all(q.text.strip() == q.text and q.text for q in demo.quotes)
+
+
+# ---- attribution shapes beyond "said" (PolNeAR: speech, thought, intent, stance) ------------
+
+# (text, content exactly, kind, speaker, cue)
+ATTRIBUTIONS = [
+    # reporting verbs: past, present, inverted, split around the main verb
+    ("Secretary of State John Kerry said the regime must stop the bombing.",
+     "the regime must stop the bombing", "indirect", "John Kerry", "said"),
+    ("Prime Minister Lena Varga says the budget will be balanced next year.",
+     "the budget will be balanced next year", "indirect", "Lena Varga", "says"),
+    ("The border will stay closed until Friday, said Colonel Ahmed Nouri.",
+     "The border will stay closed until Friday", "indirect", "Ahmed Nouri", "said"),
+    ("The latest test, the North Korean news agency KCNA said, was its most powerful yet.",
+     "The latest test, the North Korean news agency KCNA said, was its most powerful yet",
+     "indirect", "KCNA", "said"),
+    ("The ministry said that 40 people had been detained overnight.",
+     "that 40 people had been detained overnight", "indirect", "ministry", "said"),
+    # thought and finding
+    ("Western officials believe the militia has received rockets from abroad.",
+     "the militia has received rockets from abroad", "indirect", "Western officials", "believe"),
+    ("A United Nations report found that aid deliveries had fallen by half since May.",
+     "that aid deliveries had fallen by half since May", "indirect", "United Nations",
+     "found"),
+    # intent
+    ("Governor Daniel Osei plans to visit the flooded districts on Thursday.",
+     "to visit the flooded districts on Thursday", "indirect", "Daniel Osei", "plans"),
+    ("Opposition leader Laila Nasser vowed to boycott the vote.",
+     "to boycott the vote", "indirect", "Laila Nasser", "vowed"),
+    # stance: object and verb + preposition
+    ("Foreign Minister Hamid Zaher called for an immediate ceasefire in the north.",
+     "an immediate ceasefire in the north", "indirect", "Hamid Zaher", "called for"),
+    ("President Maria Lopez criticized the central bank for raising interest rates.",
+     "the central bank for raising interest rates", "indirect", "Maria Lopez", "criticized"),
+    # a content noun
+    ("Mayor Anna Berg repeated her claim that the fire had been set deliberately.",
+     "that the fire had been set deliberately", "indirect", "Anna Berg", "claim"),
+]
+
+
+@pytest.mark.parametrize("text,content,kind,speaker,cue", ATTRIBUTIONS)
+def test_attribution_shapes(run, text, content, kind, speaker, cue):
+    article, quotes = quotes_of(run, text)
+    matches = [q for q in quotes if q.text == content]
+    assert matches, f"no quote {content!r}: {[q.text for q in quotes]}"
+    quote = matches[0]
+    assert quote.kind == kind
+    assert quote.speaker is not None and speaker.lower() in quote.speaker.lower()
+    assert quote.cue == cue
+    assert article.text[quote.cue_start:quote.cue_end] == quote.cue
+
+
+@pytest.mark.parametrize("text", [
+    "Karimi is expected to win the vote on Sunday.",  # passive: the subject is not the source
+    "It seems that the talks will resume.",  # nobody holds the view
+])
+def test_no_named_source_without_an_active_holder(run, text):
+    _, quotes = quotes_of(run, text)
+    assert all(q.speaker in (None, "") or q.speaker.lower() != "karimi" for q in quotes)
+
+
+def test_belief_inside_reported_speech_is_one_record(run):
+    text = "Interior Minister Ali Rahimi said he believes the attackers came from abroad."
+    _, quotes = quotes_of(run, text)
+    assert [(q.text, q.cue) for q in quotes] == [
+        ("he believes the attackers came from abroad", "said")]
+    assert quotes[0].speaker == "Ali Rahimi"
+
+
+def test_spoke_on_a_date_is_not_content(run):
+    _, quotes = quotes_of(run, "Ali Rahimi spoke on Monday in Kabul.")
+    assert quotes == []
+
+
+def test_partial_quote_inside_reported_speech(run):
+    text = ("UN envoy Martin Keller warned of a \u201ctotal destruction\u201d of the city if the "
+            "shelling continued.")
+    _, quotes = quotes_of(run, text)
+    partial = find(quotes, "total destruction", "partial")
+    assert partial.text == "total destruction"
+    assert (partial.speaker, partial.cue) == ("Martin Keller", "warned")
+
+
+def test_mixed_quote_running_over_a_sentence_end(run):
+    text = ('The people of the valley \u201cdeserve a government that listens. They have waited '
+            'long enough,\u201d Governor Daniel Osei said.')
+    _, quotes = quotes_of(run, text)
+    partial = find(quotes, "deserve a government", "partial")
+    assert (partial.speaker, partial.cue) == ("Daniel Osei", "said")
+    mixed = find(quotes, "The people of the valley", "indirect")
+    assert mixed.speaker == "Daniel Osei"
+
+
+def test_headline_label_attributes_the_line(run):
+    text = ("Aid groups warn of famine in the south.\n\n"
+            "Hamid Zaher: Ceasefire Talks Will Resume Next Week\n\n"
+            "The minister spoke after meeting envoys in Doha.")
+    _, quotes = quotes_of(run, text)
+    quote = find(quotes, "Ceasefire Talks Will Resume Next Week")
+    assert (quote.kind, quote.speaker, quote.cue) == ("indirect", "Hamid Zaher", ":")
+
+
+def test_block_quote_after_a_colon_cue(run):
+    text = ("Governor Daniel Osei visited the camp on Monday. The governor added:\n\n"
+            "We will not abandon these families. Every tent will have water by the end of the "
+            "week.\n\nThe camp holds 12,000 people.")
+    _, quotes = quotes_of(run, text)
+    quote = find(quotes, "We will not abandon these families")
+    assert (quote.kind, quote.speaker) == ("direct", "Daniel Osei")
+    assert not any("12,000" in q.text for q in quotes)
+
+
+def test_cue_before_after_a_name_label(run):
+    text = 'FIGHTING SPREADS - Laila Nasser: "The army has lost control of the north."'
+    _, quotes = quotes_of(run, text)
+    quote = find(quotes, "The army has lost control")
+    assert (quote.kind, quote.speaker) == ("direct", "Laila Nasser")
+
+
+@pytest.mark.parametrize("text", [
+    'He was interviewed on the "Sean Hannity Show" on Tuesday, Karimi said.',
+    'The post tagged "@UNHCR" and was shared widely.',
+    '<tweet id="1449075600"> was embedded in the page.',
+])
+def test_titles_handles_and_ids_are_not_quotes(run, text):
+    _, quotes = quotes_of(run, text)
+    assert not any(q.text in ("Sean Hannity Show", "@UNHCR", "1449075600") for q in quotes)
+
+
+# ---- speakers -------------------------------------------------------------------------------
+
+SPEAKERS = [
+    # title back-references
+    ("Secretary of State John Kerry arrived in Geneva on Friday.\n\n"
+     '"We are close to an agreement," the secretary of state said.',
+     "We are close to an agreement", "John Kerry"),
+    ("German Foreign Minister Frank Weber met his Russian counterpart on Monday.\n\n"
+     '"Nothing has been decided," the German minister told reporters.',
+     "Nothing has been decided", "Frank Weber"),
+    # organisations
+    ("The Syrian Observatory for Human Rights reported heavy shelling in Idlib.\n\n"
+     "The monitoring group said 23 civilians were killed in the strikes.",
+     "23 civilians were killed in the strikes", "Syrian Observatory for Human Rights"),
+    ("The Ministry of Health opened two field hospitals.\n\n"
+     '"The wards are full," the ministry said in a statement.',
+     "The wards are full", "Ministry of Health"),
+    # posts and tweets
+    ('"We will rebuild," President Maria Lopez wrote on X.', "We will rebuild", "Maria Lopez"),
+    ("President Maria Lopez tweeted that the bridge would reopen on Monday.",
+     "the bridge would reopen on Monday", "Maria Lopez"),
+    ('Opposition leader Laila Nasser posted: "See you at the square tomorrow."',
+     "See you at the square tomorrow", "Laila Nasser"),
+    # pronouns and surnames
+    ("Police chief Omar Haddad briefed journalists on Sunday.\n\n"
+     '"The suspect was known to us," he said.', "The suspect was known to us", "Omar Haddad"),
+    ("Police chief Omar Haddad briefed journalists on Sunday.\n\n"
+     "Haddad said the suspect had been arrested near the port.",
+     "the suspect had been arrested near the port", "Omar Haddad"),
+    # the subject of a clause the cue hangs from
+    ("Senator Ruth Adler distanced herself from the plan by saying it would cost too much.",
+     "it would cost too much", "Ruth Adler"),
+]
+
+
+@pytest.mark.parametrize("text,fragment,speaker", SPEAKERS)
+def test_speaker_resolution(run, text, fragment, speaker):
+    _, quotes = quotes_of(run, text)
+    quote = find(quotes, fragment)
+    assert quote.speaker == speaker
+
+
+def test_unknown_description_is_kept_but_never_a_pronoun(run):
+    text = '"The water is rising," a local farmer said. They said it twice.'
+    _, quotes = quotes_of(run, text)
+    assert find(quotes, "The water is rising").speaker == "local farmer"
+    assert all(q.speaker is None or q.speaker.lower() not in ("they", "he", "she", "it", "we", "i")
+               for q in quotes)
+
+
+# ---- robustness -----------------------------------------------------------------------------
+
+def _soup(seed: int, size: int) -> str:
+    """Random wire-like text with quote marks, dashes, colons and paragraph breaks."""
+    import random
+
+    rng = random.Random(seed)
+    pieces = ['"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb", "``", "''",
+              ":", " - ", "\u2014", "(", ")", "\n\n", "\n", ", ", ". ", "said", "he said",
+              "Karimi", "told reporters", "according to", "the minister", "WALLACE:", "@x",
+              "12:45 p.m.:", "believes", "plans to", "called for", "claim that", "___.", " "]
+    words = ["the", "army", "city", "Aleppo", "will", "not", "stop", "fighting", "truce", "aid"]
+    return "".join(rng.choice(pieces) if rng.random() < 0.4 else rng.choice(words) + " "
+                   for _ in range(size))
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_quote_mark_soup_never_raises(run, seed):
+    text = _soup(seed, 300 if seed < 10 else 6000)
+    article, quotes = quotes_of(run, text)
+    for quote in quotes:
+        assert quote.kind in QUOTE_KINDS
+        assert 0 <= quote.start < quote.end <= len(article.text)
+        assert article.text[quote.start:quote.end] == quote.text
+        assert quote.speaker is None or quote.speaker.lower() not in ("he", "she", "they", "it")

@@ -45,6 +45,12 @@ RELATIVE = frozenset({"who", "which", "that", "whom"})
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 SPEAKER_TYPES = ("PERSON", "ORG", "GROUP", "GPE", "NORP")
 _DETERMINERS = ("the ", "a ", "an ")
+# Heads of descriptions that stand for an organisation named before ("the monitoring group").
+GENERIC_ORG_HEADS = frozenset({
+    "group", "organisation", "organization", "agency", "body", "watchdog", "monitor",
+    "observatory", "charity", "outfit", "coalition", "alliance", "network", "institute",
+    "foundation", "company", "firm", "broadcaster", "newspaper", "website", "campaign",
+})
 QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb"
 
 
@@ -233,6 +239,9 @@ class SpeakerResolver:
             if subject.pos_ == "PROPN" and len(written.split()) > len(entity.name.split()) \
                     and set(entity.name.split()) < set(written.split()):
                 return Speaker(written, entity.id, m_start, m_end)  # a name cut short upstream
+            if subject.pos_ != "PROPN" and not self._named(entity):
+                # "Western officials" is kept as written, not as its actor label "government".
+                return Speaker(self._description(subject, written), entity.id, m_start, m_end)
             return Speaker(entity.name, entity.id, m_start, m_end)
         if subject.pos_ == "PRON" or lower in PRONOUNS_PERSON | PRONOUNS_GROUP | PRONOUNS_OTHER:
             return Speaker(self._pronoun(lower, m_start), None, m_start, m_end)
@@ -251,6 +260,11 @@ class SpeakerResolver:
         if full == text and text.isupper():
             full = text.title()
         return Speaker(full, None, start, end)
+
+    def _named(self, entity: Any) -> bool:
+        """True when some mention spells the entity's name (not a sector label like "police")."""
+        name = entity.name.lower()
+        return any(name in self.text[s:e].lower() for s, e in entity.mentions)
 
     def _entity_at(self, start: int, end: int) -> Any:
         if not self.article.entities:
@@ -290,7 +304,8 @@ class SpeakerResolver:
     def _description(self, subject: Any, text: str) -> str | None:
         """ "the ministry", "the monitoring group": an earlier organisation it names, else itself."""
         head = subject.lemma_.lower()
-        if subject.pos_ in ("NOUN", "PROPN") and self.text[subject.idx - 4:subject.idx].lower() == "the ":
+        definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in subject.lefts)
+        if subject.pos_ in ("NOUN", "PROPN") and definite:
             for start, name, ent in reversed(self.orgs):
                 if start >= subject.idx:
                     continue
@@ -298,6 +313,9 @@ class SpeakerResolver:
                     return name
                 if any(t.dep_ == "appos" and t.lemma_.lower() == head for t in ent.root.children):
                     return name
+            earlier = [o for o in self.orgs if o[0] < subject.idx]
+            if head in GENERIC_ORG_HEADS and earlier:
+                return earlier[-1][1]  # "the monitoring group": the organisation named last
         return _strip_det(text) or None
 
 

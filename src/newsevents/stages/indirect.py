@@ -168,12 +168,18 @@ def attribution_frame(token: Any, bounds: tuple[int, int]
         if child.dep_ == "prep" and (lemma, child.lower_) in PREP_FRAMES:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")
                        and c.ent_type_ not in ("DATE", "TIME")]  # "spoke on Monday"
+            # "criticized the bank for raising rates": the object belongs to the content.
+            before = [c for c in children if c.dep_ == "dobj" and c.i < child.i]
             if objects:
                 cue = _cue(token, passive)
-                cue.end, cue.text = child.idx + len(child.text), token.doc[token.i:child.i + 1].text
+                if before:
+                    objects = before + objects
+                else:
+                    cue.end, cue.text = child.idx + len(child.text), token.doc[token.i:child.i + 1].text
                 return cue, _clause_span(objects, bounds), "prep"
     if lemma in STANCE_VERBS and not passive:
-        objects = [c for c in children if c.dep_ == "dobj" and c.pos_ not in ("PRON",)]
+        objects = [c for c in children if c.dep_ == "dobj" and c.pos_ not in ("PRON",)
+                   and _noun_frame(c, bounds) is None]  # "repeated her claim that ...": the noun's
         if lemma in _NAMING_VERBS and any(c.dep_ in ("oprd", "xcomp") for c in children):
             # "They called him a political opportunist": the naming is the content.
             objects = [c for c in children if c.dep_ in ("dobj", "oprd", "xcomp")]
