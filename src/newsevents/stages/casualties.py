@@ -9,6 +9,9 @@ tokens rather than on the parse alone because the small model often mis-attaches
             been killed", "140 wounded", "dozens more were wounded", "leaving 12 people dead")
   backward: CUE [another] AMOUNT [victim noun phrase]                           ("killing 12",
             "has killed more than 350,000 people", "a death toll of 31", "the bodies of 12")
+plus lists after a backward cue ("killed a scientist and nine soldiers"). Besides numbers, a
+phrase naming one person ("a policeman", "the driver", a name; casualty_victims.py) is an amount
+of 1 under the same shapes, and under "X's arrest" / "jailed X". Cue lexicons: casualty_cues.py.
 Conventions (kinds, vague amounts, sources, cumulative tolls) are in docs/casualty-conventions.md.
 """
 
@@ -21,142 +24,8 @@ from typing import Any
 from ..model import Article, Casualty, DateWindow
 from ..numbers import Amount, find_amounts
 from . import casualty_context as context
+from . import casualty_cues as cues
 from .casualty_victims import SingleVictim, single_victims
-
-# Cue phrases after the amount: words -> (kind, transitive). A transitive participle with no
-# auxiliary before it and an object after it is active voice ("12 gunmen killed 3 soldiers"):
-# then the amount is the attacker, not the victim. Kind None: a harm we deliberately do not count.
-FORWARD_CUES: dict[tuple[str, ...], tuple[str | None, bool]] = {
-    ("killed", "or", "wounded"): (None, False), ("killed", "or", "injured"): (None, False),
-    ("dead", "or", "wounded"): (None, False), ("dead", "or", "injured"): (None, False),
-    ("killed", "and", "wounded"): (None, False), ("killed", "and", "injured"): (None, False),
-    ("killed",): ("killed", True), ("dead",): ("killed", False), ("died",): ("killed", False),
-    ("die",): ("killed", False), ("lost", "their", "lives"): ("killed", False),
-    ("perished",): ("killed", False), ("slain",): ("killed", False),
-    ("shot", "dead"): ("killed", False), ("massacred",): ("killed", True),
-    ("murdered",): ("killed", True), ("executed",): ("killed", True),
-    ("beheaded",): ("killed", True), ("drowned",): ("killed", False),
-    ("wounded",): ("wounded", True), ("injured",): ("wounded", True), ("hurt",): ("wounded", True),
-    ("maimed",): ("wounded", True),
-    ("sustained", "injuries"): ("wounded", False), ("suffered", "injuries"): ("wounded", False),
-    ("sustained", "wounds"): ("wounded", False), ("suffered", "wounds"): ("wounded", False),
-    ("treated", "for", "injuries"): ("wounded", False),
-    ("missing",): ("missing", False), ("unaccounted", "for"): ("missing", False),
-    ("disappeared",): ("missing", False),
-    ("kidnapped",): ("kidnapped", True), ("abducted",): ("kidnapped", True),
-    ("taken", "hostage"): ("kidnapped", False), ("held", "hostage"): ("kidnapped", False),
-    ("taken", "captive"): ("kidnapped", False), ("held", "captive"): ("kidnapped", False),
-    ("arrested",): ("arrested", True), ("detained",): ("arrested", True),
-    ("taken", "into", "custody"): ("arrested", False), ("rounded", "up"): ("arrested", True),
-    ("jailed",): ("arrested", True), ("imprisoned",): ("arrested", True),
-    ("interned",): ("arrested", True), ("incarcerated",): ("arrested", True),
-    ("confined", "in"): ("arrested", False), ("in", "custody"): ("arrested", False),
-    ("in", "detention"): ("arrested", False), ("held", "in", "custody"): ("arrested", False),
-    ("held", "in", "detention"): ("arrested", False), ("held", "in", "prison"): ("arrested", False),
-    ("held", "in", "jail"): ("arrested", False), ("held", "in", "solitary"): ("arrested", False),
-    ("held", "incommunicado"): ("arrested", False), ("held",): ("arrested", True), ("behind", "bars"): ("arrested", False),
-    ("displaced",): ("displaced", True), ("fled",): ("displaced", False),
-    ("fled", "their", "homes"): ("displaced", False), ("flee",): ("displaced", False),
-    ("forced", "from", "their", "homes"): ("displaced", False),
-    ("forced", "out", "of", "their", "homes"): ("displaced", False),
-    ("driven", "from", "their", "homes"): ("displaced", False),
-    ("forced", "to", "flee"): ("displaced", False), ("uprooted",): ("displaced", True),
-    ("evacuated",): ("displaced", True), ("homeless",): ("displaced", False),
-    ("trapped",): ("trapped", True), ("besieged",): ("trapped", True),
-    ("stranded",): ("trapped", False), ("under", "siege"): ("trapped", False),
-    ("affected",): ("affected", True),
-    ("in", "need"): ("affected", False), ("in", "desperate", "need"): ("affected", False),
-    ("in", "urgent", "need"): ("affected", False), ("need", "humanitarian"): ("affected", False),
-    ("need", "aid"): ("affected", False), ("need", "assistance"): ("affected", False),
-    ("beyond", "the", "reach"): ("affected", False), ("cut", "off", "from", "aid"): ("affected", False),
-}
-# Nouns that carry the harm themselves: "31 deaths", "12 bodies", "3 million refugees".
-HARM_NOUNS = {
-    "deaths": "killed", "dead": "killed", "bodies": "killed", "fatalities": "killed",
-    "corpses": "killed", "injuries": "wounded", "injured": "wounded", "wounded": "wounded",
-    "hostages": "kidnapped", "captives": "kidnapped", "abductees": "kidnapped",
-    "hostage": "kidnapped", "detainees": "arrested",
-    "arrests": "arrested", "refugees": "displaced", "evacuees": "displaced", "idps": "displaced",
-}
-# Active verbs (and nominals) right before the amount: "killing 12", "the bodies of 12".
-BACKWARD_CUES: dict[str, str] = {
-    "killing": "killed", "killed": "killed", "kill": "killed", "kills": "killed",
-    "executed": "killed", "massacred": "killed", "murdered": "killed", "slaughtered": "killed",
-    "wounding": "wounded", "wounded": "wounded", "injuring": "wounded", "injured": "wounded",
-    "wounds": "wounded", "injures": "wounded",
-    "kidnapping": "kidnapped", "kidnapped": "kidnapped", "abducting": "kidnapped",
-    "abducted": "kidnapped", "arresting": "arrested", "arrested": "arrested",
-    "detaining": "arrested", "detained": "arrested", "jailing": "arrested", "jailed": "arrested",
-    "imprisoning": "arrested", "imprisoned": "arrested",
-    "displacing": "displaced", "displaced": "displaced", "uprooting": "displaced",
-    "evacuated": "displaced", "evacuating": "displaced",
-    "trapping": "trapped", "trapped": "trapped", "besieging": "trapped",
-    "affecting": "affected", "affected": "affected", "affects": "affected",
-}
-_NOMINAL_BEFORE = re.compile(
-    r"(?:\b(?P<toll>(?:death|casualty|fatality)\s+)?toll\b(?:\s+(?:has|had|have|was|is|now))?"
-    r"(?:\s+(?:rose|risen|climbed|jumped|reached|stood|stands|hit|increased|rises|climbs|surged|"
-    r"soared|mounted))?(?:\s+(?:at|to|of|from))?"
-    r"|\b(?P<noun>lives|deaths|death|killing|killings|bodies|remains|abduction|abductions|"
-    r"kidnapping|kidnappings|arrest|arrests|detention|displacement|evacuation|murder|"
-    r"assassination|execution|imprisonment|jailing)\s+of"
-    r"|\b(?P<hurt>injuries|injury|wounds)\s+to)"
-    r"(?:\s+(?:another|a\s+further|an\s+additional|further|additional))?\s*$", re.IGNORECASE)
-_NOMINAL_KINDS = {
-    "lives": "killed", "deaths": "killed", "death": "killed", "killing": "killed",
-    "killings": "killed", "bodies": "killed", "remains": "killed", "abduction": "kidnapped",
-    "abductions": "kidnapped", "kidnapping": "kidnapped", "kidnappings": "kidnapped",
-    "arrest": "arrested", "arrests": "arrested", "detention": "arrested",
-    "displacement": "displaced", "evacuation": "displaced", "murder": "killed",
-    "assassination": "killed", "execution": "killed", "imprisonment": "arrested",
-    "jailing": "arrested",
-}
-# A trend of yearly or period tolls: "Deaths surged from 88 in 2023 to 388 in 2024".
-_TREND_BEFORE = re.compile(
-    r"\b(?:deaths|fatalities|killings)\b(?:\s+[\w'\u2019-]+){0,6}?\s+(?:rose|risen|surged|soared|"
-    r"climbed|jumped|increased|fell|dropped|declined|decreased|doubled)\s+"
-    r"(?:from\s+[\d,]+(?:\s+(?:in|during)\s+\d{4})?\s+to|from)\s*$", re.IGNORECASE)
-# People out of reach of aid: "no access at all to the 1.2 million people living in ...".
-_ACCESS_BEFORE = re.compile(r"\b(?:access|reach)\s+(?:at\s+all\s+)?to(?:\s+the)?\s*$"
-                            r"|\b(?:reach|assist|help|feed)(?:\s+the)?\s*$", re.IGNORECASE)
-_HUMANITARIAN = re.compile(r"\bhumanitarian|\baid\b|\brelief\b|\bagencies\b", re.IGNORECASE)
-# "Mhlanga's arrest", "his client's killing": a possessive naming the victim of a nominal harm.
-_POSSESSIVE_HARM = {"arrest": "arrested", "detention": "arrested", "imprisonment": "arrested",
-                    "jailing": "arrested", "killing": "killed", "murder": "killed",
-                    "death": "killed", "assassination": "killed", "execution": "killed",
-                    "abduction": "kidnapped", "kidnapping": "kidnapped",
-                    "disappearance": "missing"}
-# Attributive participles before a name: "jailed former Prime Minister Imran Khan".
-_ATTRIBUTIVE_HARM = {"jailed": "arrested", "imprisoned": "arrested", "detained": "arrested",
-                     "slain": "killed", "murdered": "killed", "assassinated": "killed",
-                     "kidnapped": "kidnapped", "abducted": "kidnapped"}
-# Kinds a single person can have: "affected" and "displaced" are only ever counted groups.
-_SINGLE_KINDS = {"killed", "wounded", "missing", "kidnapped", "arrested"}
-# Verbs before an infinitive cue that make the harm unrealised: "tried to kill", "plans to".
-_INFINITIVE = {"to"}
-_UNREALISED_LEMMAS = {"plan", "plot", "attempt", "try", "order", "organize", "organise",
-                      "orchestrate", "prevent", "avoid", "foil", "thwart", "demand", "seek",
-                      "threaten", "fear", "risk"}
-# Capacities are not counts of people held: "the prison can hold only 130 detainees".
-_CAPACITY_BEFORE = re.compile(
-    r"\b(?:can|could|would|will|able\s+to|designed\s+to|built\s+to)\s+(?:\w+\s+){0,2}?"
-    r"(?:hold|house|accommodate|take|host|fit|receive)\b(?:\s+\w+){0,2}\s*$|\bcapacity\s+(?:of|for)\s*$",
-    re.IGNORECASE)
-# Words allowed between the victims and the cue: auxiliaries, hedging verbs, adverbs.
-_BRIDGE = {
-    "was", "were", "is", "are", "be", "been", "being", "have", "has", "had", "reportedly", "also",
-    "later", "all", "both", "each", "now", "still", "already", "confirmed", "believed", "feared",
-    "thought", "presumed", "reported", "said", "known", "to", "allegedly", "apparently",
-    "subsequently", "initially", "remain", "remained", "remains", "left", "found", "so", "far",
-    "who", "that", "which", "then", "just", "recently", "officially", "were", "later", "either",
-    "likely", "probably", "will", "would", "may", "might", "could", "got", "get", "being",
-    "aboard", "onboard", "inside", "there", "nearby", "too", "overall", "altogether",
-}
-_NEGATIONS = {"not", "n't", "never", "no"}
-_SUBSET_BEFORE = {"including", "among", "incl"}  # "including nine children": a subset, not a claim
-_AFTER_AMOUNT = {"more", "others", "other", "additional", "further", "people"}
-_BEFORE_SKIP = {"another", "a", "further", "additional", "an", "the", "some", "at", "least"}
-_GENERIC_VICTIMS = {"people", "persons", "person", "individuals", "others", "other", "more"}
 
 
 @dataclass
@@ -182,6 +51,7 @@ def extract_casualties(article: Article, resources: Any) -> Article:
         return article
     claims: list[Casualty] = []
     memory = context.SourceMemory()
+    byline = context.byline_source(article)
     for sent in doc.sents:
         matches = _matches_in(sent, article)
         sources = context.sentence_sources(article, sent, memory)
@@ -195,7 +65,12 @@ def extract_casualties(article: Article, resources: Any) -> Article:
             else:
                 source = context.quote_source(article, match.amount.start) or (
                     context.Source() if sources else context.source_for([], anchor, memory))
-            claims.append(_claim(article, sent, match, source, len(claims) + 1))
+            claim = _claim(article, sent, match, source, len(claims) + 1)
+            if claim.source is None and byline is not None and not claim.cumulative:
+                # the wire agency reports the incident no one else is credited with; background
+                # tolls ("the war has killed 350,000") stay unattributed
+                claim.source, claim.source_id = byline.name, byline.entity_id
+            claims.append(claim)
     article.casualties = claims
     return article
 
@@ -252,7 +127,7 @@ def _candidates(sent: Any, article: Article | None) -> list[tuple[Amount, Single
 
 def _single_claim(match: _Match, victim: SingleVictim) -> _Match | None:
     """Keep a single-victim match only for kinds a person can have; use the name if apposed."""
-    if match.kind not in _SINGLE_KINDS:
+    if match.kind not in cues.SINGLE_KINDS:
         return None  # "affecting Mr. Berisha": affected/displaced are group counts
     if victim.kin and match.cue is not None and match.cue.lemma_.lower() in ("die", "dead"):
         return None  # "when his father died in 1927": a death in a biography
@@ -290,12 +165,12 @@ def _listed(span: Any, amount: Amount, matches: list[_Match]) -> _Match | None:
 def _not_a_count(span: Any, amount: Amount) -> bool:
     """Years, subsets ("including nine children"), ages, clock times: not claims of their own."""
     before = span.doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.lower_ in _SUBSET_BEFORE:
+    if before is not None and before.lower_ in cues.SUBSET_BEFORE:
         return True
     if before is not None and before.lower_ in ("aged", "age", "ages", "$", "£", "€", "no", "number"):
         return True
     before_text = span.doc.text[max(span.sent.start_char, span.start_char - 50):span.start_char]
-    if _CAPACITY_BEFORE.search(before_text):
+    if cues.CAPACITY_BEFORE.search(before_text):
         return True
     bare = amount.text.strip()
     return bool(re.fullmatch(r"1[89]\d\d|20\d\d", bare)) and not _next_is_person(span)
@@ -315,7 +190,7 @@ def _victim_phrase(span: Any) -> tuple[int, str | None, str]:
     """
     doc = span.doc
     i, end = span.end, min(len(span.doc), span.end + 8)
-    while i < end and doc[i].lower_ in _AFTER_AMOUNT - {"people"}:
+    while i < end and doc[i].lower_ in cues.AFTER_AMOUNT - {"people"}:
         i += 1
     after_more = i
     if i + 1 < end and doc[i].lower_ == "of" and doc[i + 1].lower_ in ("them", "whom", "those"):
@@ -331,12 +206,12 @@ def _victim_phrase(span: Any) -> tuple[int, str | None, str]:
             doc[i].tag_ == "POS" or doc[i].lower_ in ("most", "more", "top", "very")))):
         words.append(doc[i])
         i += 1
-    nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN") or t.lower_ in HARM_NOUNS]
+    nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN") or t.lower_ in cues.HARM_NOUNS]
     if not nouns:
         return (after_more, None, "none") if not words else (i, None, "other")
     head = nouns[-1]
-    if head.lower_ in HARM_NOUNS:
-        return i, _victims_text(words[:-1]), HARM_NOUNS[head.lower_]
+    if head.lower_ in cues.HARM_NOUNS:
+        return i, _victims_text(words[:-1]), cues.HARM_NOUNS[head.lower_]
     if context.is_person_noun(head):
         # "12 members of the security forces", "residents of the town"
         if i + 1 < len(doc) and doc[i].lower_ == "of" and head.lower_ in context.GROUP_HEADS:
@@ -350,11 +225,11 @@ def _victim_phrase(span: Any) -> tuple[int, str | None, str]:
 def _is_np_token(token: Any) -> bool:
     """A word that can sit inside a victim noun phrase (not a cue, not a verb, not punctuation)."""
     low = token.lower_
-    if low in _BRIDGE or any(cue[0] == low for cue in FORWARD_CUES):
+    if low in cues.BRIDGE or any(cue[0] == low for cue in cues.FORWARD_CUES):
         return False
     if token.ent_type_ in ("DATE", "TIME"):
         return False  # "144 deaths Sunday": the day is not part of the victims
-    if low in HARM_NOUNS:
+    if low in cues.HARM_NOUNS:
         return True
     if token.tag_ in ("VBN", "VBG") and token.dep_ == "amod" and token.i > 0 \
             and token.doc[token.i - 1].text == "-":
@@ -365,7 +240,7 @@ def _is_np_token(token: Any) -> bool:
 def _victims_text(words: list[Any]) -> str | None:
     """The victims as written, lowercased unless proper; None for generic "people"."""
     words = [w for w in words if w.pos_ != "DET"]
-    if not words or all(w.lower_ in _GENERIC_VICTIMS for w in words):
+    if not words or all(w.lower_ in cues.GENERIC_VICTIMS for w in words):
         return None
     parts = [w.text if w.pos_ == "PROPN" or w.ent_type_ in ("NORP", "GPE", "ORG") else w.lower_
              for w in words]
@@ -379,9 +254,9 @@ def _forward(span: Any, amount: Amount, single: bool = False) -> _Match | None:
     if single:
         possessive = _possessive_harm(span)
         if possessive is not None:
-            return _Match(amount, _POSSESSIVE_HARM[possessive.lower_], None, possessive)
+            return _Match(amount, cues.POSSESSIVE_HARM[possessive.lower_], None, possessive)
     i, victims, klass = _victim_phrase(span)
-    elided = i == span.end or (span.end < len(doc) and doc[span.end].lower_ in _AFTER_AMOUNT - {"people"})
+    elided = i == span.end or (span.end < len(doc) and doc[span.end].lower_ in cues.AFTER_AMOUNT - {"people"})
     if klass == "other":
         return None
     if klass not in ("none", "person"):
@@ -389,8 +264,8 @@ def _forward(span: Any, amount: Amount, single: bool = False) -> _Match | None:
     i = _skip_aside(doc, i)
     i = _skip_place_phrase(doc, i)
     had_bridge = False
-    while i < len(doc) and doc[i].lower_ in _BRIDGE | _NEGATIONS and doc[i].sent == span.sent:
-        if doc[i].lower_ in _NEGATIONS:
+    while i < len(doc) and doc[i].lower_ in cues.BRIDGE | cues.NEGATIONS and doc[i].sent == span.sent:
+        if doc[i].lower_ in cues.NEGATIONS:
             return None
         # "who" alone keeps the active voice: "an official who held the post" held no one
         had_bridge = had_bridge or doc[i].pos_ == "AUX" or doc[i].lower_ in ("left", "found")
@@ -429,7 +304,7 @@ def _possessive_harm(span: Any) -> Any:
         i += 1
     while i < len(doc) and doc[i].pos_ == "ADJ" and i - span.end < 3:  # "Lai's unjust detention"
         i += 1
-    if i < len(doc) and doc[i].lower_ in _POSSESSIVE_HARM and i > span.end and (
+    if i < len(doc) and doc[i].lower_ in cues.POSSESSIVE_HARM and i > span.end and (
             doc[span.end].tag_ == "POS" or span[-1].tag_ == "POS"):
         if i + 1 < len(doc) and doc[i + 1].lower_ == "of":
             return None  # the possessor did it: "Trump's killing of the leader"
@@ -444,7 +319,7 @@ def _possessive_harm(span: Any) -> Any:
 def _unrealised(doc: Any, i: int) -> bool:
     """True when the words before token i plan, attempt or prevent the harm, not report it."""
     for j in range(i - 1, max(-1, i - 3), -1):
-        if doc[j].lemma_.lower() in _UNREALISED_LEMMAS:
+        if doc[j].lemma_.lower() in cues.UNREALISED_LEMMAS:
             return True
         if doc[j].pos_ not in ("DET", "PRON", "ADJ"):
             return False
@@ -456,7 +331,7 @@ def _skip_place_phrase(doc: Any, i: int) -> int:
     if i >= len(doc) or doc[i].lower_ not in ("in", "at", "near", "from", "aboard", "on"):
         return i
     for j in range(i + 1, min(len(doc), i + 5)):
-        if doc[j].pos_ == "AUX" and doc[j].lower_ in _BRIDGE:
+        if doc[j].pos_ == "AUX" and doc[j].lower_ in cues.BRIDGE:
             return j
         if doc[j].pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "PUNCT") or doc[j].text == ",":
             return i
@@ -470,7 +345,7 @@ def _skip_aside(doc: Any, i: int) -> int:
     if i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in ("a", "an", "the"):
         for j in range(i + 2, min(len(doc), i + 16)):  # "Lai, a 77-year-old British national,"
             if doc[j].text == ",":
-                return j + 1 if j + 1 < len(doc) and doc[j + 1].lower_ in _BRIDGE else i
+                return j + 1 if j + 1 < len(doc) and doc[j + 1].lower_ in cues.BRIDGE else i
             if doc[j].pos_ in ("VERB", "AUX"):
                 return i
     if i < len(doc) and doc[i].text in ("\u2013", "\u2014", "-", "--"):
@@ -484,7 +359,7 @@ def _skip_aside(doc: Any, i: int) -> int:
                 return j + 1
     if i < len(doc) and doc[i].lower_ in ("including", "among"):
         for j in range(i + 1, min(len(doc), i + 8)):
-            if doc[j].lower_ in _BRIDGE or _cue_at(doc, j) is not None:
+            if doc[j].lower_ in cues.BRIDGE or _cue_at(doc, j) is not None:
                 return j
     if i < len(doc) and doc[i].text == "(":
         for j in range(i + 1, min(len(doc), i + 14)):
@@ -497,8 +372,8 @@ def _cue_at(doc: Any, i: int) -> tuple[tuple[str | None, bool], int] | None:
     """The longest forward cue starting at token i, with its length in tokens."""
     for length in (5, 4, 3, 2, 1):
         words = tuple(t.lower_ for t in doc[i:i + length])
-        if len(words) == length and words in FORWARD_CUES:
-            return FORWARD_CUES[words], length
+        if len(words) == length and words in cues.FORWARD_CUES:
+            return cues.FORWARD_CUES[words], length
     return None
 
 
@@ -515,40 +390,40 @@ def _backward(span: Any, amount: Amount, single: bool = False) -> _Match | None:
     if klass == "other":
         return None
     j = span.start - 1
-    while j >= span.sent.start and doc[j].lower_ in _BEFORE_SKIP and span.start - j < 4:
+    while j >= span.sent.start and doc[j].lower_ in cues.BEFORE_SKIP and span.start - j < 4:
         j -= 1
     if single:
         attributive = _attributive_harm(span)
         if attributive is not None:
-            return _Match(amount, _ATTRIBUTIVE_HARM[attributive.lower_], None, attributive,
+            return _Match(amount, cues.ATTRIBUTIVE_HARM[attributive.lower_], None, attributive,
                           backward=True)
-    if j >= span.sent.start and doc[j].lower_ in BACKWARD_CUES:
+    if j >= span.sent.start and doc[j].lower_ in cues.BACKWARD_CUES:
         verb = doc[j]
-        if j >= 2 and doc[j - 1].lower_ in ("and", "or") and doc[j - 2].lower_ in BACKWARD_CUES:
-            kinds = {BACKWARD_CUES[verb.lower_], BACKWARD_CUES[doc[j - 2].lower_]}
+        if j >= 2 and doc[j - 1].lower_ in ("and", "or") and doc[j - 2].lower_ in cues.BACKWARD_CUES:
+            kinds = {cues.BACKWARD_CUES[verb.lower_], cues.BACKWARD_CUES[doc[j - 2].lower_]}
             if kinds == {"killed", "wounded"}:  # "killed and injured 1,000"
                 return _combined(amount, victims, doc[j - 2], backward=True)
             return None
         if j > 0 and doc[j - 1].lower_ in ("was", "were", "been", "being", "be", "is", "are"):
             return None  # passive: "were killed 12 km away"
-        if j > 0 and doc[j - 1].lower_ in _INFINITIVE:
+        if j > 0 and doc[j - 1].lower_ in cues.INFINITIVE:
             return None  # "tried to kill the journalist", "plans to evacuate 300": not done
-        return _Match(amount, BACKWARD_CUES[verb.lower_], victims, verb, backward=True)
+        return _Match(amount, cues.BACKWARD_CUES[verb.lower_], victims, verb, backward=True)
     before = doc.text[max(span.sent.start_char, span.start_char - 100):span.start_char]
-    if _ACCESS_BEFORE.search(before[-40:]) and _HUMANITARIAN.search(span.sent.text):
+    if cues.ACCESS_BEFORE.search(before[-40:]) and cues.HUMANITARIAN.search(span.sent.text):
         return _Match(amount, "affected", victims, None, backward=True)
-    trend = _TREND_BEFORE.search(before)
+    trend = cues.TREND_BEFORE.search(before)
     if trend:
         return _Match(amount, "killed", victims, None, backward=True, cumulative=True)
     before = before[-60:]
-    nominal = _NOMINAL_BEFORE.search(before)
+    nominal = cues.NOMINAL_BEFORE.search(before)
     if nominal:
         if nominal.group("hurt") is not None:
             kind = "wounded"
         elif nominal.group("toll") is not None or not nominal.group("noun"):
             kind = "killed"
         else:
-            kind = _NOMINAL_KINDS[nominal.group("noun").lower()]
+            kind = cues.NOMINAL_KINDS[nominal.group("noun").lower()]
         if nominal.group("noun") is None and nominal.group("hurt") is None \
                 and "toll" not in nominal.group(0).lower():
             return None
@@ -562,7 +437,7 @@ def _attributive_harm(span: Any) -> Any:
     """"jailed former Prime Minister Imran Khan": the participle before a name and its titles."""
     doc = span.doc
     for j in range(span.start - 1, max(span.sent.start, span.start - 6) - 1, -1):
-        if doc[j].lower_ in _ATTRIBUTIVE_HARM:
+        if doc[j].lower_ in cues.ATTRIBUTIVE_HARM:
             return doc[j] if j == span.start - 1 or doc[j].dep_ in ("amod", "compound") or \
                 doc[j].head.i >= span.start - 1 else None
         if doc[j].pos_ not in ("ADJ", "NOUN", "PROPN") and doc[j].text != "-":

@@ -196,6 +196,22 @@ def source_for(sources: list[Source], anchor: Any, memory: SourceMemory) -> Sour
     return Source()
 
 
+# A wire dateline at the top of the story: "KABUL (Reuters) -", "GAZA CITY, March 3 (AP) —".
+_DATELINE = re.compile(
+    r"\A\s*[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Za-z .'-]{1,40})?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*\((?P<agency>[A-Z][A-Za-z .&'-]{1,40})\)\s*[-\u2013\u2014]")
+
+
+def byline_source(article: Article) -> Source | None:
+    """The agency of a wire dateline ("KABUL (Reuters) -"): the reporter of unattributed claims."""
+    match = _DATELINE.match(article.text)
+    if match is None:
+        return None
+    agency = match.group("agency").strip()
+    entity = article.entity_at(match.start("agency"), match.end("agency"))
+    return Source(agency, entity.id if entity else None, how="byline")
+
+
 def quote_source(article: Article, position: int) -> Source | None:
     """The speaker of a quote (from the quotes stage) that contains the amount, if named."""
     for quote in article.quotes:
