@@ -91,7 +91,7 @@ RULES: list[tuple[re.Pattern[str], Callable[[re.Match, Context], Timex | None]]]
         (r"\b(?P<word>(?i:noon|midday|midnight))\b", r.clock),
         (r"\b(?P<h>\d{1,2})(?::(?P<min>\d{2}))?\s+(?i:in\s+the)\s+(?P<part>(?i:morning|afternoon"
          r"|evening))\b", r.clock),
-        (r"(?P<conj>\s*(?i:and|or|to|through|-|–)\s*)(?P<d>\d{1,2})\b(?!\s*(?:%|[.,]\d|:))",
+        (r"(?P<conj>\s+(?i:and|or|to|through)\s+|[-–])(?P<d>\d{1,2})\b(?!\s*(?:%|[.,]\d|:))",
          r.second_day),
         (r"\b(?P<h>[01]?\d|2[0-3]):?(?P<min>[0-5]\d)\s*(?:(?:UTC|GMT)\b|Z\b)", r.clock),
         (rf"\b(?i:on)\s+(?P<x>(?i:the)\s+(?P<d>\d{{1,2}}){ORDINAL})\b(?!\s+(?:(?i:of)\s+)?"
