@@ -465,3 +465,16 @@ def test_quote_mark_soup_never_raises(run, seed):
         assert 0 <= quote.start < quote.end <= len(article.text)
         assert article.text[quote.start:quote.end] == quote.text
         assert quote.speaker is None or quote.speaker.lower() not in ("he", "she", "they", "it")
+
+
+@pytest.mark.parametrize("predicted,gold,ok", [
+    ("International Monetary Fund", "The IMF", True),
+    ("IMF", "the International Monetary Fund", True),
+    ("John Kerry", "Secretary Kerry", True),
+    ("Donald Trump", "Hillary Clinton", False),
+    (None, "Kerry", False),
+])
+def test_scorer_speaker_match_accepts_acronyms(predicted, gold, ok):
+    from newsevents.evaluation.quotes import speaker_ok
+
+    assert speaker_ok(predicted, gold) is ok

@@ -163,8 +163,16 @@ def speaker_ok(predicted: str | None, gold: str) -> bool:
     """True when the resolved speaker shares the last word of the gold name (or vice versa)."""
     gold_words = [w.lower() for w in _WORD.findall(gold)]
     pred_words = [w.lower() for w in _WORD.findall(predicted or "")]
-    return bool(gold_words and pred_words) and (pred_words[-1] in gold_words
-                                                or gold_words[-1] in pred_words)
+    if not (gold_words and pred_words):
+        return False
+    return pred_words[-1] in gold_words or gold_words[-1] in pred_words \
+        or _acronym_of(gold_words[-1], pred_words) or _acronym_of(pred_words[-1], gold_words)
+
+
+def _acronym_of(short: str, words: list[str]) -> bool:
+    """True when `short` spells the initials of the name ("imf", International Monetary Fund)."""
+    initials = "".join(w[0] for w in words if w not in ("of", "for", "the", "and"))
+    return len(short) >= 2 and short in (initials, "".join(w[0] for w in words))
 
 
 def _best_overlap(p_tok: set[int], gold_tok: list[set[int]],

@@ -39,7 +39,7 @@ COGNITION_VERBS = frozenset({
 # Verbs whose infinitive complement is the subject's plan, promise or refusal.
 INTENT_VERBS = frozenset({
     "want", "plan", "intend", "vow", "pledge", "promise", "refuse", "decline", "threaten",
-    "expect", "hope", "aim", "propose", "agree", "offer", "like", "prefer", "ask", "urge",
+    "expect", "hope", "aim", "propose", "agree", "like", "prefer", "ask", "urge",
     "call", "decide", "choose", "demand", "vote", "wish", "resolve", "commit", "swear",
     "volunteer", "tell", "order", "encourage", "push", "press", "warn", "advise",
 })
@@ -56,7 +56,7 @@ STANCE_VERBS = frozenset({
     "back", "advocate", "ridicule", "mock", "attack", "challenge", "contest", "doubt", "fear",
     "want", "seek", "ask", "pitch", "tweet", "write", "say", "answer", "explain",
     "rule", "veto", "approve", "embrace", "accuse", "call",
-    "dub", "label", "brand", "name", "rate", "rank", "grade",
+    "dub", "label", "brand", "name",
 })
 # (verb, preposition) frames whose object is the content: "called for", "warned of".
 PREP_FRAMES = frozenset({
@@ -206,7 +206,9 @@ def _noun_frame(noun: Any, bounds: tuple[int, int]
                 break
     if not content:
         return None
-    subject = next((c for c in noun.children if c.dep_ == "poss"), None)
+    # "Trump's claim", "Trump claims that" (a verb tagged as a noun), "the Trump plan to".
+    subject = next((c for c in noun.children if c.dep_ in ("poss", "nsubj")
+                    or c.dep_ == "compound" and c.pos_ == "PROPN"), None)
     if subject is None:
         subject = _governing_subject(noun)
     start, end = noun.idx, noun.idx + len(noun.text)
