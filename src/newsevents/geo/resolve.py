@@ -29,11 +29,13 @@ from .mentions import Toponym
 CREDIBLE_POPULATION = {PRIMARY: 15_000, ALIAS: 15_000, ALTERNATE: 100_000, ABBREVIATION: 10**12}
 ASSUMED_POPULATION = {"country": 10**8, "admin": 10**6, "other": 10**8}
 FEATURE_BONUS = {"country": 4.0, "admin": 1.5, "other": 4.0, "city": 0.0}
+COMPILED_AREA_BONUS = 0.5  # admin1 areas without a GeoNames id: their population is real
 COUNTRY_WEIGHT = 4.0  # share of the other names' votes for the candidate's country, x this
-STATE_WEIGHT = 2.5  # the same for its admin1 area (US state, governorate)
+STATE_WEIGHT = 5.0  # the same for its admin1 area (US state, governorate)
 NEAR_BONUS, NEAR_KM = 1.5, 100.0  # a candidate near another resolved place of the article
 ANCHOR_BONUS, ANCHOR_KM = 6.0, 150.0  # "X, west of Y": X within ANCHOR_KM of Y
 DEMONYM_VOTE = 0.5
+NEIGHBOUR_FACTOR = 0.3  # a neighbouring country's votes count this much
 CREDIBLE_SHARE = 0.2  # a country with this share of the votes makes its places credible
 CITY_OVER_AREA = (100_000, 500_000)  # same admin1 / same country: a bare name is the city
 COUNTY_WORDS = {"county", "parish", "borough"}
@@ -49,6 +51,12 @@ class Context:
     countries: Counter = field(default_factory=Counter)
     states: Counter = field(default_factory=Counter)
     own: dict[str, tuple[Counter, Counter]] = field(default_factory=dict)  # a name's own votes
+    neighbours: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def region_share(self, country: str | None, key: str = "") -> float:
+        """The country's share plus NEIGHBOUR_FACTOR x its neighbours' (Gaza in an Israel story)."""
+        near = sum(self.share(n, key) for n in self.neighbours.get(country or "", ()))
+        return self.share(country, key) + NEIGHBOUR_FACTOR * min(near, 1.0)
 
     def share(self, country: str | None, key: str = "") -> float:
         """Share of the votes of names other than `key` that go to this country."""
@@ -73,21 +81,26 @@ class Context:
 def build_context(toponyms: list[Toponym], gazetteer: Gazetteer, norps: list[str]) -> Context:
     """Country and admin1 votes from every distinct name and from demonyms."""
     context = Context()
+    mentions = Counter(name_key(t.text) for t in toponyms)
     for toponym in toponyms:
         key = name_key(toponym.text)
         if key in context.own:
             continue
-        countries, states = _votes(toponym, gazetteer)
+        # One vote per distinct name, more for a name the story keeps repeating.
+        countries, states = _votes(toponym, gazetteer, math.sqrt(mentions[key]))
         context.own[key] = (countries, states)
         context.countries.update(countries)
         context.states.update(states)
+        for country in countries:
+            context.neighbours.setdefault(country, gazetteer.neighbours(country))
     demonyms = Counter(filter(None, map(demonym_country, norps)))
     for country, count in demonyms.items():
         context.countries[country] += min(count, 3) * DEMONYM_VOTE
+        context.neighbours.setdefault(country, gazetteer.neighbours(country))
     return context
 
 
-def _votes(toponym: Toponym, gazetteer: Gazetteer) -> tuple[Counter, Counter]:
+def _votes(toponym: Toponym, gazetteer: Gazetteer, weight: float) -> tuple[Counter, Counter]:
     """One vote per name, split over its candidates' countries and areas by their priors."""
     entries = candidates(toponym, gazetteer)
     qualifiers = _qualifier_entries(toponym, gazetteer)
@@ -99,12 +112,12 @@ def _votes(toponym: Toponym, gazetteer: Gazetteer) -> tuple[Counter, Counter]:
     priors = [prior(e) for e in entries]
     top = max(priors)
     weights = [10 ** (p - top) for p in priors]
-    total = sum(weights)
-    for entry, weight in zip(entries, weights):
+    total = sum(weights) / weight
+    for entry, share in zip(entries, weights):
         if entry.country:
-            countries[entry.country] += weight / total
+            countries[entry.country] += share / total
             if entry.admin1 and entry.feature != "country":
-                states[(entry.country, entry.admin1)] += weight / total
+                states[(entry.country, entry.admin1)] += share / total
     return countries, states
 
 
@@ -141,8 +154,10 @@ def prior(entry: GeoEntry) -> float:
     """Evidence-free plausibility: log population, feature and match kind."""
     population = entry.population or ASSUMED_POPULATION.get(entry.feature, 500)
     value = math.log10(max(population, 500))
-    if entry.match in (PRIMARY, ALIAS):
-        value += FEATURE_BONUS[entry.feature] if entry.level != 2 else 0.0
+    if entry.match in (PRIMARY, ALIAS) and entry.feature == "admin" and entry.geonameid is None:
+        value += COMPILED_AREA_BONUS if entry.level == 1 else 0.0
+    elif entry.match in (PRIMARY, ALIAS):
+        value += FEATURE_BONUS[entry.feature]
     elif entry.match == ALTERNATE:
         value -= 1.5
     return value
@@ -176,7 +191,7 @@ def score(entry: GeoEntry, context: Context, qualifiers: list[GeoEntry], key: st
           anchor: GeoEntry | None = None, neighbours: list[GeoEntry] = ()) -> float:
     """Higher is more plausible; see the module docstring for the ingredients."""
     value = prior(entry)
-    value += COUNTRY_WEIGHT * context.share(entry.country, key)
+    value += COUNTRY_WEIGHT * context.region_share(entry.country, key)
     if entry.feature != "country":
         value += STATE_WEIGHT * context.state_share((entry.country, entry.admin1), key)
     if qualifiers:
@@ -206,10 +221,12 @@ def _city_over_area(best: GeoEntry, entries: list[GeoEntry], toponym: Toponym) -
     if best.feature != "admin" or toponym.suffix is not None or toponym.kind != "place":
         return best
     same_area, same_country = CITY_OVER_AREA
+    # A US state keeps its name against its own big city: "New York" is the state in US copy.
+    us_state = best.geonameid is not None and best.country == "US"
     cities = [e for e in entries if e.feature == "city" and e.country == best.country
-              and (e.population >= same_country
+              and (e.population >= same_country and not (us_state and e.admin1 == best.admin1)
                    or (e.admin1 == best.admin1 and e.population >= same_area
-                       and e.match != ALTERNATE))]
+                       and e.match != ALTERNATE and not us_state))]
     return max(cities, key=lambda e: e.population) if cities else best
 
 

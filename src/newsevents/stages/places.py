@@ -28,7 +28,7 @@ from typing import Any
 
 from ..gazetteer import Gazetteer, GeoEntry, name_key
 from ..geo.mentions import Toponym, find_toponyms, toponyms_at
-from ..geo.resolve import Context, build_context, credible, nearby_entry, resolve
+from ..geo.resolve import COUNTY_WORDS, Context, build_context, credible, nearby_entry, resolve
 from ..model import Article, Place
 
 def resolve_places(article: Article, resources: Any) -> Article:
@@ -61,8 +61,9 @@ def resolve_given_spans(article: Article, spans: list[tuple[int, int]],
         if toponym.qualifier is not None:
             toponyms.setdefault(id(toponym.qualifier), toponym.qualifier)
     ordered = sorted(toponyms.values(), key=lambda t: t.start)
-    by_mention = {m: p for p in _places_of(ordered, doc, gazetteer) for m in p.mentions}
-    return [None if t is None else by_mention.get((t.start, t.end)) for t in given]
+    # Keyed by start: a county's mention grows to take in its "County" word.
+    by_start = {m[0]: p for p in _places_of(ordered, doc, gazetteer) for m in p.mentions}
+    return [None if t is None else by_start.get(t.start) for t in given]
 
 
 def _places_of(toponyms: list[Toponym], doc: Any, gazetteer: Gazetteer) -> list[Place]:
@@ -99,12 +100,19 @@ def _build_places(toponyms: list[Toponym], resolved: dict[int, GeoEntry | None],
         else:
             key, place = _place(toponym, entry)
         existing = places.setdefault(key, place)
-        existing.mentions.append((toponym.start, toponym.end))
+        existing.mentions.append((toponym.start, _mention_end(toponym)))
     ordered = sorted(places.values(), key=lambda p: min(p.mentions))
     for number, place in enumerate(ordered, 1):
         place.id = f"p{number}"
         place.mentions = sorted(set(place.mentions))
     return ordered
+
+
+def _mention_end(toponym: Toponym) -> int:
+    """Where the mention ends: "County"/"Parish" belong to a county's name, other suffixes not."""
+    if toponym.suffix in COUNTY_WORDS and toponym.suffix_end is not None:
+        return toponym.suffix_end
+    return toponym.end
 
 
 def _surface(toponym: Toponym) -> str:
@@ -123,6 +131,10 @@ def _place(toponym: Toponym, entry: GeoEntry | None) -> tuple[tuple, Place]:
 
 def _admin(toponym: Toponym, entry: GeoEntry | None) -> tuple[tuple, Place]:
     """An admin area; a same-named city lends its country and point (see docstring)."""
+    if entry is not None and entry.feature == "admin" and entry.level == 2:
+        key, place = _place(toponym, entry)
+        place.name = entry.name  # "Rapides Parish", not "Rapides"
+        return key, place
     if entry is not None and entry.feature in ("admin", "country"):
         return _place(toponym, entry)
     key = ("admin", name_key(toponym.text))
