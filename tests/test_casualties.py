@@ -313,3 +313,113 @@ def test_nationality_on_weapon_place_and_date(run):
 def test_report_date_is_a_fallback(run):
     _, claim = first(run, "The ministry said on Thursday that 14 people were killed.")
     assert claim.date.date_from is not None and claim.date.date_from.weekday() == 3
+
+
+# --- single victims, lists, nominal and passive forms (issue 4) --------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("A policeman was killed when gunmen opened fire on a checkpoint.",
+     [("killed", 1, 1, "A policeman")]),
+    ("An aid worker was abducted near the border on Sunday.",
+     [("kidnapped", 1, 1, "An aid worker")]),
+    ("Police arrested a journalist who had filmed the protest.",
+     [("arrested", 1, 1, "a journalist")]),
+    ("The roadside bomb killed a teacher and three students.",
+     [("killed", 1, 1, "a teacher"), ("killed", 3, 3, "three")]),
+    ("Rights groups condemned the detention of a blogger in the capital.",
+     [("arrested", 1, 1, "a blogger")]),
+    ("Injured in the first blast, the driver of the bus has died.",
+     [("killed", 1, 1, "the driver of the bus")]),
+    ("One of the group's most senior commanders is dead, the army said.",
+     [("killed", 1, 1, "One")]),
+    ("Another member of the militia was killed in a separate raid.",
+     [("killed", 1, 1, "Another member of the militia")]),
+])
+def test_single_victims(run, sentence, expected):
+    assert claims(run, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "A suicide bomber blew himself up outside the ministry.",
+    "A spokesman said the situation in the city was calm.",
+    "When her father died in 1990, the family moved to Nairobi.",
+    "Prosecutors say the men were hired to kill a rival businessman.",
+    "The defendants were paid to plan the journalist's murder.",
+    "The prison can hold only 500 detainees, an official said.",
+    "The militants vowed to kill 100 soldiers.",
+    "The dead included four children, the hospital said.",
+])
+def test_not_single_victims(run, sentence):
+    assert [(c.kind, c.text) for c in run(sentence, until=UNTIL).casualties] == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # lists after a backward cue, and "X others"
+    ("The shelling killed three soldiers and two civilians near the front.",
+     [("killed", 3, 3, "three"), ("killed", 2, 2, "two")]),
+    ("Two soldiers were killed and five others wounded in the ambush.",
+     [("killed", 2, 2, "Two"), ("wounded", 5, 5, "five")]),
+    # a clause or an aside between the count and its verb
+    ("More than 30 people, including a police officer, were wounded.",
+     [("wounded", 30, None, "More than 30")]),
+    ("About 2 million people \u2013 mostly women and children \u2013 have been uprooted.",
+     [("displaced", 2000000, 2000000, "About 2 million")]),
+    ("Nine activists aboard were killed when troops stormed the ship.",
+     [("killed", 9, 9, "Nine")]),
+    # passive and nominal forms
+    ("The convoy was ambushed, resulting in injuries to eight guards.",
+     [("wounded", 8, 8, "eight")]),
+    ("The raid led to the arrest of another five suspects.", [("arrested", 5, 5, "five")]),
+    ("The abduction of 20 farmers was condemned by the governor.",
+     [("kidnapped", 20, 20, "20")]),
+    ("More than 150 people had sustained injuries, doctors said.",
+     [("wounded", 150, None, "More than 150")]),
+    ("Militants seized the train, taking hundreds hostage.",
+     [("kidnapped", 100, 999, "hundreds")]),
+    # tolls
+    ("The death toll from the collapse rose to 41 on Monday.", [("killed", 41, 41, "41")]),
+    ("At least 17 people have died in the floods.", [("killed", 17, None, "At least 17")]),
+    ("Officials reported 144 virus-related deaths on Sunday.", [("killed", 144, 144, "144")]),
+    # a combined toll gives the dead an upper bound only
+    ("The general said his troops had killed and injured 500 fighters.",
+     [("killed", None, 500, "500")]),
+    # people beyond the reach of aid
+    ("Seven-point-two million people in need depend on food aid.",
+     [("affected", 7200000, 7200000, "Seven-point-two million")]),
+])
+def test_hard_shapes(run, sentence, expected):
+    assert claims(run, sentence) == expected
+
+
+def test_trend_of_yearly_tolls_is_cumulative(run):
+    article = run("Deaths in such attacks rose from 120 in 2022 to 310 in 2023.", until=UNTIL)
+    assert [(c.kind, c.low, c.cumulative) for c in article.casualties] == [
+        ("killed", 120, True), ("killed", 310, True)]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Fighters from the jihadist group al-Shabab overran the base on Monday. The group later "
+     "claimed that its fighters had killed 14 soldiers.", "al-Shabab"),
+    ("Nine civilians were killed in what local officials described as a reprisal raid.",
+     "local officials"),
+    ("KABUL (Reuters) - A car bomb killed 12 people near the airport on Friday.", "Reuters"),
+    ("Rights groups estimate that more than 1 million people have been confined in camps.",
+     "rights groups"),
+])
+def test_more_sources(run, text, source):
+    article = run(text, until=UNTIL)
+    assert article.casualties, text
+    assert article.casualties[-1].source == source
+
+
+def test_byline_never_credits_a_background_toll(run):
+    article = run("KABUL (Reuters) - The war has killed more than 100,000 people since 2001.",
+                  until=UNTIL)
+    assert [(c.cumulative, c.source) for c in article.casualties] == [(True, None)]
+
+
+def test_victims_are_not_their_own_source(run):
+    text = "The party of jailed former Prime Minister Imran Khan alleged that the vote was rigged."
+    article = run(text, until=UNTIL)
+    assert [(c.kind, c.text, c.source) for c in article.casualties] == [
+        ("arrested", "Imran Khan", None)]

@@ -99,3 +99,20 @@ def test_weird_input_never_raises(text):
     find_amounts(text)
     parse_amount(text)
     parse_number(text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Seven-point-one million", 7_100_000), ("two point five million", 2_500_000),
+    ("one-point-two five billion", 1_250_000_000),
+])
+def test_spoken_decimals(text, value):
+    assert parse_number(text) == value
+    (amount,) = find_amounts(f"{text} people need aid.")
+    assert (amount.low, amount.high) == (value, value)
+
+
+def test_a_year_before_to_is_no_range():
+    """"from 88 in 2023 to 388": "2023 to 388" is not a range; 388 is still found."""
+    found = [(a.text, a.low, a.high) for a in find_amounts("rose from 88 in 2023 to 388 in 2024")]
+    assert ("88", 88, 88) in found and ("388", 388, 388) in found
+    assert all(a[1] <= (a[2] or a[1]) for a in found)

@@ -79,7 +79,12 @@ BACKWARD_CUES: dict[str, str] = {
     "affecting": "affected", "affected": "affected", "affects": "affected",
 }
 NOMINAL_BEFORE = re.compile(
-    r"(?:\b(?P<toll>(?:death|casualty|fatality)\s+)?toll\b(?:\s+(?:has|had|have|was|is|now))?"
+    r"(?:\b(?P<toll>(?:death|casualty|fatality)\s+)?toll\b"
+    # "the death toll from the collapse rose to 41": a short "from/in X" before the verb
+    r"(?:\s+(?:from|in|after)\s+(?:the\s+|this\s+|last\s+)?[\w'\u2019-]+(?:\s+[\w'\u2019-]+)?"
+    r"(?=\s+(?:has|had|have|was|is|now|rose|risen|climbed|jumped|reached|stood|stands|hit|"
+    r"increased|rises|climbs|surged|soared|mounted)\b))?"
+    r"(?:\s+(?:has|had|have|was|is|now))?"
     r"(?:\s+(?:rose|risen|climbed|jumped|reached|stood|stands|hit|increased|rises|climbs|surged|"
     r"soared|mounted))?(?:\s+(?:at|to|of|from))?"
     r"|\b(?P<noun>lives|deaths|death|killing|killings|bodies|remains|abduction|abductions|"
