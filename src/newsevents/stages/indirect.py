@@ -94,6 +94,10 @@ NOUN_PREP_FRAMES = frozenset({
     ("warning", "of"), ("fear", "of"), ("claim", "of"), ("claims", "of"), ("allegation", "of"),
     ("accusation", "of"), ("rejection", "of"), ("condemnation", "of"), ("denial", "of"),
 })
+# Every lemma that can open a frame: tokens with any other lemma are skipped at once.
+CUE_LEMMAS = (attr.REPORTING_VERBS | COGNITION_VERBS | INTENT_VERBS | STANCE_VERBS
+              | {verb for verb, _ in PREP_FRAMES} | CONTENT_NOUNS
+              | {noun for noun, _ in NOUN_PREP_FRAMES} | {"accord", "according"})
 _PASSIVE = ("nsubjpass", "auxpass")
 _NAMING_VERBS = frozenset({"call", "dub", "label", "brand", "name", "describe", "consider"})
 
@@ -106,11 +110,13 @@ def find_indirect(article: Any, chunks: list[Chunk], resolver: attr.SpeakerResol
     used = {c.cue.verb.i for c in chunks
             if c.cue is not None and c.cue.verb is not None and c.kind == "direct"}
     starts = [a for a, _ in paragraphs]
+    quoted_starts = [a for a, _ in all_quoted]
     found: list[Chunk] = []
-    for token in article.doc:
-        if token.i in used or token.pos_ not in ("VERB", "AUX", "NOUN"):
+    for token in _candidates(article.doc):
+        if token.i in used:
             continue
-        if any(a <= token.idx < b for a, b in all_quoted):
+        k = bisect.bisect_right(quoted_starts, token.idx) - 1
+        if any(a <= token.idx < b for a, b in all_quoted[max(0, k - 2):k + 1]):
             continue
         paragraph = max(0, bisect.bisect_right(starts, token.idx) - 1)
         bounds = paragraphs[paragraph] if paragraphs else (0, len(article.text))
@@ -140,6 +146,20 @@ def find_indirect(article: Any, chunks: list[Chunk], resolver: attr.SpeakerResol
     # only reported speech keeps its own record when nested ("X said Y told him ...").
     return [c for c in found if c.extra["rule"] == "reporting" or not any(
         o is not c and o.start <= c.cue.start and c.end <= o.end for o in found)]
+
+
+def _candidates(doc: Any) -> list[Any]:
+    """Verbs and nouns whose lemma can open a frame, found on the Doc's arrays (one Python
+    Token per candidate, not per word: most of the stage's time went to that loop)."""
+    from spacy.attrs import LEMMA, POS
+    from spacy.symbols import AUX, NOUN, VERB
+
+    strings = doc.vocab.strings
+    wanted = {strings.add(lemma) for lemma in CUE_LEMMAS}
+    pos = {AUX, NOUN, VERB}
+    rows = doc.to_array([LEMMA, POS])
+    return [doc[i] for i, (lemma, tag) in enumerate(rows.tolist())
+            if lemma in wanted and tag in pos]
 
 
 def attribution_frame(token: Any, bounds: tuple[int, int]
