@@ -25,8 +25,23 @@ Conventions (values are TimeML/TIMEX3 as TempEval-3 writes them):
 - With no publication date, relative expressions keep their span but get value None and
   null bounds; absolute ones ("March 3, 2024", "2011") and durations keep their values.
 - Anaphors ("the next day", "that day", "a year earlier") resolve against the last day
-  named before them; with none, "N units earlier/later" counts from publication and the
-  others stay unresolved (value None).
+  named before them ("that year", "the following month" against the last time of any
+  grain); with none, "N units earlier/later" counts from publication and the others stay
+  unresolved (value None). A clock time on no day ("at 10 a.m.") takes the last day named,
+  else the publication date (TimeML anchors it to the reference time).
+- Reporting periods (business copy): "the quarter", "the latest period" are the last
+  quarter named that is already over, else the last complete quarter; "a year ago/earlier",
+  "year-earlier", "from $3 million last year" next to such a quarter are that quarter a
+  year back ("2025-Q3" -> "2024-Q3"), otherwise the year.
+- Otherwise relative expressions count from the publication date (the document creation
+  time). A weekday re-anchored to an earlier explicit date in its sentence was tried and
+  lost accuracy on TBAQ, so weekdays always count from publication.
+
+`governing_date(article, start, end)` gives the day range that governs a span (an event,
+a quote, a claim): the dated mention in the span, else the one on the span's own verb in
+its sentence (a date on a reporting verb last), else the last one earlier in the
+paragraph, else the publication date with the flag True. The verb tense comes from
+date_tense.py; the patterns and their handlers from timex*.py.
 """
 
 from __future__ import annotations

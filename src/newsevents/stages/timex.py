@@ -99,7 +99,7 @@ RULES: list[tuple[re.Pattern[str], Callable[[re.Match, Context], Timex | None]]]
         (r"\b(?P<h>Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year['’]s\s+Eve|"
          r"New\s+Year['’]s\s+Day|Easter\s+Sunday|Easter|Thanksgiving\s+Day|Thanksgiving|"
          rf"Independence\s+Day|Valentine['’]s\s+Day|Halloween)\b(?:,?\s+(?P<y>{YEAR4})\b)?",
-         r.holiday),
+         w.holiday),
         (r"\b(?i:the\s+(?:next|following|previous|preceding)\s+day|the\s+day\s+(?:before|after)"
          r"|(?:that|the\s+same)\s+day)\b", r.anaphor),
         (r"\b(?:(?i:earlier|later)\s+)?(?i:that|the\s+same)\s+(?i:year|month|week)\b", r.anaphor),

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .timex_calendar import (DAY, MONTHS, PARTS, SEASONS, WEEKDAYS, Tense, add_months,
-                             anchored_year, duration_value, easter, parse_number, season_tx,
+                             anchored_year, duration_value, parse_number, season_tx,
                              shift, unit_name, unit_tx, weekday_date)
 
 TenseAt = Callable[[int, int], Tense]
@@ -476,36 +476,6 @@ def nth(m: re.Match, ctx: Context) -> Timex | None:
     if day > calendar.monthrange(month_start.year, month_start.month)[1]:
         return None
     return calendar_timex(m, _day_triple(month_start.replace(day=day)), "day", "x")
-
-
-_HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
-    "christmas eve": lambda y: dt.date(y, 12, 24),
-    "christmas day": lambda y: dt.date(y, 12, 25),
-    "christmas": lambda y: dt.date(y, 12, 25),
-    "new year's eve": lambda y: dt.date(y, 12, 31),
-    "new year's day": lambda y: dt.date(y, 1, 1),
-    "easter sunday": easter, "easter": easter,
-    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
-    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
-    "independence day": lambda y: dt.date(y, 7, 4),
-    "valentine's day": lambda y: dt.date(y, 2, 14),
-    "halloween": lambda y: dt.date(y, 10, 31),
-}
-
-
-def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
-    first = dt.date(year, month, 1)
-    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
-
-
-def holiday(m: re.Match, ctx: Context) -> Timex | None:
-    make_day = _HOLIDAYS[re.sub(r"\s+", " ", m["h"].lower()).replace("’", "'")]
-    if m["y"]:
-        return calendar_timex(m, _day_triple(make_day(int(m["y"]))), "day")
-    if ctx.published is None:
-        return calendar_timex(m, None, "day")
-    make = lambda y: _day_triple(make_day(y))  # noqa: E731
-    return calendar_timex(m, anchored_year(make, ctx.published, _tense(ctx, m)), "day")
 
 
 def anaphor(m: re.Match, ctx: Context) -> Timex:

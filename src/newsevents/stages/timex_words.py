@@ -1,5 +1,5 @@
 """Temporal expressions written in words: spoken years, decade names, frequency adverbs,
-and the TimeML reading of a whole span given from outside (the evaluation's gold spans).
+holidays, and the TimeML reading of a whole span given from outside (the evaluation's gold spans).
 
 Handlers take a regex match and a timex_rules.Context like the others; the patterns are
 listed in timex.py. `whole_span` normalises a span that no pattern reads in full, using
@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
-from .timex_calendar import ONES, SEASONS, TEENS, TENS, duration_value, season_tx, unit_tx
+from .timex_calendar import (ONES, SEASONS, TEENS, TENS, anchored_year, duration_value, easter,
+                             season_tx, unit_tx)
 from .timex_rules import Context, Timex, calendar_timex
 
 _ONE = {w: i + 1 for i, w in enumerate(ONES)}
@@ -121,3 +123,40 @@ def whole_span(text: str, published: dt.date | None = None) -> Timex | None:
         unit = "century" if unit == "centurie" else unit
         return Timex(0, len(text), duration_value(None, unit), grain="duration")
     return None
+
+
+# ---------------------------------------------------------------- holidays
+
+def _one_day(day: dt.date) -> tuple[str, dt.date, dt.date]:
+    return day.isoformat(), day, day
+
+
+_HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
+    "christmas eve": lambda y: dt.date(y, 12, 24),
+    "christmas day": lambda y: dt.date(y, 12, 25),
+    "christmas": lambda y: dt.date(y, 12, 25),
+    "new year's eve": lambda y: dt.date(y, 12, 31),
+    "new year's day": lambda y: dt.date(y, 1, 1),
+    "easter sunday": easter, "easter": easter,
+    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "independence day": lambda y: dt.date(y, 7, 4),
+    "valentine's day": lambda y: dt.date(y, 2, 14),
+    "halloween": lambda y: dt.date(y, 10, 31),
+}
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def holiday(m: re.Match, ctx: Context) -> Timex | None:
+    make_day = _HOLIDAYS[re.sub(r"\s+", " ", m["h"].lower()).replace("’", "'")]
+    if m["y"]:
+        return calendar_timex(m, _one_day(make_day(int(m["y"]))), "day")
+    if ctx.published is None:
+        return calendar_timex(m, None, "day")
+    make = lambda y: _one_day(make_day(y))  # noqa: E731
+    tense = ctx.tense_at(m.start(), m.end())
+    return calendar_timex(m, anchored_year(make, ctx.published, tense), "day")
