@@ -423,3 +423,37 @@ def test_victims_are_not_their_own_source(run):
     article = run(text, until=UNTIL)
     assert [(c.kind, c.text, c.source) for c in article.casualties] == [
         ("arrested", "Imran Khan", None)]
+
+
+# --- scorer additions -------------------------------------------------------------------------
+
+def _casualty(kind, low, high, start=0, end=2, source=None):
+    from newsevents.model import Casualty
+
+    return Casualty(id="c1", kind=kind, low=low, high=high, text="xx", start=start, end=end,
+                    source=source)
+
+
+@pytest.mark.parametrize("record, predicted, hits", [
+    ({"dead": "3"}, [("killed", 3, 3)], (1, 1)),
+    ({"dead": "3", "injured": "5"}, [("killed", 3, 3), ("wounded", 4, 4)], (1, 2)),
+    ({"dead": "20"}, [("killed", 20, 20)], (1, 1)),
+    ({"injured": "2"}, [("killed", 2, 2)], (0, 1)),
+    ({"dead": "many"}, [], (0, 0)),
+])
+def test_plover_dead_injured(record, predicted, hits):
+    from newsevents.evaluation.casualties import plover_hits
+
+    assert plover_hits(record, [_casualty(*p) for p in predicted]) == hits
+
+
+def test_counts_only_scoring_leaves_single_victims_out():
+    from newsevents.evaluation.casualties import GoldClaim, score_article
+
+    gold = [GoldClaim("killed", 12, 12, 0, 2, None),
+            GoldClaim("arrested", 1, 1, 10, 16, None, single=True)]
+    predicted = [(_casualty("killed", 12, 12), (0, 2)),
+                 (_casualty("arrested", 1, 1, 10, 16), (10, 16))]
+    full, counts = score_article(predicted, gold), score_article(predicted, gold, counts_only=True)
+    assert (full.gold, full.matched, full.exact) == (2, 2, 2)
+    assert (counts.gold, counts.predicted, counts.matched) == (1, 1, 1)

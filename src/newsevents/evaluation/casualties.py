@@ -12,7 +12,9 @@ Metrics (stage "casualties"):
 - `voa.exact_match_f1`: kind, low, high and source all equal. Sources compare leniently:
   case-insensitive, a leading "the" ignored, and equal when one name's word tokens are all
   in the other's ("officials" ~ "U.S. and Iraqi officials"); null only equals null;
-- `voa.kind_low_high_accuracy` and `voa.source_accuracy`: on the matched claims.
+- `voa.kind_low_high_accuracy` and `voa.source_accuracy`: on the matched claims;
+- `voa.counts_exact_match_f1`, `voa.counts_claim_recall`: the same without the gold's
+  `single_victim` claims (its original, count-only conventions), treated like subsets.
 
 Subsets: our convention (docs/casualty-conventions.md) never emits a claim that is part of
 another ("five ... including two elders"), so gold claims with `subset_of` are left out of
@@ -55,12 +57,14 @@ class GoldClaim:
     end: int
     source: str | None
     subset: bool = False
+    single: bool = False  # added under the gold's single-victim extension
 
 
 def gold_claim(record: dict[str, Any]) -> GoldClaim:
     """A gold claim from its JSON record."""
     return GoldClaim(record["kind"], record.get("low"), record.get("high"), record["start"],
-                     record["end"], record.get("source"), record.get("subset_of") is not None)
+                     record["end"], record.get("source"), record.get("subset_of") is not None,
+                     bool(record.get("single_victim")))
 
 
 def same_source(predicted: str | None, gold: str | None) -> bool:
@@ -105,8 +109,16 @@ class Tally:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
-def score_article(predicted: list[tuple[Casualty, tuple[int, int]]], gold: list[GoldClaim]) -> Tally:
-    """Match predictions (with their story-text spans) to gold claims, one to one, in order."""
+def score_article(predicted: list[tuple[Casualty, tuple[int, int]]], gold: list[GoldClaim],
+                  counts_only: bool = False) -> Tally:
+    """Match predictions (with their story-text spans) to gold claims, one to one, in order.
+
+    `counts_only` scores under the gold's original conventions: single-victim gold claims are
+    treated like subsets (left out of recall; a prediction matching one is neutral).
+    """
+    if counts_only:
+        gold = [GoldClaim(g.kind, g.low, g.high, g.start, g.end, g.source, g.subset or g.single)
+                for g in gold]
     tally = Tally(gold=sum(not g.subset for g in gold))
     used: set[int] = set()
     for claim, span in sorted(predicted, key=lambda p: p[1]):
@@ -127,6 +139,14 @@ def score_article(predicted: list[tuple[Casualty, tuple[int, int]]], gold: list[
         tally.source_ok += source
         tally.exact += bounds and source
     return tally
+
+
+def counts_metrics_from(t: Tally) -> list[Metric]:
+    """Exact match and recall without the gold's single-victim claims (its first conventions)."""
+    exact_f1 = prf(t.exact, t.predicted - t.exact, t.gold - t.exact)[2]
+    recall = prf(t.matched, t.predicted - t.matched, t.gold - t.matched)[1]
+    return [Metric("casualties", "voa.counts_exact_match_f1", exact_f1, t.gold),
+            Metric("casualties", "voa.counts_claim_recall", recall, t.gold)]
 
 
 def metrics_from(t: Tally) -> list[Metric]:
@@ -206,7 +226,7 @@ def evaluate(data: Path, limit: int | None = None, resources: Any = None,
         annotated = [r for r in map(json.loads, filter(str.strip, handle))
                      if r.get("annotated") and str(r["id"]) in stories]
     resources = resources or Resources()
-    total = Tally()
+    total, counts = Tally(), Tally()
     for record in annotated[:limit] if limit else annotated:
         story = stories[str(record["id"])]
         gold = [gold_claim(c) for c in record.get("claims", [])]
@@ -220,4 +240,6 @@ def evaluate(data: Path, limit: int | None = None, resources: Any = None,
                   file=sys.stderr)
             predicted = []
         total.add(score_article(predicted, gold))
-    return metrics_from(total) + plover_metrics(data, resources, limit)
+        counts.add(score_article(predicted, gold, counts_only=True))
+    return metrics_from(total) + counts_metrics_from(counts) + plover_metrics(data, resources,
+                                                                              limit)
