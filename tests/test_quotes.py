@@ -478,3 +478,16 @@ def test_scorer_speaker_match_accepts_acronyms(predicted, gold, ok):
     from newsevents.evaluation.quotes import speaker_ok
 
     assert speaker_ok(predicted, gold) is ok
+
+
+@pytest.mark.parametrize("between,speaker", [
+    ("Karimi spoke only in general terms during the interview.", "Yusuf Karimi"),
+    ("The session was chaired by Speaker Omar Haddad.", None),
+])
+def test_cueless_quote_paragraphs_look_back_past_narration(run, between, speaker):
+    text = ('"We will hold the line," Defence Minister Yusuf Karimi told the parliament.\n\n'
+            f"{between}\n\n"
+            '"We have to be a lot tougher."\n\n'
+            "The session ended at noon.")
+    _, quotes = quotes_of(run, text)
+    assert find(quotes, "We have to be a lot tougher").speaker == speaker

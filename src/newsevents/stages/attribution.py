@@ -219,6 +219,12 @@ class SpeakerResolver:
         self.orgs.sort(key=lambda item: item[0])
         self._people_starts = [p[0] for p in self.people]
 
+    def people_between(self, start: int, end: int) -> list[str]:
+        """Full names of the people mentioned (outside quotes) in [start, end)."""
+        i = bisect.bisect_left(self._people_starts, start)
+        j = bisect.bisect_left(self._people_starts, end)
+        return [self._full_name(name, offset) for offset, name in self.people[i:j]]
+
     def _inside_quote(self, offset: int) -> bool:
         i = bisect.bisect_right(self.quoted, (offset, float("inf"))) - 1
         return i >= 0 and self.quoted[i][0] <= offset < self.quoted[i][1]

@@ -34,6 +34,7 @@ from .quote_marks import (
 _TERMINAL = ".!?\u2026"
 _LEFT_FRAME = ":,;.!?([\u2014\u2013-\u2026" + DOUBLE_CLOSE + SINGLE_CLOSE + STRAIGHT_DOUBLE
 _SCARE_MAX_WORDS = 3  # a cue-less quoted phrase this short is a scare quote
+_INHERIT_MAX_GAP = 3  # paragraphs a cue-less quote may look back for its speaker
 _FRAME_MAX_TOKENS = 14  # ", the former French foreign minister Claire Dumont told reporters"
 
 
@@ -69,7 +70,7 @@ def extract_quotes(article: Article, resources: Any) -> Article:
     attribute_direct(article, chunks, paragraphs, resolver)
     mixed = attribute_partial(article, chunks, paragraphs, resolver)
     indirect = find_indirect(article, chunks, resolver, paragraphs) + mixed
-    inherit_speakers(chunks, indirect)
+    inherit_speakers(chunks, indirect, resolver)
     kept = [c for c in chunks if keep_chunk(article, c)]
     article.quotes = build_quotes(article.text, kept + indirect)
     return article
@@ -350,8 +351,11 @@ def _sentence_cue(article: Article, chunk: Chunk) -> attr.Cue | None:
     return None
 
 
-def inherit_speakers(chunks: list[Chunk], indirect: list[Chunk]) -> None:
-    """Split quotes, continuations and cue-less quote paragraphs take the previous speaker."""
+def inherit_speakers(chunks: list[Chunk], indirect: list[Chunk],
+                     resolver: attr.SpeakerResolver) -> None:
+    """Split quotes, continuations and cue-less quote paragraphs take the previous speaker:
+    from the paragraph before, or from up to three paragraphs back when nobody else is named
+    in between (a run of quote paragraphs after "Trump spoke in evasive bromides")."""
     previous: Chunk | None = None
     attributed = sorted([c for c in chunks if c.kind == "direct"] + indirect,
                         key=lambda c: c.start)
@@ -362,7 +366,10 @@ def inherit_speakers(chunks: list[Chunk], indirect: list[Chunk]) -> None:
             continue
         if chunk.cue is None and chunk.speaker is None and previous is not None \
                 and previous.speaker is not None:
-            near = chunk.paragraph - previous.paragraph <= 1 or chunk.continues
+            gap = chunk.paragraph - previous.paragraph
+            near = gap <= 1 or chunk.continues or gap <= _INHERIT_MAX_GAP and not any(
+                name != previous.speaker.name
+                for name in resolver.people_between(previous.end, chunk.start))
             if near:
                 chunk.speaker, chunk.cue = previous.speaker, previous.cue
                 chunk.extra["inherited"] = True
