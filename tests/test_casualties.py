@@ -457,3 +457,13 @@ def test_counts_only_scoring_leaves_single_victims_out():
     full, counts = score_article(predicted, gold), score_article(predicted, gold, counts_only=True)
     assert (full.gold, full.matched, full.exact) == (2, 2, 2)
     assert (counts.gold, counts.predicted, counts.matched) == (1, 1, 1)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Pirates boarded the tanker and 13 out of 19 crew members were abducted.",
+     [("kidnapped", 13, 13, "13")]),
+    ("Nine soldiers, including a senior officer, were killed at the base.",
+     [("killed", 9, 9, "Nine")]),
+])
+def test_parts_of_a_count(run, sentence, expected):
+    assert claims(run, sentence) == expected

@@ -89,8 +89,9 @@ def _matches_in(sent: Any, article: Article | None = None) -> list[_Match]:
     for amount, victim in _candidates(sent, article):
         single = victim is not None
         span = doc.char_span(amount.start, amount.end, alignment_mode="expand")
-        if span is None or (not single and _not_a_count(span, amount)):
-            continue
+        if span is None or (not single and _not_a_count(span, amount)) or (
+                single and span.start > 0 and doc[span.start - 1].lower_ in cues.SUBSET_BEFORE):
+            continue  # "including a police officer": part of a count already made
         match = (_forward(span, amount, single) or _backward(span, amount, single)
                  or _listed(span, amount, matches))
         if match is not None and victim is not None:
@@ -167,6 +168,8 @@ def _not_a_count(span: Any, amount: Amount) -> bool:
     before = span.doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_ in cues.SUBSET_BEFORE:
         return True
+    if span.start > 1 and before.lower_ == "of" and span.doc[span.start - 2].lower_ == "out":
+        return True  # the 19 of "13 out of 19 crew members" is the whole, not the harmed
     if before is not None and before.lower_ in ("aged", "age", "ages", "$", "£", "€", "no", "number"):
         return True
     before_text = span.doc.text[max(span.sent.start_char, span.start_char - 50):span.start_char]
@@ -190,6 +193,9 @@ def _victim_phrase(span: Any) -> tuple[int, str | None, str]:
     """
     doc = span.doc
     i, end = span.end, min(len(span.doc), span.end + 8)
+    if i + 2 < len(doc) and doc[i].lower_ == "out" and doc[i + 1].lower_ == "of" \
+            and doc[i + 2].like_num:
+        i, end = i + 3, min(len(doc), end + 3)  # "13 out of 19 crew members": 13 is the count
     while i < end and doc[i].lower_ in cues.AFTER_AMOUNT - {"people"}:
         i += 1
     after_more = i
