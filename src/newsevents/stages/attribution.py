@@ -142,9 +142,10 @@ def content_clause(verb: Any, paragraph: tuple[int, int]) -> tuple[int, int] | N
         clauses = [c for c in verb.children if c.dep_ == "ccomp"]
         if not clauses and verb.dep_ in ("parataxis", "advcl") and verb.head.pos_ in ("VERB", "AUX") \
                 and any(c.dep_ in SUBJECT_DEPS for c in verb.children) \
-                and verb.head.sent.start == verb.sent.start:
+                and verb.head.sent.start == verb.sent.start \
+                and (verb.head.i < verb.i or _set_off(verb)):
             # "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt", and the frame
-            # before the main verb: "The latest test, North Korea said, was its biggest yet"
+            # between commas before the main verb: "The latest test, North Korea said, was ..."
             skip = {t.i for t in verb.subtree}
             tokens = [t for t in verb.head.subtree if t.i not in skip]
             return trim_tokens(tokens, paragraph)
@@ -160,6 +161,14 @@ def content_clause(verb: Any, paragraph: tuple[int, int]) -> tuple[int, int] | N
                         and child.dep_ in ("conj", "dobj", "npadvmod", "attr", "oprd"):
                     tokens.extend(child.subtree)
     return trim_tokens(tokens, paragraph)
+
+
+def _set_off(verb: Any) -> bool:
+    """True when the verb's frame ("North Korea said") stands between commas."""
+    doc, first, last = verb.doc, verb.left_edge.i, verb.right_edge.i
+    before = doc[first].text == "," or first > 0 and doc[first - 1].text == ","
+    after = doc[last].text == "," or last + 1 < len(doc) and doc[last + 1].text == ","
+    return before and after
 
 
 def trim_tokens(tokens: list[Any], paragraph: tuple[int, int]) -> tuple[int, int] | None:
