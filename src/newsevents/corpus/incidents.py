@@ -24,7 +24,8 @@ Rules (also in docs/casualty-conventions.md, "Incidents"):
   (its `high`, else its point figure), `best` = the point figure of the best claim.
 - The best claim is the most specific report: highest `specificity` hint (named source +2,
   exact figure +1) plus the precision of the place its article gives for the incident
-  (none 0, country 1, admin 2, other 3, city/district 4), then the later report (publication date), then the later mention in the same article
+  (none 0, country 1, admin 2, other 3, city/district 4), then the later report (publication
+  date), then the later mention in the same article
   ("the toll rose to 15" after "12 were killed"), then the higher figure.
 """
 

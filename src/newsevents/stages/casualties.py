@@ -25,6 +25,7 @@ from ..model import Article, Casualty, DateWindow
 from ..numbers import Amount, find_amounts
 from . import casualty_context as context
 from . import casualty_cues as cues
+from . import casualty_scene as scene
 from .casualty_victims import SingleVictim, single_victims
 
 
@@ -468,15 +469,15 @@ def _claim(article: Article, sent: Any, match: _Match, source: context.Source,
     amount = match.amount
     cue = match.cue
     claim_source = source
-    weapon, perpetrator = context.weapon_and_perpetrator(article, sent, cue, match.backward,
+    weapon, perpetrator = scene.weapon_and_perpetrator(article, sent, cue, match.backward,
                                                          claim_source)
-    cumulative = match.cumulative or context.is_cumulative(sent, amount)
+    cumulative = match.cumulative or scene.is_cumulative(sent, amount)
     return Casualty(
         id=f"c{number}", kind=match.kind or "killed", low=amount.low, high=amount.high,
         text=amount.text, start=amount.start, end=amount.end,
         source=claim_source.name, source_id=claim_source.entity_id, victims=match.victims,
-        place_id=context.place_for(article, sent, cue, amount, claim_source),
-        date=context.date_for(article, sent, amount, claim_source, cumulative) or DateWindow(),
+        place_id=scene.place_for(article, sent, cue, amount, claim_source),
+        date=scene.date_for(article, sent, amount, claim_source, cumulative) or DateWindow(),
         perpetrator=perpetrator, weapon=weapon, cumulative=cumulative,
         sentence_start=sent.start_char, sentence_end=sent.end_char,
     )

@@ -39,7 +39,8 @@ FORWARD_CUES: dict[tuple[str, ...], tuple[str | None, bool]] = {
     ("in", "detention"): ("arrested", False), ("held", "in", "custody"): ("arrested", False),
     ("held", "in", "detention"): ("arrested", False), ("held", "in", "prison"): ("arrested", False),
     ("held", "in", "jail"): ("arrested", False), ("held", "in", "solitary"): ("arrested", False),
-    ("held", "incommunicado"): ("arrested", False), ("held",): ("arrested", True), ("behind", "bars"): ("arrested", False),
+    ("held", "incommunicado"): ("arrested", False), ("held",): ("arrested", True),
+    ("behind", "bars"): ("arrested", False),
     ("displaced",): ("displaced", True), ("fled",): ("displaced", False),
     ("fled", "their", "homes"): ("displaced", False), ("flee",): ("displaced", False),
     ("forced", "from", "their", "homes"): ("displaced", False),
@@ -130,7 +131,8 @@ UNREALISED_LEMMAS = {"plan", "plot", "attempt", "try", "order", "organize", "org
 # Capacities are not counts of people held: "the prison can hold only 130 detainees".
 CAPACITY_BEFORE = re.compile(
     r"\b(?:can|could|would|will|able\s+to|designed\s+to|built\s+to)\s+(?:\w+\s+){0,2}?"
-    r"(?:hold|house|accommodate|take|host|fit|receive)\b(?:\s+\w+){0,2}\s*$|\bcapacity\s+(?:of|for)\s*$",
+    r"(?:hold|house|accommodate|take|host|fit|receive)\b(?:\s+\w+){0,2}\s*$"
+    r"|\bcapacity\s+(?:of|for)\s*$",
     re.IGNORECASE)
 # Words allowed between the victims and the cue: auxiliaries, hedging verbs, adverbs.
 BRIDGE = {
