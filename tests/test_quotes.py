@@ -491,3 +491,24 @@ def test_cueless_quote_paragraphs_look_back_past_narration(run, between, speaker
             "The session ended at noon.")
     _, quotes = quotes_of(run, text)
     assert find(quotes, "We have to be a lot tougher").speaker == speaker
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_nested_records_match_the_pairwise_rule(seed):
+    import random
+    from types import SimpleNamespace
+
+    from newsevents.stages.indirect import _nested
+    from newsevents.stages.quote_marks import Chunk
+
+    rng = random.Random(seed)
+    for _ in range(200):
+        found = []
+        for _ in range(rng.randint(0, 8)):
+            start = rng.randint(0, 50)
+            chunk = Chunk(start, start + 9, start, start + rng.randint(1, 30), 0, kind="indirect")
+            chunk.cue = SimpleNamespace(start=rng.randint(0, 80))
+            found.append(chunk)
+        pairwise = {k for k, c in enumerate(found) if any(
+            o is not c and o.start <= c.cue.start and c.end <= o.end for o in found)}
+        assert _nested(found) == pairwise

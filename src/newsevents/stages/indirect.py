@@ -144,8 +144,37 @@ def find_indirect(article: Any, chunks: list[Chunk], resolver: attr.SpeakerResol
                                 speaker=speaker, cue=cue, extra={"rule": rule}))
     # "Smith said he believes the talks will fail": the belief is part of what Smith said;
     # only reported speech keeps its own record when nested ("X said Y told him ...").
-    return [c for c in found if c.extra["rule"] == "reporting" or not any(
-        o is not c and o.start <= c.cue.start and c.end <= o.end for o in found)]
+    nested = _nested(found)
+    return [c for k, c in enumerate(found) if c.extra["rule"] == "reporting" or k not in nested]
+
+
+def _nested(found: list[Chunk]) -> set[int]:
+    """Indexes of records whose cue and content lie inside another record's content."""
+    order = sorted(range(len(found)), key=lambda k: found[k].start)
+    starts = [found[k].start for k in order]
+    # Running best and second-best content end over records sorted by start, so a record
+    # never counts as its own container; O(n log n) where a pairwise test was O(n^2).
+    best: list[tuple[int, int]] = []
+    second: list[int] = []
+    top, top_k, runner = -1, -1, -1
+    for k in order:
+        end = found[k].end
+        if end > top:
+            top, top_k, runner = end, k, max(runner, top)
+        elif end > runner:
+            runner = end
+        best.append((top, top_k))
+        second.append(runner)
+    inside = set()
+    for k, chunk in enumerate(found):
+        j = bisect.bisect_right(starts, chunk.cue.start) - 1
+        if j < 0:
+            continue
+        top, top_k = best[j]
+        end = top if top_k != k else second[j]
+        if end >= chunk.end:
+            inside.add(k)
+    return inside
 
 
 def _candidates(doc: Any) -> list[Any]:
