@@ -419,6 +419,11 @@ SPEAKERS = [
     ("Police chief Omar Haddad briefed journalists on Sunday.\n\n"
      "Haddad said the suspect had been arrested near the port.",
      "the suspect had been arrested near the port", "Omar Haddad"),
+    # any verb with its subject right after a quote that ends in , ! or ?
+    ('"They are all here for the free stuff," Jim Bennett shot back with a laugh.',
+     "They are all here for the free stuff", "Jim Bennett"),
+    ('"This is fantastic!" beamed Donald Hartley, a delegate from Ohio.',
+     "This is fantastic!", "Donald Hartley"),
     # the subject of a clause the cue hangs from
     ("Senator Ruth Adler distanced herself from the plan by saying it would cost too much.",
      "it would cost too much", "Ruth Adler"),

@@ -35,7 +35,8 @@ _TERMINAL = ".!?\u2026"
 _LEFT_FRAME = ":,;.!?([\u2014\u2013-\u2026" + DOUBLE_CLOSE + SINGLE_CLOSE + STRAIGHT_DOUBLE
 _SCARE_MAX_WORDS = 3  # a cue-less quoted phrase this short is a scare quote
 _INHERIT_MAX_GAP = 3  # paragraphs a cue-less quote may look back for its speaker
-_FRAME_MAX_TOKENS = 14  # ", the former French foreign minister Claire Dumont told reporters"
+_FRAME_MAX_TOKENS = 14
+_LOOSE_FRAME_WORDS = 3  # '"...," Jim Bennett shot back': a subject of up to three words first  # ", the former French foreign minister Claire Dumont told reporters"
 
 
 def extract_quotes(article: Article, resources: Any) -> Article:
@@ -215,7 +216,8 @@ def attribute_direct(article: Article, chunks: list[Chunk], paragraphs: list[tup
             chunk.speaker = resolver.name(label.start(1), label.end(1))
             chunk.cue = attr.Cue(label.end(1), label.end(1) + 1, ":", None)
             continue
-        cue = frame_cue(article.doc, *gap_after, quoted, where="after")
+        ended = article.text[chunk.close - 1] if chunk.close is not None else "."
+        cue = frame_cue(article.doc, *gap_after, quoted, where="after", loose=ended in ",!?")
         if cue is None:
             cue = frame_cue(article.doc, *gap_before, quoted, where="before")
         if cue is None and chunk.close is not None:
@@ -238,8 +240,10 @@ def attribute_direct(article: Article, chunks: list[Chunk], paragraphs: list[tup
 
 
 def frame_cue(doc: Any, start: int, end: int, quoted: list[tuple[int, int]],
-              where: str) -> attr.Cue | None:
-    """A reporting verb in the short attribution frame after (", he said.") or before a quote."""
+              where: str, loose: bool = False) -> attr.Cue | None:
+    """A reporting verb in the short attribution frame after (", he said.") or before a quote.
+    `loose` (the quote ended in , ! or ?, so the sentence goes on): any verb with its subject
+    right after the quote is the cue ("Bennett shot back", "beamed Donald Hartley")."""
     if end <= start:
         return None
     span = doc.char_span(start, end, alignment_mode="contract")
@@ -247,16 +251,21 @@ def frame_cue(doc: Any, start: int, end: int, quoted: list[tuple[int, int]],
         return None
     tokens = [t for t in span if not any(a <= t.idx < b for a, b in quoted)]
     if where == "after":
-        words = 0
+        words, fallback = 0, None
         for token in tokens:
             if token.text in (".", "!", "?", ";") or token.text in DOUBLE_OPEN:
-                return None
+                break
             if attr.is_reporting(token):
                 return attr.cue_of(token)
+            if loose and fallback is None and words <= _LOOSE_FRAME_WORDS and token.pos_ == "VERB" \
+                    and token.tag_ in ("VBD", "VBZ", "VBP") and any(
+                        c.dep_ == "nsubj" and c.pos_ in ("PROPN", "PRON", "NOUN")
+                        and start <= c.idx < end for c in token.children):
+                fallback = token
             words += not token.is_punct
             if words > _FRAME_MAX_TOKENS:
-                return None
-        return None
+                break
+        return attr.cue_of(fallback) if fallback is not None else None
     for token in reversed(tokens):
         if token.text in (".", "!", "?", ";") and token.i != tokens[-1].i:
             return None
