@@ -334,6 +334,10 @@ def test_report_date_is_a_fallback(run):
      [("killed", 1, 1, "One")]),
     ("Another member of the militia was killed in a separate raid.",
      [("killed", 1, 1, "Another member of the militia")]),
+    ("A detainee died in police custody on Monday, his lawyer said.",
+     [("killed", 1, 1, "A detainee")]),
+    ("The opposition leader was being held at a military barracks.",
+     [("arrested", 1, 1, "The opposition leader")]),
 ])
 def test_single_victims(run, sentence, expected):
     assert claims(run, sentence) == expected
@@ -348,6 +352,8 @@ def test_single_victims(run, sentence, expected):
     "The prison can hold only 500 detainees, an official said.",
     "The militants vowed to kill 100 soldiers.",
     "The dead included four children, the hospital said.",
+    "The musician died at 80 at his home in Lagos.",
+    "The minister was held responsible for the failures.",
 ])
 def test_not_single_victims(run, sentence):
     assert [(c.kind, c.text) for c in run(sentence, until=UNTIL).casualties] == []

@@ -131,8 +131,9 @@ def _single_claim(match: _Match, victim: SingleVictim) -> _Match | None:
     """Keep a single-victim match only for kinds a person can have; use the name if apposed."""
     if match.kind not in cues.SINGLE_KINDS:
         return None  # "affecting Mr. Berisha": affected/displaced are group counts
-    if victim.kin and match.cue is not None and match.cue.lemma_.lower() in ("die", "dead"):
-        return None  # "when his father died in 1927": a death in a biography
+    natural = match.cue is not None and match.cue.lemma_.lower() in ("die", "dead")
+    if natural and (victim.kin or not cues.HARM_CONTEXT.search(match.cue.sent.text)):
+        return None  # "when his father died in 1927", "the musician died at 80": no harm event
     match.victims = match.victims or victim.victims
     if victim.alias is not None:
         match.origin = match.amount.start  # "X said he was arrested": X may still be the source
@@ -282,6 +283,9 @@ def _forward(span: Any, amount: Amount, single: bool = False) -> _Match | None:
         return None
     (kind, transitive), length = cue
     after = doc[i + length] if i + length < len(doc) else None
+    if doc[i].lower_ == "held" and length == 1 and (
+            after is None or after.lower_ in cues.HELD_NOT_DETAINED or after.pos_ == "ADJ"):
+        return None  # "was held responsible", "held talks", "the vote was held"
     if transitive and not had_bridge and after is not None and _starts_object(after):
         if doc[i].dep_ == "amod" and after.pos_ in ("NOUN", "PROPN"):  # "2 million displaced people"
             return _Match(amount, kind, _victims_text([after]), doc[i], elided=False)

@@ -149,3 +149,16 @@ SUBSET_BEFORE = {"including", "among", "incl"}  # "including nine children": a s
 AFTER_AMOUNT = {"more", "others", "other", "additional", "further", "people"}
 BEFORE_SKIP = {"another", "a", "further", "additional", "an", "the", "some", "at", "least"}
 GENERIC_VICTIMS = {"people", "persons", "person", "individuals", "others", "other", "more"}
+# A single person "died": a casualty only when the sentence tells of violence, custody or a
+# disaster, not in an obituary ("the musician died at 80").
+HARM_CONTEXT = re.compile(
+    r"\b(?:attack\w*|kill\w*|clash\w*|fight\w*|violen\w*|custody|prison\w*|jail\w*|detain\w*|"
+    r"detention|tortur\w*|shot|shoot\w*|strike\w*|airstrike\w*|explo\w*|bomb\w*|blast\w*|"
+    r"shell\w*|gun\w*|wound\w*|injur\w*|raid\w*|ambush\w*|massacre\w*|war|conflict|crash\w*|"
+    r"collapse\w*|flood\w*|earthquake|quake|storm|fire|drown\w*|accident|riot\w*|protest\w*|"
+    r"hostage\w*|kidnap\w*|abduct\w*|execut\w*|murder\w*|assassinat\w*|militant\w*|troops|"
+    r"soldiers|police|operation|insurgen\w*|terror\w*)\b", re.IGNORECASE)
+# Words after "held" that make it no detention: "held responsible", "held talks".
+HELD_NOT_DETAINED = {"responsible", "accountable", "liable", "talks", "meetings", "up", "back",
+                     "office", "power", "elections", "a", "an", "the", "his", "her", "their"}
+
