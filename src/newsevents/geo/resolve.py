@@ -175,6 +175,8 @@ def resolve(toponym: Toponym, gazetteer: Gazetteer, context: Context,
         return None
     key = name_key(toponym.text)
     qualifiers = _qualifier_entries(toponym, gazetteer)
+    if qualifiers and _is_list(entries, qualifiers):
+        qualifiers = []
     anchor = resolved.get(id(toponym.anchor)) if resolved and toponym.anchor else None
     neighbours = _neighbours(toponym, key, resolved) if resolved else []
     scored = [(score(e, context, qualifiers, key, anchor, neighbours), e) for e in entries]
@@ -214,6 +216,14 @@ def credible(entry: GeoEntry, context: Context, key: str = "") -> bool:
     if entry.country and context.share(entry.country, key) >= CREDIBLE_SHARE:
         return True
     return entry.population >= CREDIBLE_POPULATION[entry.match]
+
+
+def _is_list(entries: list[GeoEntry], qualifiers: list[GeoEntry]) -> bool:
+    """"Ohio, Oregon" is a list of two states, not Ohio inside Oregon."""
+    if any(_inside(e, q) for e in entries for q in qualifiers):
+        return False
+    return any(e.feature in ("country", "admin") and e.level != 2 and e.match in (PRIMARY, ALIAS)
+               for e in entries)
 
 
 def _city_over_area(best: GeoEntry, entries: list[GeoEntry], toponym: Toponym) -> GeoEntry:
