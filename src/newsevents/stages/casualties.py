@@ -276,7 +276,9 @@ def _forward(span: Any, amount: Amount, single: bool = False) -> _Match | None:
         if doc[i].lower_ in cues.NEGATIONS:
             return None
         # "who" alone keeps the active voice: "an official who held the post" held no one
-        had_bridge = had_bridge or doc[i].pos_ == "AUX" or doc[i].lower_ in ("left", "found")
+        # and "has held rallies" is active: only be/get make a passive
+        had_bridge = had_bridge or (doc[i].pos_ == "AUX" and doc[i].lemma_.lower() in (
+            "be", "get")) or doc[i].lower_ in ("left", "found", "been", "being", "got")
         i += 1
     cue = _cue_at(doc, i)
     if cue is None:
