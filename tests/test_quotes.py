@@ -354,6 +354,17 @@ def test_mixed_quote_running_over_a_sentence_end(run):
     assert mixed.speaker == "Daniel Osei"
 
 
+@pytest.mark.parametrize("text,content", [
+    ("President Maria Lopez said \u201cit makes me angry\u201d every time she visits the camps.",
+     "\u201cit makes me angry\u201d every time she visits the camps"),
+    ("Mayor Anna Berg said \u201cthe water is still rising\u201d in the eastern districts of the city.",
+     "\u201cthe water is still rising\u201d in the eastern districts of the city"),
+])
+def test_reported_clause_around_a_quote_is_kept_whole(run, text, content):
+    _, quotes = quotes_of(run, text)
+    assert content in [q.text for q in quotes if q.kind == "indirect"], [q.text for q in quotes]
+
+
 def test_headline_label_attributes_the_line(run):
     text = ("Aid groups warn of famine in the south.\n\n"
             "Hamid Zaher: Ceasefire Talks Will Resume Next Week\n\n"

@@ -24,6 +24,7 @@ from .quote_marks import Chunk
 
 _MIN_INDIRECT_TOKENS = 3
 _MIN_ANONYMOUS_INDIRECT_TOKENS = 8
+_MIXED_MIN_WORDS = 3
 
 # Verbs of thought and finding whose clause is what the subject holds true.
 COGNITION_VERBS = frozenset({
@@ -127,7 +128,8 @@ def find_indirect(article: Any, chunks: list[Chunk], resolver: attr.SpeakerResol
         if span is None:
             continue
         start, end = span
-        if any(a < end and start < b for a, b in direct):
+        if any(a < end and start < b and not _mixed(article.text, start, end, a, b)
+               for a, b in direct):
             continue
         clipped = clip_to_quotes(article.text, start, end, chunks, paragraph)
         if clipped is None:
@@ -306,6 +308,15 @@ def _clause_span(heads: list[Any], bounds: tuple[int, int]) -> tuple[int, int] |
     return attr.trim_tokens(tokens, bounds)
 
 
+def _mixed(text: str, start: int, end: int, q_start: int, q_end: int) -> bool:
+    """True when a clause holds a quote plus at least three words of its own around it: a
+    mixed quote the clause reports ('Ryan says no matter what Obama does, "his word ..."')."""
+    if not (start <= q_start and q_end <= end + 1):
+        return False
+    outside = text[start:q_start] + " " + text[q_end:end]
+    return sum(any(ch.isalnum() for ch in w) for w in outside.split()) >= _MIXED_MIN_WORDS
+
+
 def clip_to_quotes(text: str, start: int, end: int, chunks: list[Chunk],
                    paragraph_of_start: int) -> tuple[int, int] | None:
     """Keep quote marks balanced: a clause cut through a quote takes it whole, or is dropped."""
@@ -314,6 +325,10 @@ def clip_to_quotes(text: str, start: int, end: int, chunks: list[Chunk],
         if start <= chunk.open and close < end:
             continue  # the whole quote, marks included, lies inside the clause
         if chunk.open < end and start <= close:
+            if chunk.open <= start and chunk.close is not None \
+                    and _mixed(text, chunk.start, end, chunk.start, chunk.end):
+                start = chunk.open  # 'said "it gets me mad" every time he thinks of ...'
+                continue
             if chunk.open <= start:
                 return None  # the clause is the quote itself: the partial quote reports it
             if chunk.paragraph == paragraph_of_start and chunk.close is not None:
