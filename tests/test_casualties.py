@@ -355,6 +355,7 @@ def test_single_victims(run, sentence, expected):
     "The musician died at 80 at his home in Lagos.",
     "The minister was held responsible for the failures.",
     "The candidate has held rallies in three states this week.",
+    "The coroner said the girl could have drowned in the bath.",
 ])
 def test_not_single_victims(run, sentence):
     assert [(c.kind, c.text) for c in run(sentence, until=UNTIL).casualties] == []

@@ -275,6 +275,9 @@ def _forward(span: Any, amount: Amount, single: bool = False) -> _Match | None:
     while i < len(doc) and doc[i].lower_ in cues.BRIDGE | cues.NEGATIONS and doc[i].sent == span.sent:
         if doc[i].lower_ in cues.NEGATIONS:
             return None
+        if doc[i].lower_ in ("could", "would", "might") and i + 1 < len(doc) \
+                and doc[i + 1].lower_ == "have":
+            return None  # "she could have drowned": a counterfactual, not a report
         # "who" alone keeps the active voice: "an official who held the post" held no one
         # and "has held rallies" is active: only be/get make a passive
         had_bridge = had_bridge or (doc[i].pos_ == "AUX" and doc[i].lemma_.lower() in (
