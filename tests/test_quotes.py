@@ -290,6 +290,10 @@ ATTRIBUTIONS = [
      "to visit the flooded districts on Thursday", "indirect", "Daniel Osei", "plans"),
     ("Opposition leader Laila Nasser vowed to boycott the vote.",
      "to boycott the vote", "indirect", "Laila Nasser", "vowed"),
+    ("General Tarek Mansour ordered the troops to withdraw from the bridge.",
+     "the troops to withdraw from the bridge", "indirect", "Tarek Mansour", "ordered"),
+    ("Aid worker Sara Lind hoped the convoy would reach the town before dark.",
+     "the convoy would reach the town before dark", "indirect", "Sara Lind", "hoped"),
     # stance: object and verb + preposition
     ("Foreign Minister Hamid Zaher called for an immediate ceasefire in the north.",
      "an immediate ceasefire in the north", "indirect", "Hamid Zaher", "called for"),

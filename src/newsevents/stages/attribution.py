@@ -109,6 +109,10 @@ def subject_of(verb: Any) -> Any:
             # "Syria's state news agency SANA said": spaCy gives two subjects; take the name.
             proper = [s for s in subjects if s.pos_ == "PROPN"]
             subject = (proper or subjects)[-1]
+            if subject.pos_ == "VERB":
+                # "Aid worker Sara Lind hoped": a mis-parsed clause subject; its name speaks.
+                names = [t for t in subject.subtree if t.pos_ == "PROPN"]
+                subject = names[-1] if names else subject
             if subject.lower_ in RELATIVE and subject.head.dep_ == "relcl":
                 return subject.head.head  # "the minister, who said ..." -> minister
             return subject

@@ -33,6 +33,7 @@ COGNITION_VERBS = frozenset({
     "assume", "learn", "indicate", "demonstrate", "prove", "reveal", "signal", "conclude",
     "decide", "determine", "suspect", "guess", "wish", "want", "demand", "request", "recommend",
     "propose", "urge", "suggest", "acknowledge", "recall", "estimate", "predict", "discover",
+    "hop",  # spaCy's small model lemmatises "hoped" as "hop"
     "hint", "forecast", "calculate", "presume", "speculate", "concede", "remember",
     "point", "ask", "insist", "argue", "complain", "admit", "warn", "promise", "vow", "pledge",
     "swear", "guarantee", "assure", "rule", "order", "project",
@@ -214,6 +215,8 @@ def attribution_frame(token: Any, bounds: tuple[int, int]
     if lemma in INTENT_VERBS:
         clauses = [c for c in children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
         if clauses:
+            # "told Jeb Bush to quiet down": the addressee belongs to the content.
+            clauses = [c for c in children if c.dep_ == "dobj" and c.i < clauses[0].i] + clauses
             return _cue(token, passive), _clause_span(clauses, bounds), "intent"
     for child in children:
         if child.dep_ == "prep" and (lemma, child.lower_) in PREP_FRAMES:
