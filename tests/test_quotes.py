@@ -348,6 +348,14 @@ def test_partial_quote_inside_reported_speech(run):
     assert (partial.speaker, partial.cue) == ("Martin Keller", "warned")
 
 
+def test_partial_quote_without_a_cue_takes_the_named_subject(run):
+    text = ('In January, Governor Earl Tomblin lauded the company for helping develop '
+            '"new and innovative ideas for the valley."')
+    _, quotes = quotes_of(run, text)
+    quote = find(quotes, "new and innovative ideas", "partial")
+    assert quote.speaker == "Earl Tomblin"
+
+
 def test_mixed_quote_running_over_a_sentence_end(run):
     text = ('The people of the valley \u201cdeserve a government that listens. They have waited '
             'long enough,\u201d Governor Daniel Osei said.')

@@ -344,7 +344,33 @@ def attribute_partial(article: Article, chunks: list[Chunk], paragraphs: list[tu
             for extra in mixed:
                 if extra.cue is cue:
                     extra.speaker = chunk.speaker
+        else:
+            holder = _clause_holder(article, chunk)
+            if holder is not None:
+                # 'Bush referred to Rubio as "a bright, charismatic leader"': no cue, but the
+                # sentence's named subject is whose words these are (the cue stays empty, so a
+                # short scare quote is still dropped).
+                chunk.speaker = resolver.resolve(holder)
     return mixed
+
+
+def _clause_holder(article: Article, chunk: Chunk) -> Any:
+    """The named (or he/she) subject of the nearest verb above a partial quote, or None."""
+    span = article.doc.char_span(chunk.start, chunk.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    for ancestor in span.root.ancestors:
+        if chunk.start <= ancestor.idx < chunk.end or ancestor.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in ancestor.children):
+            return None
+        subject = attr.subject_of(ancestor)
+        if subject is None:
+            continue
+        if subject.pos_ == "PROPN" or subject.lower_ in ("he", "she"):
+            return subject
+        return None
+    return None
 
 
 def _sentence_cue(article: Article, chunk: Chunk) -> attr.Cue | None:
