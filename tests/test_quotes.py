@@ -540,3 +540,11 @@ def test_nested_records_match_the_pairwise_rule(seed):
         pairwise = {k for k, c in enumerate(found) if any(
             o is not c and o.start <= c.cue.start and c.end <= o.end for o in found)}
         assert _nested(found) == pairwise
+
+
+def test_dateline_is_never_a_speaker(run):
+    text = ("GENEVA (Global Wire) \u2014 Foreign ministers from Europe met in Geneva on Saturday "
+            "to press for a halt to the fighting in northern Syria.")
+    _, quotes = quotes_of(run, text)
+    assert all(q.speaker != "GENEVA" for q in quotes)
+    assert all(q.cue is None or "Saturday" not in q.cue for q in quotes)

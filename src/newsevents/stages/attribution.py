@@ -247,7 +247,7 @@ class SpeakerResolver:
 
     def resolve(self, subject: Any) -> Speaker:
         """Resolve a subject token (name, description or pronoun) to a Speaker."""
-        if subject is None:
+        if subject is None or _is_dateline(subject):
             return Speaker(None, None, None, None)
         if subject.pos_ != "PROPN":
             # "the foreign minister, Hamid Zaher, said": the appositive carries the name.
@@ -359,6 +359,15 @@ class SpeakerResolver:
             if head in GENERIC_ORG_HEADS and earlier:
                 return earlier[-1][1]  # "the monitoring group": the organisation named last
         return _strip_det(text) or None
+
+
+def _is_dateline(token: Any) -> bool:
+    """ "GENEVA (Global Wire) -": a dateline the parser took for the sentence's head."""
+    doc = token.doc
+    first = token.i == 0 or doc[token.i - 1].is_space or "\n" in doc[token.i - 1].whitespace_
+    after = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
+    return first and token.text.isupper() and len(token.text) > 1 \
+        and after in ("(", "\u2014", "\u2013", "-", ",")
 
 
 def mention_span(subject: Any) -> tuple[int, int]:

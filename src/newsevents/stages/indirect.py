@@ -228,7 +228,8 @@ def attribution_frame(token: Any, bounds: tuple[int, int]
                 cue = _cue(token, passive)
                 if before:
                     objects = before + objects
-                else:
+                elif all(t.dep_ == "prt" for t in token.doc[token.i + 1:child.i]):
+                    # "called for", "pointed out to"; not "pressed on Monday for"
                     cue.end, cue.text = child.idx + len(child.text), token.doc[token.i:child.i + 1].text
                 return cue, _clause_span(objects, bounds), "prep"
     if lemma in STANCE_VERBS and not passive:
