@@ -345,3 +345,21 @@ def test_unique_small_town_resolves_in_a_story_of_its_country(run: Callable[...,
                   "arrested.", until=UNTIL)
     town = _place_at(article, "Uhrichsville")
     assert town is not None and town.country == "US" and town.lat is not None
+
+
+@pytest.mark.parametrize("text,word,country", [
+    ("Drug dealer arrested near airport. BEIRUT: A suspected drug dealer was arrested on "
+     "Sunday, police said.", "BEIRUT", "LB"),
+    ("Governor's budget draws fire\n\nCOLUMBUS, Ohio (AP) — Advocates criticised the plan on "
+     "Monday.", "COLUMBUS", "US"),
+])
+def test_dateline_after_a_headline(run: Callable[..., Article], text: str, word: str,
+                                   country: str) -> None:
+    article = run(text, until=UNTIL)
+    place = _place_at(article, word)
+    assert place is not None and place.country == country and place.lat is not None
+
+
+def test_capitalised_label_after_a_headline_is_no_dateline(run: Callable[..., Article]) -> None:
+    article = run("Council meets. UPDATE: The meeting was moved to Tuesday.", until=UNTIL)
+    assert _place_at(article, "UPDATE") is None

@@ -38,6 +38,12 @@ SCAN_MIN_AREA_POPULATION = 200_000
 _DATELINE = re.compile(
     r"\A\s*([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})"
     r"(?:\s*,\s*([A-Z][A-Za-z'’.]+(?: [A-Z][A-Za-z'’.]+){0,2}))?\s*(?:\(|—|–|--|-\s)")
+# A dateline after a headline ("Title. BEIRUT: ...", "Title\n\nCOLUMBUS, Ohio (AP) —"): a
+# capitalised place, then a colon or the usual dash/agency opener.
+_LATE_DATELINE = re.compile(
+    r"(?:[.!?]\s+|\n\s*)([A-Z][A-Z'’.\-]{2,}(?: [A-Z][A-Z'’.\-]+){0,3})"
+    r"(?:\s*,\s*([A-Z][A-Za-z'’.]+(?: [A-Z][A-Za-z'’.]+){0,2}))?\s*(?:\(|—|–|--|-\s|:\s)")
+DATELINE_WINDOW = 300  # characters of the text where a late dateline may stand
 _QUALIFIER = re.compile(r",\s*([A-Z][A-Za-z'’.]*(?:\s[A-Z][A-Za-z'’.]*){0,2})")
 
 
@@ -69,7 +75,7 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, entities: list[Any] = ()) -> l
                 if not any(_overlaps(*m, spacy_places) for m in getattr(e, "mentions", ()))]
     person_names = _person_names(doc, entities, gazetteer)
     found: list[Toponym] = []
-    found += _dateline(text)
+    found += _dateline(text, gazetteer)
     found += _org_toponyms(doc, gazetteer, person_names)
     blocked = [span for span in _blocked_spans(doc, entities)
                if not any(span == (t.start, t.end) for t in found)]
@@ -161,8 +167,13 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < s_end and s_start < end for s_start, s_end in spans)
 
 
-def _dateline(text: str) -> list[Toponym]:
+def _dateline(text: str, gazetteer: Gazetteer) -> list[Toponym]:
     match = _DATELINE.match(text[:200])
+    if match is None:
+        late = _LATE_DATELINE.search(text[:DATELINE_WINDOW])
+        # After a headline, only a known place opens a dateline ("UPDATE:" does not).
+        if late and any(e.match != ABBREVIATION for e in gazetteer.lookup(late.group(1))):
+            match = late
     if not match:
         return []
     found = [Toponym(match.start(1), match.end(1), match.group(1), "dateline")]
