@@ -327,7 +327,8 @@ def test_scorers_are_registered_in_order():
     (ev, {"plover.type_accuracy", "plover.type_macro_f1", "plover.actor_match",
           "plover.target_match", "case.subtype_weighted_f1", "case.subtype_accuracy"}),
     (cas, {"voa.claim_precision", "voa.claim_recall", "voa.claim_f1", "voa.exact_match_f1",
-           "voa.kind_low_high_accuracy", "voa.source_accuracy"}),
+           "voa.kind_low_high_accuracy", "voa.source_accuracy", "voa.counts_exact_match_f1",
+           "voa.counts_claim_recall", "plover.dead_injured_exact"}),
 ])
 def test_scorers_on_a_few_real_items(module, expected, resources):
     first = module.evaluate(DATA, limit=3, resources=resources)
