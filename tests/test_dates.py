@@ -400,3 +400,15 @@ def test_governing_date_without_publication_date_or_parse(resources):
     start = article.text.index("died")
     assert governing_date(article, start, start + 4) == (
         DateWindow(D("2026-03-13"), D("2026-03-13")), False)
+
+
+def test_scorer_matches_each_system_mention_once():
+    """One interval mention over two gold years is one match, not two (precision honest)."""
+    from newsevents.evaluation import dates as date_eval
+    from newsevents.model import DateMention
+
+    gold = [date_eval.GoldTimex(5, 9, "DATE", "1991"), date_eval.GoldTimex(13, 17, "DATE", "1997")]
+    system = [DateMention(id="d1", text="", start=0, end=17, value="1991/1997")]
+    tally = date_eval.Tally()
+    date_eval.score_document(tally, gold, system, [None, None])
+    assert (tally.relaxed, tally.value, tally.system) == (1, 0, 1)

@@ -12,7 +12,9 @@ dates stage runs with the creation date as the publication date. Metrics, over a
 types, per corpus:
 - extraction F1, strict (same span) and relaxed (any overlap);
 - value F1, TempEval-3 style: over relaxed matches, a match counts only if its value is
-  identical (the system mention overlapping a gold one most is its match);
+  identical (the system mention overlapping a gold one most is its match; each system
+  mention matches one gold mention at most, so "from 1991 to 1997" as one mention does
+  not count twice against two gold years);
 - DATE/TIME bounds accuracy: over relaxed DATE/TIME matches, the value is identical or the
   system's day bounds equal the gold value's span ("1997-10" ↔ 1997-10-01..1997-10-31);
 - value accuracy given the gold spans (`dates.resolve_given_spans`): normalisation alone.
@@ -177,13 +179,18 @@ def score_document(tally: Tally, gold: list[GoldTimex], system: list[DateMention
     tally.documents += 1
     tally.gold += len(gold)
     tally.system += len(system)
+    used: set[int] = set()  # one system mention matches one gold mention at most
     for g, resolved in zip(gold, given):
         tally.strict += any(s.start == g.start and s.end == g.end for s in system)
         tally.given_span += resolved is not None and resolved.value == g.value
-        matches = [s for s in system if overlaps((s.start, s.end), (g.start, g.end))]
+        matches = [i for i, s in enumerate(system)
+                   if i not in used and overlaps((s.start, s.end), (g.start, g.end))]
         if not matches:
             continue
-        best = max(matches, key=lambda s: (min(s.end, g.end) - max(s.start, g.start), -s.start))
+        chosen = max(matches, key=lambda i: (min(system[i].end, g.end)
+                                             - max(system[i].start, g.start), -system[i].start))
+        used.add(chosen)
+        best = system[chosen]
         same = best.value == g.value
         tally.relaxed += 1
         tally.value += same
