@@ -117,13 +117,22 @@ def test_short_name_resolves_to_full_name(run):
     assert claim.source == "Syrian Observatory for Human Rights"
 
 
-def test_source_stays_in_its_sentence(run):
-    """A claim's source is named in its own sentence (or is the speaker of its quote)."""
+def test_source_carries_to_the_next_sentence_of_its_paragraph_only(run):
+    """A source named in a wire paragraph covers the next sentence, never the next paragraph."""
     text = ("Human Rights Watch said its clinic was hit on Monday. Fourteen patients were "
             "wounded.\n\nTwo guards were killed in a separate attack.")
     article = run(text, until=UNTIL)
     sources = [(c.kind, c.source) for c in article.casualties]
-    assert sources == [("wounded", None), ("killed", None)]
+    assert sources == [("wounded", "Human Rights Watch"), ("killed", None)]
+
+
+def test_flattened_story_does_not_carry_sources(run):
+    """A whole story on one line is no paragraph: the next sentence is often background."""
+    filler = " ".join(f"Talks on the border dispute resumed in round {n} last year." for n in range(20))
+    text = ("Human Rights Watch said its clinic was hit on Monday. Fourteen patients were "
+            "wounded. " + filler)
+    article = run(text, until=UNTIL)
+    assert [(c.kind, c.source) for c in article.casualties] == [("wounded", None)]
 
 
 def test_source_of_a_quote_continues_across_sentences(run):
