@@ -79,7 +79,8 @@ def markdown_report(metrics: list[Metric], *, limit: int | None, seconds: float)
         "Every figure is computed by our own scorers in `src/newsevents/evaluation/` "
         "(each module's docstring gives the exact definition). An anchor is a published figure "
         "of the tool the field uses; where it was measured on another corpus or split, the "
-        "anchor's label says so, and the comparison is indicative only.\n\n"
+        "anchor's label says so, and the comparison is indicative only. Targets, caveats "
+        "and the weakest metrics: `docs/targets.md`.\n\n"
     )
     return header + markdown_table(metrics)
 
