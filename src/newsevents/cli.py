@@ -227,10 +227,12 @@ def version() -> None:
 from .commands import export as _export_command  # noqa: E402
 from .commands import ingest as _ingest_command  # noqa: E402
 from .commands import query as _query_command  # noqa: E402
+from .commands import serve as _serve_command  # noqa: E402
 
 app.command("ingest")(_ingest_command.ingest)
 app.command("query")(_query_command.query)
 app.command("export")(_export_command.export)
+app.command("serve")(_serve_command.serve)
 
 
 def _parse_documents(raw: str) -> list:

@@ -1,0 +1,154 @@
+"""GET /events: the corpus's events with `newsevents query`'s filters, ACLED-API style.
+
+Single values go to SQL through `store.query.query_events`; several values (`:OR:`), bbox,
+fatalities operators and `timestamp` are applied to its rows here. `export_type=dyadic`
+(default) gives one row per event, `monadic` one row per actor (actor and target each).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+import sqlalchemy as sa
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
+
+from ...countries import country_of_name
+from ...store import schema
+from ...store.query import EVENT_COLUMNS, Filters, query_events
+from ..params import (BadParam, Page, day_range, in_bbox, number_test, page_params, paged,
+                      parse_bbox, parse_timestamp, respond, values)
+
+router = APIRouter(tags=["events"])
+
+COLUMNS = (*EVENT_COLUMNS, "timestamp")
+MONADIC_COLUMNS = (*(c for c in COLUMNS if c not in ("actor", "actor_country", "target",
+                                                     "target_country")),
+                   "actor", "actor_country", "role")
+
+
+def country_codes(raw: list[str]) -> set[str]:
+    """ISO alpha-2 codes from codes or English names."""
+    codes = set()
+    for value in raw:
+        code = value.upper() if len(value) == 2 and value.isalpha() else country_of_name(value)
+        if code is None:
+            raise BadParam(f"country: unknown country {value!r}")
+        codes.add(code)
+    return codes
+
+
+def type_matches(row: dict[str, Any], wanted: str) -> bool:
+    """PLOVER type, ACLED event type or sub-event type, as `query --type` matches them."""
+    w = wanted.strip().lower()
+    return (row.get("type") or "").lower() == w or (row.get("acled_event_type") or "").lower() == w \
+        or (row.get("acled_sub_event_type") or "").lower() == w
+
+
+def actor_matches(row: dict[str, Any], who: str) -> bool:
+    """Part of the actor's or target's name, or (upper-case ISO code) their country."""
+    w = who.strip()
+    if len(w) == 2 and w.isalpha() and w.isupper() and w in (row.get("actor_country"),
+                                                           row.get("target_country")):
+        return True
+    return any(w.lower() in (row.get(k) or "").lower() for k in ("actor", "target"))
+
+
+def timestamps(store: Any, article_ids: set[int]) -> dict[int, int]:
+    """Unix seconds at which each article was (last) processed."""
+    a = schema.articles
+    found: dict[int, int] = {}
+    ids = sorted(article_ids)
+    with store.engine.connect() as conn:
+        for start in range(0, len(ids), 500):
+            for row in conn.execute(sa.select(a.c.id, a.c.processed_at)
+                                    .where(a.c.id.in_(ids[start:start + 500]))):
+                found[row.id] = int(row.processed_at.replace(
+                    tzinfo=dt.timezone.utc).timestamp())
+    return found
+
+
+def monadic(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per actor: the event's actor (role "actor") and its target (role "target")."""
+    out = []
+    for row in rows:
+        for role, name, country in (("actor", row.get("actor"), row.get("actor_country")),
+                                    ("target", row.get("target"), row.get("target_country"))):
+            if name:
+                out.append({**row, "actor": name, "actor_country": country, "role": role})
+    return out
+
+
+def filtered_events(store: Any, *, country: str | None = None, event_date: str | None = None,
+                    event_date_where: str | None = None, event_type: str | None = None,
+                    actor: str | None = None, source: str | None = None,
+                    fatalities: str | None = None, fatalities_where: str | None = None,
+                    text: str | None = None, near: str | None = None, radius: float = 50.0,
+                    bbox: str | None = None, timestamp: str | None = None,
+                    include_duplicates: bool = False) -> list[dict[str, Any]]:
+    """Every event matching the API filters, newest first, with its `timestamp`."""
+    countries, types, actors = values(country), values(event_type), values(actor)
+    since, until = day_range(event_date, event_date_where, "event_date")
+    deaths = number_test(fatalities, fatalities_where, "fatalities")
+    box, moment = parse_bbox(bbox), parse_timestamp(timestamp)
+    codes = country_codes(countries) if countries else None
+    filters = Filters(country=next(iter(codes)) if codes and len(codes) == 1 else None,
+                      near=near or None, radius_km=radius, since=since, until=until,
+                      event_type=types[0] if len(types) == 1 else None,
+                      actor=actors[0] if len(actors) == 1 else None, source=source or None,
+                      text=text or None, include_duplicates=include_duplicates)
+    try:
+        rows = query_events(store, filters)
+    except ValueError as error:  # an unknown place for `near`
+        raise BadParam(str(error)) from None
+    if codes and len(codes) > 1:
+        rows = [r for r in rows if r.get("country") in codes]
+    if len(types) > 1:
+        rows = [r for r in rows if any(type_matches(r, t) for t in types)]
+    if len(actors) > 1:
+        rows = [r for r in rows if any(actor_matches(r, a) for a in actors)]
+    if deaths is not None:
+        rows = [r for r in rows if deaths(r.get("fatalities"))]
+    if box is not None:
+        rows = [r for r in rows if in_bbox(r, box)]
+    stamps = timestamps(store, {r["article_id"] for r in rows})
+    for row in rows:
+        row["timestamp"] = stamps.get(row["article_id"])
+    if moment is not None:
+        floor = int(moment.replace(tzinfo=dt.timezone.utc).timestamp())
+        rows = [r for r in rows if (r["timestamp"] or 0) >= floor]
+    return rows
+
+
+@router.get("/events", summary="Events, filtered ACLED-API style")
+def list_events(
+    request: Request,
+    page: Page = Depends(page_params),
+    country: str | None = Query(None, description="ISO code or English name; several with :OR:."),
+    event_date: str | None = Query(None, description="YYYY-MM-DD, or 'A|B' with event_date_where=BETWEEN."),
+    event_date_where: str | None = Query(None, description="=, >, >=, <, <= or BETWEEN."),
+    event_type: str | None = Query(None, description="PLOVER type, ACLED event or sub-event type; :OR:."),
+    actor: str | None = Query(None, description="Part of an actor's or target's name, or ISO country; :OR:."),
+    source: str | None = Query(None, description="Outlet, URL host or reporting source."),
+    fatalities: str | None = Query(None, description="A number, or 'A|B' with fatalities_where=BETWEEN."),
+    fatalities_where: str | None = Query(None, description="=, >, >=, <, <= or BETWEEN."),
+    text: str | None = Query(None, description="Words in the article's title or text."),
+    near: str | None = Query(None, description="A place name in the corpus, or 'lat,lon'."),
+    radius: float = Query(50.0, gt=0, le=20000, description="Radius around `near`, km."),
+    bbox: str | None = Query(None, description="min_lon,min_lat,max_lon,max_lat."),
+    timestamp: str | None = Query(None, description="Only articles processed at/after this (Unix s or ISO)."),
+    include_duplicates: bool = Query(False, description="Keep near-duplicate copies."),
+    export_type: Literal["dyadic", "monadic"] = Query("dyadic", description="One row per event, or per actor."),
+) -> Response:
+    """Events of the corpus (one row per event, or per actor with export_type=monadic)."""
+    rows = filtered_events(request.app.state.store, country=country, event_date=event_date,
+                           event_date_where=event_date_where, event_type=event_type,
+                           actor=actor, source=source, fatalities=fatalities,
+                           fatalities_where=fatalities_where, text=text, near=near,
+                           radius=radius, bbox=bbox, timestamp=timestamp,
+                           include_duplicates=include_duplicates)
+    columns = COLUMNS
+    if export_type == "monadic":
+        rows, columns = monadic(rows), MONADIC_COLUMNS
+    return respond(paged(rows, page), len(rows), page, columns, "events")

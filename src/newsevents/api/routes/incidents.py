@@ -1,0 +1,49 @@
+"""GET /incidents: deaths (or injuries...) reconciled across articles, low / best / high."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
+
+from ...store.query import INCIDENT_COLUMNS, Filters, query_incidents
+from ..params import (BadParam, Page, day_range, in_bbox, number_test, page_params, paged,
+                      parse_bbox, respond, values)
+from .events import country_codes
+
+router = APIRouter(tags=["incidents"])
+KINDS = ("killed", "injured", "missing", "kidnapped", "arrested", "displaced", "affected")
+
+
+@router.get("/incidents", summary="Reconciled incidents (UCDP-style low / best / high)")
+def list_incidents(
+    request: Request,
+    page: Page = Depends(page_params),
+    kind: str = Query("killed", description="Claim kind(s); several with :OR:."),
+    country: str | None = Query(None, description="ISO code or English name; :OR:."),
+    event_date: str | None = Query(None, description="YYYY-MM-DD, or 'A|B' with event_date_where=BETWEEN."),
+    event_date_where: str | None = Query(None, description="=, >, >=, <, <= or BETWEEN."),
+    fatalities: str | None = Query(None, description="On `best`: a number, or 'A|B' with fatalities_where=BETWEEN."),
+    fatalities_where: str | None = Query(None, description="=, >, >=, <, <= or BETWEEN."),
+    near: str | None = Query(None, description="A place name in the corpus, or 'lat,lon'."),
+    radius: float = Query(50.0, gt=0, le=20000, description="Radius around `near`, km."),
+    bbox: str | None = Query(None, description="min_lon,min_lat,max_lon,max_lat."),
+) -> Response:
+    """Incidents, newest first, with the outlets and URLs behind each."""
+    kinds = tuple(values(kind)) or ("killed",)
+    since, until = day_range(event_date, event_date_where, "event_date")
+    deaths = number_test(fatalities, fatalities_where, "fatalities")
+    box = parse_bbox(bbox)
+    codes = country_codes(values(country)) if values(country) else None
+    filters = Filters(country=next(iter(codes)) if codes and len(codes) == 1 else None,
+                      near=near or None, radius_km=radius, since=since, until=until)
+    try:
+        rows = query_incidents(request.app.state.store, filters, kinds=kinds)
+    except ValueError as error:
+        raise BadParam(str(error)) from None
+    if codes and len(codes) > 1:
+        rows = [r for r in rows if r.get("country") in codes]
+    if deaths is not None:
+        rows = [r for r in rows if deaths(r.get("best"))]
+    if box is not None:
+        rows = [r for r in rows if in_bbox(r, box)]
+    return respond(paged(rows, page), len(rows), page, INCIDENT_COLUMNS, "incidents")
