@@ -412,3 +412,67 @@ def test_scorer_matches_each_system_mention_once():
     tally = date_eval.Tally()
     date_eval.score_document(tally, gold, system, [None, None])
     assert (tally.relaxed, tally.value, tally.system) == (1, 0, 1)
+
+
+# Quotes, casualty claims and events carry the governing date, else publication flagged.
+@pytest.mark.parametrize(("text", "quote_start", "date_from", "date_to", "fallback"), [
+    ('"We will not give up," the minister said on Friday.', "We will",
+     "2026-03-13", "2026-03-13", False),  # the cue's own date
+    ('"We will meet again next month," the minister said.', "We will",
+     "2026-03-15", "2026-03-15", True),  # a date in the quoted words never dates the saying
+    ('Talks began on Tuesday.\n\n"The mood is good," a diplomat said.', "The mood",
+     "2026-03-15", "2026-03-15", True),  # another paragraph's date does not govern
+    ('Talks began on Tuesday. "The mood is good," a diplomat said.', "The mood",
+     "2026-03-10", "2026-03-10", False),  # the paragraph's earlier date does
+    ("The minister said on Thursday that the border would stay closed.", "that the border",
+     "2026-03-12", "2026-03-12", False),  # indirect quote, dated by its cue
+])
+def test_quotes_carry_governing_date(run, text, quote_start, date_from, date_to, fallback):
+    quotes = run(text, until="extract_quotes").quotes
+    quote = next(q for q in quotes if q.text.startswith(quote_start))
+    assert (quote.date.date_from, quote.date.date_to, quote.date_fallback) == (
+        D(date_from), D(date_to), fallback)
+    assert quote.to_dict()["date"] == {"from": date_from, "to": date_to}
+    assert quote.to_dict()["date_fallback"] is fallback
+
+
+@pytest.mark.parametrize(("text", "date_from", "date_to", "fallback"), [
+    ("Police said 12 people were killed in an attack on Friday.",
+     "2026-03-13", "2026-03-13", False),  # its own sentence's date, as before
+    ("Gunmen stormed a market on Thursday. Police said 12 people were killed.",
+     "2026-03-12", "2026-03-12", False),  # the paragraph's date
+    ("Gunmen stormed a market on Thursday.\n\nPolice said 12 people were killed.",
+     "2026-03-15", "2026-03-15", True),  # nothing in its paragraph: publication, flagged
+])
+def test_casualty_claims_carry_governing_date(run, text, date_from, date_to, fallback):
+    claim = run(text, until="extract_casualties").casualties[0]
+    assert (claim.low, claim.kind) == (12, "killed")
+    assert (claim.date.date_from, claim.date.date_to, claim.date_fallback) == (
+        D(date_from), D(date_to), fallback)
+    assert claim.to_dict()["date_fallback"] is fallback
+
+
+def test_fallback_dates_do_not_date_incidents(run):
+    article = run("Police said 12 people were killed in the town.", until="reconcile_incidents")
+    assert article.casualties[0].date_fallback
+    assert article.incidents[0].date.to_dict() == {"from": None, "to": None}
+
+
+@pytest.mark.parametrize(("text", "trigger", "date_from", "date_to", "fallback"), [
+    ("Rebels shelled the town on Friday.", "shelled", "2026-03-13", "2026-03-13", False),
+    ("Rebels seized the airport on Tuesday. Later they shelled the town.", "shelled",
+     "2026-03-10", "2026-03-10", False),
+    ("Rebels shelled the town.", "shelled", "2026-03-15", "2026-03-15", True),
+])
+def test_events_carry_governing_date(run, text, trigger, date_from, date_to, fallback):
+    events = run(text).events
+    event = next(e for e in events if e.trigger == trigger)
+    assert (event.date.date_from, event.date.date_to, event.date_fallback) == (
+        D(date_from), D(date_to), fallback)
+    assert event.to_dict()["date_fallback"] is fallback
+
+
+def test_without_publication_date_fallback_bounds_are_unknown(run):
+    claim = run("Police said 12 people were killed.", published=None,
+                until="extract_casualties").casualties[0]
+    assert claim.date_fallback and claim.date.to_dict() == {"from": None, "to": None}

@@ -119,6 +119,10 @@ class Quote:
     speaker_end: int | None = None
     cue_start: int | None = None
     cue_end: int | None = None
+    # Additive: the days of the date that governs the quote (dates.governing_date); with
+    # date_fallback True they are the publication date, for want of one in the paragraph.
+    date: DateWindow = field(default_factory=DateWindow)
+    date_fallback: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -126,6 +130,7 @@ class Quote:
             "kind": self.kind, "speaker": self.speaker, "speaker_id": self.speaker_id,
             "cue": self.cue, "speaker_start": self.speaker_start, "speaker_end": self.speaker_end,
             "cue_start": self.cue_start, "cue_end": self.cue_end,
+            "date": self.date.to_dict(), "date_fallback": self.date_fallback,
         }
 
 
@@ -150,6 +155,7 @@ class Casualty:
     cumulative: bool = False
     sentence_start: int | None = None
     sentence_end: int | None = None
+    date_fallback: bool = False  # additive: `date` is the publication date, for want of one
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -159,6 +165,7 @@ class Casualty:
             "perpetrator": self.perpetrator, "weapon": self.weapon,
             "cumulative": self.cumulative, "start": self.start, "end": self.end,
             "sentence_start": self.sentence_start, "sentence_end": self.sentence_end,
+            "date_fallback": self.date_fallback,
         }
 
 
@@ -235,6 +242,7 @@ class Event:
     trigger: str | None = None  # the word(s) that signal the event
     trigger_start: int | None = None
     trigger_end: int | None = None
+    date_fallback: bool = False  # additive: `date` is the publication date, for want of one
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -247,6 +255,7 @@ class Event:
             "negated": self.negated, "hypothetical": self.hypothetical,
             "start": self.start, "end": self.end, "trigger": self.trigger,
             "trigger_start": self.trigger_start, "trigger_end": self.trigger_end,
+            "date_fallback": self.date_fallback,
         }
 
 

@@ -99,7 +99,9 @@ def claims_from_article(article: Article, article_id: str | None = None
             source=casualty.source,
             lat=place.lat if place else None, lon=place.lon if place else None,
             place=place.name if place else None,
-            date_from=casualty.date.date_from, date_to=casualty.date.date_to,
+            # a fallback date is the publication day, not evidence: the claim stays undated here
+            date_from=None if casualty.date_fallback else casualty.date.date_from,
+            date_to=None if casualty.date_fallback else casualty.date.date_to,
             cumulative=casualty.cumulative,
             specificity=specificity(casualty),
             place_id=casualty.place_id, place_feature=place.feature if place else None,

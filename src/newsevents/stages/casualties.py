@@ -1,7 +1,8 @@
 """Casualties stage: one `Casualty` per claim: a count, a kind of harm, and who claims it.
 
 Reads: `text`, `doc` (spaCy parse), `entities` (to name sources), `places`, `dates`, `quotes`.
-Fills: `casualties` (ids "c1", "c2"... in text order).
+Fills: `casualties` (ids "c1", "c2"... in text order). A claim with no date in its sentence
+takes dates.governing_date: the paragraph's date, else publication with `date_fallback` True.
 
 A claim is an amount (numbers.find_amounts) tied to a harm cue by one of two shapes, checked on
 tokens rather than on the parse alone because the small model often mis-attaches numbers:
@@ -21,12 +22,13 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Article, Casualty, DateWindow
+from ..model import Article, Casualty
 from ..numbers import Amount, find_amounts
 from . import casualty_context as context
 from . import casualty_cues as cues
 from . import casualty_scene as scene
 from .casualty_victims import SingleVictim, single_victims
+from .dates import governing_date
 
 
 @dataclass
@@ -481,12 +483,16 @@ def _claim(article: Article, sent: Any, match: _Match, source: context.Source,
     weapon, perpetrator = scene.weapon_and_perpetrator(article, sent, cue, match.backward,
                                                          claim_source)
     cumulative = match.cumulative or scene.is_cumulative(sent, amount)
+    window, fallback = scene.date_for(article, sent, amount, claim_source, cumulative), False
+    if window is None:
+        # no date in the sentence's scene: the paragraph's current date, else publication (flagged)
+        window, fallback = governing_date(article, amount.start, amount.end)
     return Casualty(
         id=f"c{number}", kind=match.kind or "killed", low=amount.low, high=amount.high,
         text=amount.text, start=amount.start, end=amount.end,
         source=claim_source.name, source_id=claim_source.entity_id, victims=match.victims,
         place_id=scene.place_for(article, sent, cue, amount, claim_source),
-        date=scene.date_for(article, sent, amount, claim_source, cumulative) or DateWindow(),
+        date=window, date_fallback=fallback,
         perpetrator=perpetrator, weapon=weapon, cumulative=cumulative,
         sentence_start=sent.start_char, sentence_end=sent.end_char,
     )

@@ -125,7 +125,8 @@ _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 _SENTENCE = re.compile(r"(?<=[.!?])[\"'’”)]*\s+(?=[A-Z\"“‘'(])")
 
 
-def governing_date(article: Article, start: int, end: int) -> tuple[DateWindow, bool]:
+def governing_date(article: Article, start: int, end: int,
+                   exclude: tuple[int, int] | None = None) -> tuple[DateWindow, bool]:
     """The day range of the date expression that governs text[start:end], and whether it
     fell back to the publication date (True) for want of one.
 
@@ -136,11 +137,14 @@ def governing_date(article: Article, start: int, end: int) -> tuple[DateWindow, 
        last: it dates the report, not the event;
     3. the last dated mention earlier in the paragraph (the story's current time there);
     4. the publication date (unknown bounds when there is none), flagged True.
-    Mentions with no bounds (durations, "now") never govern. Bounds are those of the
+    Mentions with no bounds (durations, "now") never govern, nor those inside `exclude`
+    (a quote's own words date what is said, not the saying). Bounds are those of the
     mention: "since Friday" runs to publication, "last week" Monday..Sunday.
     """
     text = article.text or ""
-    dated = [d for d in article.dates if d.date_from is not None or d.date_to is not None]
+    lo, hi = exclude if exclude is not None else (-1, -1)
+    dated = [d for d in article.dates if (d.date_from is not None or d.date_to is not None)
+             and not (lo <= d.start and d.end <= hi)]
     def rank(mention: DateMention) -> tuple:
         return _governing_rank(article, mention, start, end)
 
@@ -168,7 +172,12 @@ def _sentence_bounds(article: Article, text: str, start: int, end: int) -> tuple
         span = doc.char_span(start, max(end, start + 1), alignment_mode="expand")
         if span is not None and len(span):
             first, last = span[0].sent, span[-1].sent
-            return first.start_char, last.end_char
+            # the small model runs sentences over a paragraph break ('... next month."\n\n"We
+            # are ready'): the paragraph break always ends the sentence
+            breaks = list(re.finditer(r"\n\s*\n", text[first.start_char:start]))
+            left = first.start_char + breaks[-1].end() if breaks else first.start_char
+            brk = re.search(r"\n\s*\n", text[end:last.end_char])
+            return left, end + brk.start() if brk else last.end_char
     left = max([m.end() for m in _SENTENCE.finditer(text, 0, start)]
                + [m.end() for m in _PARAGRAPH.finditer(text, 0, start)] + [0])
     right = min([m.start() for m in _SENTENCE.finditer(text, end)]

@@ -11,6 +11,7 @@ from typing import Any
 from .. import ontology as ont
 from ..countries import country_of
 from ..model import Actor, Article, DateWindow
+from .dates import governing_date
 
 _NOT_ACTOR_ENTS = frozenset("DATE TIME CARDINAL ORDINAL QUANTITY MONEY PERCENT".split())
 _PRONOUNS = frozenset("he she him her they them we us i me it its".split())
@@ -362,6 +363,16 @@ def _date(article: Article, trig: Any, start: int, end: int) -> DateWindow:
     if mention is None:
         return DateWindow()
     return DateWindow(mention.date_from, mention.date_to)
+
+
+def _dated(article: Article, trig: Any, start: int, end: int, trigger: tuple[int, int]
+           ) -> tuple[DateWindow, bool]:
+    """The sentence's date nearest the trigger, else the one governing the trigger in its
+    paragraph, else publication; True when it fell back to publication (dates.governing_date)."""
+    window = _date(article, trig, start, end)
+    if window.date_from is not None or window.date_to is not None:
+        return window, False
+    return governing_date(article, *trigger)
 
 
 def _clause_chain(tok: Any, through_conj: bool) -> list[Any]:

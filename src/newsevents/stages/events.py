@@ -5,8 +5,9 @@ Reads: `text`, `doc` (spaCy parse), `entities`, `places`, `dates`, `quotes`, `ca
 
 Method: trigger words from the lexicon in `newsevents.ontology` (verbs first, nouns such as
 "air strikes" or "talks" too), roles from the dependency parse (subject -> actor, object ->
-target, passive "by" agent -> actor), then context from the same sentence: place, date,
-casualties, the reporting source and quote, negation and hypothetical/future modality.
+target, passive "by" agent -> actor), then context from the same sentence: place, date (else
+the paragraph's, else publication flagged `date_fallback`), casualties, the reporting source and
+quote, negation and hypothetical/future modality.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from ..model import Actor, Article, Event
 from .event_acled import refine_acled
 from .event_roles import _behind, _deep_target, _noun_actor, _object
 from .event_context import (
-    _acled, _actor, _actor_like, _cameo, _complement_lemmas, _date, _hypothetical, _loose_conj,
+    _acled, _actor, _actor_like, _cameo, _complement_lemmas, _dated, _hypothetical, _loose_conj,
     _negated, _place, _prep_object, _source, _subject,
 )
 
@@ -373,11 +374,12 @@ def _build_event(article: Article, trig: _Trigger, start: int, end: int) -> Even
     if source is None and trig.type in _VERBAL and actor is not None:
         source = actor.name  # the speaker of the speech act is on record
     t_start, t_end = _trigger_span(trig)
+    window, fallback = _dated(article, trig, start, end, (t_start, t_end))
     return Event(
         id="", type=trig.type, start=start, end=end, mode=trig.mode,
         cameo=_cameo(trig), acled=_acled(trig, actor, target),
         actor=actor, target=target, place_id=place_id,
-        date=_date(article, trig, start, end), source=source, quote_id=quote_id,
+        date=window, date_fallback=fallback, source=source, quote_id=quote_id,
         casualty_ids=[c.id for c in casualties] if trig.type in _CASUALTY_TYPES else [],
         negated=negated,
         hypothetical=False if trig.speaker_request else _hypothetical(tok),

@@ -1,8 +1,8 @@
 """Quotes stage: who said what — direct, partial and indirect quotes with resolved speakers.
 
 Reads: `text` (paragraphs separated by blank lines), `doc`, `entities` (optional: used to
-resolve pronouns and surnames; spaCy's own names are the fallback).
-Fills: `quotes`, in text order (ids q1, q2, ...).
+resolve pronouns and surnames; spaCy's own names are the fallback), `dates` (to date quotes).
+Fills: `quotes`, in text order (ids q1, q2, ...), each dated by dates.governing_date.
 
 How it works: quote marks are paired per paragraph (quote_marks.py). Each quoted chunk is
 *direct* when it stands apart from the sentence around it, else *partial*. Direct quotes take
@@ -25,6 +25,7 @@ from typing import Any
 
 from ..model import Article, Quote
 from . import attribution as attr
+from .dates import governing_date
 from .indirect import find_indirect
 from .quote_marks import (
     ALL_MARKS, DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_CLOSE, STRAIGHT_DOUBLE, Chunk, find_chunks,
@@ -74,7 +75,21 @@ def extract_quotes(article: Article, resources: Any) -> Article:
     inherit_speakers(chunks, indirect, resolver)
     kept = [c for c in chunks if keep_chunk(article, c)]
     article.quotes = build_quotes(article.text, kept + indirect)
+    for quote in article.quotes:
+        quote.date, quote.date_fallback = governing_date(
+            article, *_date_anchor(article, quote), exclude=(quote.start, quote.end))
     return article
+
+
+def _date_anchor(article: Article, quote: Quote) -> tuple[int, int]:
+    """The span whose governing date dates a quote: its cue when the cue is in the quote's
+    paragraph ("said on Friday" dates the words), else the quote's first character. Dates
+    inside the quoted words ("act now, not next month") are excluded by the caller."""
+    if quote.cue_start is not None and quote.cue_end is not None:
+        low, high = sorted((quote.cue_start, quote.start))
+        if "\n\n" not in article.text[low:high]:
+            return quote.cue_start, quote.cue_end
+    return quote.start, quote.start
 
 
 # ---- quote marks ---------------------------------------------------------------------------
