@@ -51,11 +51,19 @@ def parse_day(raw: str, name: str) -> dt.date:
         raise BadParam(f"{name}: {raw!r} is not YYYY-MM-DD") from None
 
 
+def _operator(raw: str, where: str | None, name: str) -> str:
+    """The `<name>_where` operator (BETWEEN when the value is 'A|B', else '=')."""
+    op = (where or ("BETWEEN" if "|" in raw else "=")).strip().upper()
+    if op not in ("=", ">", ">=", "<", "<=", "BETWEEN"):
+        raise BadParam(f"{name}_where: {where!r} is not one of =, >, >=, <, <=, BETWEEN")
+    return op
+
+
 def day_range(raw: str | None, where: str | None, name: str) -> tuple[dt.date | None, dt.date | None]:
     """(since, until) from an ACLED date filter and its `_where` operator."""
     if not raw:
         return None, None
-    op = (where or ("BETWEEN" if "|" in raw else "=")).strip().upper()
+    op = _operator(raw, where, name)
     if op == "BETWEEN":
         parts = raw.split("|")
         if len(parts) != 2:
@@ -68,8 +76,6 @@ def day_range(raw: str | None, where: str | None, name: str) -> tuple[dt.date | 
     one = dt.timedelta(days=1)
     ranges = {"=": (day, day), ">=": (day, None), ">": (day + one, None),
               "<=": (None, day), "<": (None, day - one)}
-    if op not in ranges:
-        raise BadParam(f"{name}_where: {where!r} is not one of =, >, >=, <, <=, BETWEEN")
     return ranges[op]
 
 
@@ -77,7 +83,7 @@ def number_test(raw: str | None, where: str | None, name: str):
     """A predicate on an integer (None counts as 0, as ACLED's fatalities do), or None."""
     if raw is None or raw == "":
         return None
-    op = (where or ("BETWEEN" if "|" in raw else "=")).strip().upper()
+    op = _operator(raw, where, name)
     try:
         numbers = [int(part) for part in raw.split("|")]
     except ValueError:
@@ -93,8 +99,6 @@ def number_test(raw: str | None, where: str | None, name: str):
     tests = {"=": lambda n: (n or 0) == x, ">": lambda n: (n or 0) > x,
              ">=": lambda n: (n or 0) >= x, "<": lambda n: (n or 0) < x,
              "<=": lambda n: (n or 0) <= x}
-    if op not in tests:
-        raise BadParam(f"{name}_where: {where!r} is not one of =, >, >=, <, <=, BETWEEN")
     return tests[op]
 
 
