@@ -398,3 +398,48 @@ def test_codebook_example_sentences_code_to_their_type(run, etype, text):
 
 def test_codebook_has_one_example_per_type():
     assert sorted(t for t, _ in _codebook_examples()) == sorted(PLOVER_TYPES)
+
+
+@pytest.mark.parametrize("text, etype, mode", [
+    ("Pakistan apologised to Afghanistan on Monday for the border incident.", "SUPPORT", None),
+    ("The junta reneged on its promise to hold elections within a year.", "REJECT", "change"),
+    ("Opposition newspapers defied a government ban on reporting the strike.", "REJECT", None),
+    ("Kenyan troops remained on high alert along the Somali border on Sunday.",
+     "MOBILIZE", "troops"),
+    ("Oman launched a mediation effort between Qatar and Bahrain on Tuesday.",
+     "CONSULT", "third-party"),
+])
+def test_cameo_grounded_type_rules(run, text, etype, mode):
+    """Apologies are diplomatic cooperation (CAMEO 055), reneging and defying a ban are
+    rejections (CAMEO 12), a raised alert status is a force posture (CAMEO 15), and a noun
+    event carried by "effort"/"campaign" is still coded."""
+    assert _one(run, text, etype).mode == mode
+
+
+@pytest.mark.parametrize("text, etype, actor, target", [
+    # the host of a visit is its source (CAMEO 043), the guest its target
+    ("Chinese President Hu Jintao hosted Brazilian President Lula in Beijing on Monday.",
+     "CONSULT", "Hu Jintao", "Lula"),
+    # a complaint's target is the accused, not the body it is addressed to
+    ("Syria complained to the Security Council on Monday over Turkish air raids.",
+     "ACCUSE", "Syria", "Turkish"),
+    # an abstract target stands for its possessor
+    ("The minister condemned Russia's annexation of the peninsula.", "ACCUSE", "minister", "Russia"),
+    # a threat is aimed at whoever must meet its condition
+    ("Iran threatened to quit the talks if the European Union imposes new sanctions.",
+     "THREATEN", "Iran", "European Union"),
+    # the doer named by a participle: "the rally organised by students"
+    ("Police broke up a rally organised by students outside parliament.",
+     "COERCE", "security forces", "students"),
+])
+def test_targets_behind_nouns_and_conditions(run, text, etype, actor, target):
+    event = _one(run, text, etype)
+    assert event.actor is not None and actor in event.actor.name
+    assert event.target is not None and target in event.target.name
+
+
+def test_merged_verbs_keep_the_first_object_as_target(run):
+    """ "killed a soldier and wounded two others": the soldier is the target, not "others"."""
+    event = _one(run, "A roadside bomb attack near Kandahar on Sunday killed a Canadian soldier "
+                      "and wounded two others.", "ASSAULT")
+    assert event.target is not None and event.target.country == "CA"

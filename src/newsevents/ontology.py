@@ -253,7 +253,9 @@ disarm, demobilize: RETREAT/disarm
 resign, quit, step down: RETREAT/resign
 lift, ease, relax, shorten: CONCEDE@sanction; CONCEDE@curfew; CONCEDE@ban; CONCEDE@martial
 allow, let, permit: RETREAT/access
-pardon, concede, apologize, apologise, yield: CONCEDE
+pardon, concede, yield: CONCEDE
+apologize, apologise: SUPPORT
+renege, violate, defy, flout: REJECT
 open: AID/asylum@border
 """)
 
@@ -288,6 +290,7 @@ curfew: COERCE/curfew
 sanction, embargo: SANCTION
 withdrawal, pullout: RETREAT/withdraw
 deployment: MOBILIZE/troops
+alert: MOBILIZE/troops
 """)
 
 # Light verbs whose object noun carries the event ("launched air strikes", "held talks",

@@ -20,16 +20,48 @@ _TARGET_PATH = frozenset("dobj dative prep pobj xcomp ccomp amod compound poss c
                          "oprd nmod npadvmod".split())
 _TARGET_ENTS = frozenset("GPE LOC NORP ORG PERSON FAC".split())
 _NOT_TARGETS = frozenset("it its their his her them itself themselves one".split())
+# Nouns that name another party even after "its"/"their": "charged its neighbour with ...".
+_RELATIONAL = frozenset("neighbor neighbour partner ally rival enemy foe counterpart opponent "
+                        "adversary".split())
+_ACCUSED_PREPS = ("over", "about", "against", "at")
 _NON_TARGET_PREPS = frozenset("despite according after before since during following amid "
                               "because as like than via until ahead".split())
 
 
 def _behind(tok: Any) -> Any:
-    """The actor behind an abstract target: "violations by the security forces" -> forces."""
+    """The actor behind an abstract target: "violations by the security forces" -> forces,
+    "Serbia's crackdown" -> Serbia, "Israeli air raids" -> Israeli, "the demonstration staged
+    by students" -> students."""
     if tok is None or _actor_like(tok) or tok.ent_type_ in _TARGET_ENTS:
         return tok
-    inner = _prep_object(tok, ("by", "from"))
-    return inner if inner is not None and _actor_like(inner) else tok
+    inner = next((c for c in tok.children if c.dep_ == "poss" and c.tag_ != "PRP$"
+                  or c.dep_ in ("compound", "amod") and c.ent_type_ in ("NORP", "GPE", "ORG")), None)
+    inner = inner if inner is not None else _prep_object(tok, ("by", "from"))
+    if inner is None:  # ("military aid": a sector word describes the thing, not its owner)  # a participle names the doer: "the rally organised by students"
+        inner = next((g for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                      for a in c.children if a.dep_ in ("agent", "prep") and a.lower_ == "by"
+                      for g in a.children if g.dep_ == "pobj"), None)
+    return inner if inner is not None and (_actor_like(inner) or inner.ent_type_ in _TARGET_ENTS) \
+        else tok
+
+
+def _own(tok: Any) -> bool:
+    """"its troops": the actor's own, not a target ("its neighbour" is another party)."""
+    return (tok.lemma_.lower() not in _RELATIONAL
+            and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in tok.children))
+
+
+def _condition_subject(tok: Any) -> Any:
+    """Whom a threat is aimed at: the subject of its "if"/"unless" clause ("threatened to
+    walk out if the United States deploys ..." -> United States)."""
+    clauses = [tok] + [c for c in tok.children if c.dep_ == "xcomp"]  # "to stop talks if ..."
+    for child in (c for clause in clauses for c in clause.children):
+        if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
+                                         for c in child.children):
+            subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and (_actor_like(subject) or subject.ent_type_ in _TARGET_ENTS):
+                return subject
+    return None
 
 
 def _deep_target(tok: Any, actor: Any, skip: Any = None, purpose: bool = False) -> Any:
@@ -63,7 +95,7 @@ def _deep_target(tok: Any, actor: Any, skip: Any = None, purpose: bool = False) 
                 continue
             if cand.dep_ == "compound" and _actor_like(cand.head):
                 continue  # the head noun ("U.N. inspectors") is the target, found next layer
-            if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in cand.children):
+            if _own(cand):
                 continue  # "offered its troops": the actor's own, not a target
             if cand.ent_type_ in _TARGET_ENTS or (_actor_like(cand) and cand.pos_ in ("NOUN", "PROPN")):
                 return cand
@@ -76,11 +108,14 @@ def _deep_target(tok: Any, actor: Any, skip: Any = None, purpose: bool = False) 
 def _object(tok: Any, etype: str, skip: Any = None) -> Any:
     """The target of an active verb: its object or the object of on/against/with/to."""
     candidates = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
-    candidates += [_prep_object(tok, (p,)) for p in _TARGET_PREPS]
+    if etype == "ACCUSE":  # "complained to the UN over Israeli raids": the accused, not the
+        candidates += [_behind(_prep_object(tok, (p,))) for p in _ACCUSED_PREPS]  # addressee
+    candidates += [_prep_object(tok, (p,)) for p in _TARGET_PREPS
+                   if not (etype == "ACCUSE" and p == "to")]
     for cand in candidates:
         if cand is None or (skip is not None and cand.i == skip.i) or cand.ent_type_ in _NOT_ACTOR_ENTS:
             continue
-        if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in cand.children):
+        if _own(cand):
             continue  # "withdraw their force from Chad": the actor's own, not a target
         if _actor_like(cand) or (etype in _MATERIAL_TARGETS and _place_like(cand)):
             return cand

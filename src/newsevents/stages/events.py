@@ -19,7 +19,7 @@ from typing import Any
 from .. import ontology as ont
 from ..model import Actor, Article, Event
 from .event_acled import refine_acled
-from .event_roles import _behind, _deep_target, _noun_actor, _object
+from .event_roles import _behind, _condition_subject, _deep_target, _noun_actor, _object
 from .event_context import (
     _acled, _actor, _actor_like, _cameo, _complement_lemmas, _dated, _hypothetical, _loose_conj,
     _negated, _place, _prep_object, _source, _subject,
@@ -29,6 +29,10 @@ _VERBAL = frozenset("AGREE CONSULT SUPPORT CONCEDE REQUEST ACCUSE REJECT THREATE
 _CASUALTY_TYPES = frozenset("ASSAULT COERCE PROTEST MOBILIZE".split())
 _TEMPORAL_PREPS = frozenset("after before since during following ahead until amid despite".split())
 _GENERIC_NOUNS = frozenset("fighting unrest clash".split())
+# Heads that carry the event of their compound ("a mediation effort", "a bombing campaign").
+_CARRIER_NOUNS = frozenset("effort campaign bid initiative mission".split())
+# "remained on alert", "were on alert": the subject of these verbs holds the state.
+_STATE_VERBS = frozenset("remain be stay go".split())
 _NEEDS_CUE = frozenset({"fire"})
 _NOT_ACTOR_ENTS = frozenset("DATE TIME CARDINAL ORDINAL QUANTITY MONEY PERCENT".split())
 _PARAGRAPH = re.compile(r"\n\s*\n")
@@ -50,6 +54,7 @@ class _Trigger:
     speaker_request: bool = False  # "X said Y must ..." recoded as REQUEST
     lex_mode: bool = False  # the mode came from the lexicon entry itself, not from context
     class_noun: Any = None  # the object that selected the rule ("delegation" in "send a ...")
+    verb_target: bool = False  # a merged verb already gave the target
 
 
 def code_events(article: Article, resources: Any) -> Article:
@@ -192,9 +197,14 @@ def _noun_mode(tok: Any, lemma: str, etype: str, mode: str | None
 
 
 def _light_verb(tok: Any) -> Any:
-    """The light verb whose object this noun is ("launched air strikes"), if any."""
+    """The light verb whose object this noun is ("launched air strikes", "launched a mediation
+    effort"), or the state verb of "troops remained on alert", if any."""
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in _CARRIER_NOUNS:
+        tok = tok.head  # "a mediation effort": the effort carries the mediation
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ont.LIGHT_VERBS:
         return tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.lemma_.lower() in _STATE_VERBS:
+        return tok.head.head
     return None
 
 
@@ -224,8 +234,8 @@ def _admissible(trig: _Trigger) -> bool:
     """Reject matches that are not events in this position."""
     tok = trig.tok
     if trig.noun:
-        if tok.dep_ == "compound":  # "rocket" in "rocket fire" only names the weapon
-            return False
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() not in _CARRIER_NOUNS:
+            return False  # "rocket" in "rocket fire" only names the weapon
         if tok.head.dep_ == "prep" or tok.dep_ == "pobj":
             if tok.head.lower_ in _TEMPORAL_PREPS:
                 return False
@@ -294,10 +304,15 @@ def _assign_roles(trig: _Trigger) -> None:
             trig.target = _prep_object(tok, ("from",)) or trig.target
     if trig.actor is not None and trig.target is None and trig.type in ("CONSULT", "ASSAULT"):
         trig.target = next((c for c in trig.actor.children if c.dep_ == "conj"), None)
+    if trig.target is None and trig.class_noun is not None:
+        trig.target = _behind(trig.class_noun)  # "prevented the rally staged by students"
+        trig.target = None if trig.target is trig.class_noun else trig.target
+    if trig.target is not None and not _actor_like(trig.target):
+        trig.target = _behind(trig.target)  # "demolished Palestinian homes"
+    if trig.target is None and trig.type == "THREATEN":
+        trig.target = _condition_subject(tok)  # "... if the United States deploys missiles"
     if trig.target is None:
         trig.target = _deep_target(tok, trig.actor, trig.class_noun)
-    if trig.key == "host" and trig.target is not None and _actor_like(trig.target):
-        trig.actor, trig.target = trig.target, trig.actor  # PLOVER: the visitor is the source
     if trig.type == "ASSAULT":
         trig.mode = trig.mode or _cue_mode(tok, trig.type)
         if trig.actor is not None and "suicide" in {t.lemma_.lower() for t in trig.actor.subtree}:
@@ -328,8 +343,9 @@ def _merge(triggers: list[_Trigger]) -> list[_Trigger]:
             merged.append(trig)
             continue
         host.parts.append(trig)
-        if host.noun and not trig.noun and trig.target is not None:
-            host.target = trig.target  # the verb's object beats the noun's "near X"
+        if host.noun and not trig.noun and trig.target is not None and not host.verb_target:
+            host.target = trig.target  # the verb's object beats the noun's "near X" (the first
+            host.verb_target = True  # verb's: "killed a soldier and wounded two others")
         if trig.lex_mode and not host.lex_mode:  # the more specific trigger names the event
             host.tok, host.key, host.mode, host.noun = trig.tok, trig.key, trig.mode, trig.noun
             host.lex_mode = True
