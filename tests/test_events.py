@@ -443,3 +443,22 @@ def test_merged_verbs_keep_the_first_object_as_target(run):
     event = _one(run, "A roadside bomb attack near Kandahar on Sunday killed a Canadian soldier "
                       "and wounded two others.", "ASSAULT")
     assert event.target is not None and event.target.country == "CA"
+
+
+def test_statement_speaks_for_its_issuer(run):
+    """ "X issued a statement demanding that Y ...": X requests, of Y."""
+    event = _one(run, "The rebel alliance issued a statement demanding that the Malian government "
+                      "release its fighters.", "REQUEST")
+    assert event.actor is not None and "alliance" in event.actor.name
+    assert event.target is not None and event.target.country == "ML"
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Angry farmers blocked roads outside the capital on Monday to press their demands on "
+     "President Buhari's government.", "Buhari"),
+    ("Students protested in Dhaka on Tuesday demanding an apology from the education minister.",
+     "minister"),
+])
+def test_protest_target_from_its_purpose_not_its_place(run, text, target):
+    event = _one(run, text, "PROTEST")
+    assert event.target is not None and target in event.target.name

@@ -14,6 +14,9 @@ from ..model import Actor, Article, DateWindow
 from .dates import governing_date
 
 _NOT_ACTOR_ENTS = frozenset("DATE TIME CARDINAL ORDINAL QUANTITY MONEY PERCENT".split())
+# A document speaks for whoever issued it: "X issued a declaration demanding ..." -> X.
+_DOCUMENTS = frozenset("declaration statement letter resolution communique communiqué message "
+                       "note memo memorandum petition appeal ultimatum".split())
 _PRONOUNS = frozenset("he she him her they them we us i me it its".split())
 _FIRST_PERSON = frozenset("we us i me".split())
 
@@ -30,6 +33,8 @@ def _subject(tok: Any, depth: int = 0) -> Any:
             return tok.head
         return child
     if tok.dep_ in ("relcl", "acl"):
+        if tok.head.lemma_.lower() in _DOCUMENTS and tok.head.dep_ == "dobj":
+            return _subject(tok.head.head, depth + 1)  # "X issued a statement demanding ..."
         return tok.head
     if _loose_conj(tok):
         return _subject(tok.head.head, depth + 1)

@@ -23,6 +23,8 @@ _NOT_TARGETS = frozenset("it its their his her them itself themselves one".split
 # Nouns that name another party even after "its"/"their": "charged its neighbour with ...".
 _RELATIONAL = frozenset("neighbor neighbour partner ally rival enemy foe counterpart opponent "
                         "adversary".split())
+# Verbs that state what a protest wants ("..., demanding the release of ...").
+_PURPOSE_VERBS = frozenset("demand call press urge protest denounce condemn seek".split())
 _ACCUSED_PREPS = ("over", "about", "against", "at")
 _NON_TARGET_PREPS = frozenset("despite according after before since during following amid "
                               "because as like than via until ahead".split())
@@ -142,3 +144,25 @@ def _place_like(tok: Any) -> bool:
     if lemma in ont.NOUN_MODE_CUES or lemma in ont.WORD_CLASSES["weapon"]:
         return False
     return tok.pos_ in ("NOUN", "PROPN") and lemma not in ont.NON_ACTOR_NOUNS
+
+
+def _protest_target(tok: Any, actor: Any, target: Any) -> Any:
+    """Whom a protest is aimed at when its object is only the place it happened ("blocked
+    roads to press demands on the government", "rioted in Dili demanding independence from
+    Indonesian rule"): an actor in its purpose clause, else the place as found."""
+    if target is not None and _actor_like(target) and not _locative(target):
+        return target
+    for clause in (c for c in tok.children if c.dep_ in ("advcl", "xcomp", "acl")):
+        if not (any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+                or clause.lemma_.lower() in _PURPOSE_VERBS):
+            continue  # "..., joining other protesters" says nothing of the target
+        found = _deep_target(clause, actor)
+        if found is not None and not _locative(found):
+            return found
+    return target
+
+
+def _locative(tok: Any) -> bool:
+    """A place named as where something happened ("in Dili", "at the Europe Bridge")."""
+    return tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.head.dep_ == "prep" and \
+        tok.head.lower_ in ("in", "at", "near", "outside", "across") or tok.ent_type_ in ("LOC", "FAC")

@@ -19,7 +19,9 @@ from typing import Any
 from .. import ontology as ont
 from ..model import Actor, Article, Event
 from .event_acled import refine_acled
-from .event_roles import _behind, _condition_subject, _deep_target, _noun_actor, _object
+from .event_roles import (
+    _behind, _condition_subject, _deep_target, _noun_actor, _object, _protest_target,
+)
 from .event_context import (
     _acled, _actor, _actor_like, _cameo, _complement_lemmas, _dated, _hypothetical, _loose_conj,
     _negated, _place, _prep_object, _source, _subject,
@@ -367,6 +369,8 @@ def _build_event(article: Article, trig: _Trigger, start: int, end: int) -> Even
         negated = False  # "will not accept" is the rejection itself
     if trig.type == "COERCE" and trig.mode == "restrict" and _obstruction(article, trig):
         trig.type, trig.mode = "PROTEST", "obstruct"  # protesters blocking a road
+    if trig.type == "PROTEST":
+        trig.target = _protest_target(tok, trig.actor, trig.target)
     if trig.type == "AGREE" and _content_type(tok) in ("ASSAULT", "COERCE"):
         trig.type, trig.mode = "THREATEN", "violence"  # "vowed to retaliate"
     if trig.type in ("REQUEST", "REJECT") and trig.mode is None:
