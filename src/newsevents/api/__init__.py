@@ -99,7 +99,9 @@ def create_app(db: str | None = None, *, store: Any = None, token: str | None = 
 
     @app.exception_handler(BadParam)
     async def bad_param(_request: Request, error: BadParam) -> JSONResponse:
-        return JSONResponse({"detail": str(error)}, status_code=422)
+        # FastAPI's own shape for a 422, so clients (and the OpenAPI schema) see one format.
+        return JSONResponse({"detail": [{"type": "value_error", "loc": ["query", error.name],
+                                         "msg": str(error), "input": None}]}, status_code=422)
 
     for module in (health, events, incidents, casualties, quotes, places, actors, articles,
                    extract):

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from fastapi import Query
 
 from ..store import schema
-from .params import BadParam, Page, day_range, parse_timestamp, values
+from .params import BadParam, Page, Where, day_range, parse_timestamp, values
 
 ARTICLE_COLUMNS = {
     "outlet": schema.articles.c.outlet, "host": schema.articles.c.host,
@@ -98,7 +98,7 @@ def listing(store: Any, table: sa.Table, columns: dict[str, Any], conditions: Se
 def article_filter_params(
     article_id: str | None = Query(None, description="Article ids; several with :OR:."),
     published: str | None = Query(None, description="Publication day YYYY-MM-DD, or 'A|B' with published_where=BETWEEN."),
-    published_where: str | None = Query(None, description="=, >, >=, <, <= or BETWEEN."),
+    published_where: Where | None = Query(None, description="=, >, >=, <, <= or BETWEEN."),
     source: str | None = Query(None, description="Part of the outlet or URL host; :OR:."),
     timestamp: str | None = Query(None, description="Only articles processed at/after this (Unix s or ISO)."),
 ) -> list[Any]:

@@ -32,8 +32,22 @@ Format = Literal["json", "csv", "geojson"]
 Where = Literal["=", ">", ">=", "<", "<=", "BETWEEN"]
 
 
+# OpenAPI: what a list endpoint answers, by `format`.
+LIST_RESPONSES: dict[int | str, dict[str, Any]] = {200: {
+    "description": "One page of rows: an ACLED-style JSON envelope, CSV or GeoJSON.",
+    "content": {"application/json": {"schema": {"type": "object"}},
+                "text/csv": {"schema": {"type": "string"}},
+                "application/geo+json": {"schema": {"type": "object"}}}}}
+
+
 class BadParam(ValueError):
-    """A query parameter that cannot be understood (-> 422)."""
+    """A query parameter that cannot be understood (-> 422); `name` is the parameter."""
+
+    @property
+    def name(self) -> str:
+        """The parameter, from the message's 'name: reason' prefix."""
+        head = str(self).split(":", 1)[0]
+        return head if head.isidentifier() else "query"
 
 
 def values(raw: str | None) -> list[str]:

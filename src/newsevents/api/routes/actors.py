@@ -9,7 +9,7 @@ from fastapi.responses import Response
 
 from ...store import schema
 from ..listing import ARTICLE_COLUMNS, any_equal, any_like, article_filter_params, listing
-from ..params import Page, page_params, respond, values
+from ..params import LIST_RESPONSES, Page, page_params, respond, values
 from .events import country_codes
 
 router = APIRouter(tags=["actors"])
@@ -20,7 +20,8 @@ COLUMNS = {"actor_id": e.c.id, "article_id": e.c.article_id, "local_id": e.c.loc
            "url": ARTICLE_COLUMNS["url"], "published": ARTICLE_COLUMNS["published"]}
 
 
-@router.get("/actors", summary="Actors (entities) named in articles")
+@router.get("/actors", summary="Actors (entities) named in articles",
+            responses=LIST_RESPONSES)
 def list_actors(request: Request, page: Page = Depends(page_params),
                 article: list[Any] = Depends(article_filter_params),
                 name: str | None = Query(None, description="Part of the name; :OR:."),

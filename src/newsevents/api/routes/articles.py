@@ -17,7 +17,7 @@ from fastapi.responses import JSONResponse, Response
 from ...store import ArticleKey, canonical_url, content_hash, schema
 from ..extraction import ArticleIn
 from ..listing import any_like, article_filter_params, listing
-from ..params import Page, page_params, respond
+from ..params import LIST_RESPONSES, Page, page_params, respond
 
 router = APIRouter(tags=["articles"])
 a = schema.articles
@@ -26,7 +26,8 @@ COLUMNS = {"article_id": a.c.id, "title": a.c.title, "outlet": a.c.outlet, "host
            "story_id": a.c.story_id, "duplicate_of": a.c.duplicate_of}
 
 
-@router.get("/articles", summary="Stored articles")
+@router.get("/articles", summary="Stored articles",
+            responses=LIST_RESPONSES)
 def list_articles(request: Request, page: Page = Depends(page_params),
                   article: list[Any] = Depends(article_filter_params),
                   text: str | None = Query(None, description="Words in the title or text; :OR:."),

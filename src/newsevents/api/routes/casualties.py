@@ -9,7 +9,7 @@ from fastapi.responses import Response
 
 from ...store import schema
 from ..listing import ARTICLE_COLUMNS, any_equal, any_like, article_filter_params, listing
-from ..params import Page, day_range, page_params, respond
+from ..params import LIST_RESPONSES, Page, Where, day_range, page_params, respond
 
 router = APIRouter(tags=["casualties"])
 c = schema.casualties
@@ -19,13 +19,14 @@ COLUMNS = {"casualty_id": c.c.id, "article_id": c.c.article_id, "local_id": c.c.
            **{("article_" + k if k == "source" else k): v for k, v in ARTICLE_COLUMNS.items()}}
 
 
-@router.get("/casualties", summary="Casualty claims, with their sources")
+@router.get("/casualties", summary="Casualty claims, with their sources",
+            responses=LIST_RESPONSES)
 def list_casualties(request: Request, page: Page = Depends(page_params),
                     article: list[Any] = Depends(article_filter_params),
                     kind: str | None = Query(None, description="killed, injured, missing...; :OR:."),
                     reported_by: str | None = Query(None, description="Part of the claim's source; :OR:."),
                     event_date: str | None = Query(None, description="YYYY-MM-DD, or 'A|B' with event_date_where=BETWEEN."),
-                    event_date_where: str | None = Query(None, description="=, >, >=, <, <= or BETWEEN."),
+                    event_date_where: Where | None = Query(None, description="=, >, >=, <, <= or BETWEEN."),
                     include_cumulative: bool = Query(True, description="Keep cumulative tolls."),
                     ) -> Response:
     """Casualty claims, newest first."""

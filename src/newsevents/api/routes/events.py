@@ -17,8 +17,8 @@ from fastapi.responses import Response
 from ...countries import country_of_name
 from ...store import schema
 from ...store.query import EVENT_COLUMNS, Filters, query_events
-from ..params import (BadParam, Page, day_range, in_bbox, number_test, page_params, paged,
-                      parse_bbox, parse_timestamp, respond, values)
+from ..params import (LIST_RESPONSES, BadParam, Page, Where, day_range, in_bbox,
+                      number_test, page_params, paged, parse_bbox, parse_timestamp, respond, values)
 
 router = APIRouter(tags=["events"])
 
@@ -101,7 +101,7 @@ def filtered_events(store: Any, *, country: str | None = None, event_date: str |
     try:
         rows = query_events(store, filters)
     except ValueError as error:  # an unknown place for `near`
-        raise BadParam(str(error)) from None
+        raise BadParam(f"near: {error}") from None
     if codes and len(codes) > 1:
         rows = [r for r in rows if r.get("country") in codes]
     if len(types) > 1:
@@ -121,18 +121,19 @@ def filtered_events(store: Any, *, country: str | None = None, event_date: str |
     return rows
 
 
-@router.get("/events", summary="Events, filtered ACLED-API style")
+@router.get("/events", summary="Events, filtered ACLED-API style",
+            responses=LIST_RESPONSES)
 def list_events(
     request: Request,
     page: Page = Depends(page_params),
     country: str | None = Query(None, description="ISO code or English name; several with :OR:."),
     event_date: str | None = Query(None, description="YYYY-MM-DD, or 'A|B' with event_date_where=BETWEEN."),
-    event_date_where: str | None = Query(None, description="=, >, >=, <, <= or BETWEEN."),
+    event_date_where: Where | None = Query(None, description="=, >, >=, <, <= or BETWEEN."),
     event_type: str | None = Query(None, description="PLOVER type, ACLED event or sub-event type; :OR:."),
     actor: str | None = Query(None, description="Part of an actor's or target's name, or ISO country; :OR:."),
     source: str | None = Query(None, description="Outlet, URL host or reporting source."),
     fatalities: str | None = Query(None, description="A number, or 'A|B' with fatalities_where=BETWEEN."),
-    fatalities_where: str | None = Query(None, description="=, >, >=, <, <= or BETWEEN."),
+    fatalities_where: Where | None = Query(None, description="=, >, >=, <, <= or BETWEEN."),
     text: str | None = Query(None, description="Words in the article's title or text."),
     near: str | None = Query(None, description="A place name in the corpus, or 'lat,lon'."),
     radius: float = Query(50.0, gt=0, le=20000, description="Radius around `near`, km."),

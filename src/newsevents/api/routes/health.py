@@ -10,7 +10,8 @@ from ... import __version__
 router = APIRouter(tags=["health"])
 
 
-@router.get("/health", summary="Liveness and database check")
+@router.get("/health", summary="Liveness and database check",
+            responses={503: {"description": "The database does not answer"}})
 def health(request: Request) -> JSONResponse:
     """200 with the version and row counts when the database answers, else 503."""
     store = request.app.state.store

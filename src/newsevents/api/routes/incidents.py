@@ -6,24 +6,25 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from ...store.query import INCIDENT_COLUMNS, Filters, query_incidents
-from ..params import (BadParam, Page, day_range, in_bbox, number_test, page_params, paged,
-                      parse_bbox, respond, values)
+from ..params import (LIST_RESPONSES, BadParam, Page, Where, day_range, in_bbox,
+                      number_test, page_params, paged, parse_bbox, respond, values)
 from .events import country_codes
 
 router = APIRouter(tags=["incidents"])
 KINDS = ("killed", "injured", "missing", "kidnapped", "arrested", "displaced", "affected")
 
 
-@router.get("/incidents", summary="Reconciled incidents (UCDP-style low / best / high)")
+@router.get("/incidents", summary="Reconciled incidents (UCDP-style low / best / high)",
+            responses=LIST_RESPONSES)
 def list_incidents(
     request: Request,
     page: Page = Depends(page_params),
     kind: str = Query("killed", description="Claim kind(s); several with :OR:."),
     country: str | None = Query(None, description="ISO code or English name; :OR:."),
     event_date: str | None = Query(None, description="YYYY-MM-DD, or 'A|B' with event_date_where=BETWEEN."),
-    event_date_where: str | None = Query(None, description="=, >, >=, <, <= or BETWEEN."),
+    event_date_where: Where | None = Query(None, description="=, >, >=, <, <= or BETWEEN."),
     fatalities: str | None = Query(None, description="On `best`: a number, or 'A|B' with fatalities_where=BETWEEN."),
-    fatalities_where: str | None = Query(None, description="=, >, >=, <, <= or BETWEEN."),
+    fatalities_where: Where | None = Query(None, description="=, >, >=, <, <= or BETWEEN."),
     near: str | None = Query(None, description="A place name in the corpus, or 'lat,lon'."),
     radius: float = Query(50.0, gt=0, le=20000, description="Radius around `near`, km."),
     bbox: str | None = Query(None, description="min_lon,min_lat,max_lon,max_lat."),
@@ -39,7 +40,7 @@ def list_incidents(
     try:
         rows = query_incidents(request.app.state.store, filters, kinds=kinds)
     except ValueError as error:
-        raise BadParam(str(error)) from None
+        raise BadParam(f"near: {error}") from None
     if codes and len(codes) > 1:
         rows = [r for r in rows if r.get("country") in codes]
     if deaths is not None:

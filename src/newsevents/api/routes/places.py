@@ -9,7 +9,7 @@ from fastapi.responses import Response
 
 from ...store import schema
 from ..listing import ARTICLE_COLUMNS, any_equal, any_like, article_filter_params, listing
-from ..params import Page, page_params, parse_bbox, respond, values
+from ..params import LIST_RESPONSES, Page, page_params, parse_bbox, respond, values
 from .events import country_codes
 
 router = APIRouter(tags=["places"])
@@ -19,7 +19,8 @@ COLUMNS = {"place_id": p.c.id, "article_id": p.c.article_id, "local_id": p.c.loc
            "feature": p.c.feature, "geonameid": p.c.geonameid, **ARTICLE_COLUMNS}
 
 
-@router.get("/places", summary="Places named in articles")
+@router.get("/places", summary="Places named in articles",
+            responses=LIST_RESPONSES)
 def list_places(request: Request, page: Page = Depends(page_params),
                 article: list[Any] = Depends(article_filter_params),
                 name: str | None = Query(None, description="Part of the place name; :OR:."),

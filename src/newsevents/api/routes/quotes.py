@@ -9,7 +9,7 @@ from fastapi.responses import Response
 
 from ...store import schema
 from ..listing import ARTICLE_COLUMNS, any_equal, any_like, article_filter_params, listing
-from ..params import Page, page_params, respond
+from ..params import LIST_RESPONSES, Page, page_params, respond
 
 router = APIRouter(tags=["quotes"])
 q = schema.quotes
@@ -18,7 +18,8 @@ COLUMNS = {"quote_id": q.c.id, "article_id": q.c.article_id, "local_id": q.c.loc
            **ARTICLE_COLUMNS}
 
 
-@router.get("/quotes", summary="Quotes and their speakers")
+@router.get("/quotes", summary="Quotes and their speakers",
+            responses=LIST_RESPONSES)
 def list_quotes(request: Request, page: Page = Depends(page_params),
                 article: list[Any] = Depends(article_filter_params),
                 speaker: str | None = Query(None, description="Part of the speaker's name; :OR:."),
