@@ -462,3 +462,16 @@ def test_statement_speaks_for_its_issuer(run):
 def test_protest_target_from_its_purpose_not_its_place(run, text, target):
     event = _one(run, text, "PROTEST")
     assert event.target is not None and target in event.target.name
+
+
+@pytest.mark.parametrize("text, target, country", [
+    # the purpose clause names whom the shooting was aimed at; police crowds are local
+    ("Kenyan police opened fire to disperse stone-throwing demonstrators on Monday, killing two "
+     "people.", "protesters", "KE"),
+    # a place hit "for" people stands for them
+    ("A camp for Sudanese refugees was attacked by gunmen on Sunday.", "refugees", "SD"),
+])
+def test_assault_target_from_purpose_and_occupants(run, text, target, country):
+    event = _one(run, text, "ASSAULT")
+    assert event.target is not None and target in event.target.name
+    assert event.target.country == country

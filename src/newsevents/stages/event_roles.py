@@ -38,7 +38,8 @@ def _behind(tok: Any) -> Any:
         return tok
     inner = next((c for c in tok.children if c.dep_ == "poss" and c.tag_ != "PRP$"
                   or c.dep_ in ("compound", "amod") and c.ent_type_ in ("NORP", "GPE", "ORG")), None)
-    inner = inner if inner is not None else _prep_object(tok, ("by", "from"))
+    inner = inner if inner is not None else _prep_object(tok, ("by", "from", "for"))  # ("a camp
+    # for refugees" was hit: the refugees are)
     if inner is None:  # ("military aid": a sector word describes the thing, not its owner)  # a participle names the doer: "the rally organised by students"
         inner = next((g for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
                       for a in c.children if a.dep_ in ("agent", "prep") and a.lower_ == "by"
@@ -152,6 +153,11 @@ def _protest_target(tok: Any, actor: Any, target: Any) -> Any:
     Indonesian rule"): an actor in its purpose clause, else the place as found."""
     if target is not None and _actor_like(target) and not _locative(target):
         return target
+    return _purpose_target(tok, actor) or target
+
+
+def _purpose_target(tok: Any, actor: Any) -> Any:
+    """An actor in the trigger's purpose clause: "opened fire to disperse demonstrators"."""
     for clause in (c for c in tok.children if c.dep_ in ("advcl", "xcomp", "acl")):
         if not (any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
                 or clause.lemma_.lower() in _PURPOSE_VERBS):
@@ -159,7 +165,7 @@ def _protest_target(tok: Any, actor: Any, target: Any) -> Any:
         found = _deep_target(clause, actor)
         if found is not None and not _locative(found):
             return found
-    return target
+    return None
 
 
 def _locative(tok: Any) -> bool:

@@ -21,6 +21,7 @@ from ..model import Actor, Article, Event
 from .event_acled import refine_acled
 from .event_roles import (
     _behind, _condition_subject, _deep_target, _noun_actor, _object, _protest_target,
+    _purpose_target,
 )
 from .event_context import (
     _acled, _actor, _actor_like, _cameo, _complement_lemmas, _dated, _hypothetical, _loose_conj,
@@ -313,6 +314,8 @@ def _assign_roles(trig: _Trigger) -> None:
         trig.target = _behind(trig.target)  # "demolished Palestinian homes"
     if trig.target is None and trig.type == "THREATEN":
         trig.target = _condition_subject(tok)  # "... if the United States deploys missiles"
+    if trig.target is None and trig.type == "ASSAULT":
+        trig.target = _purpose_target(tok, trig.actor)  # "opened fire to disperse protesters"
     if trig.target is None:
         trig.target = _deep_target(tok, trig.actor, trig.class_noun)
     if trig.type == "ASSAULT":
@@ -390,6 +393,9 @@ def _build_event(article: Article, trig: _Trigger, start: int, end: int) -> Even
     if target is not None and target.country is None and target.sector in _LOCAL_SECTORS:
         place = article.place(place_id)  # unnamed victims are people of the place hit
         target.country = place.country if place is not None else None
+        if target.country is None and actor is not None and actor.sector == "police" \
+                and target.sector in ("civilians", "protesters"):
+            target.country = actor.country  # police act at home: their crowd is local too
     source, quote_id = _source(article, tok, start, end)
     if source is None and trig.type in _VERBAL and actor is not None:
         source = actor.name  # the speaker of the speech act is on record
