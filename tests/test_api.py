@@ -362,3 +362,33 @@ def test_serve_command_starts_uvicorn(monkeypatch, tmp_path, env, option, enable
     assert result.exit_code == 0, result.output
     assert (started["host"], started["port"]) == ("127.0.0.1", 8123)
     assert bool(started["app"].state.token) is enabled
+
+
+# -- the dashboard ----------------------------------------------------------------------------
+
+def test_dashboard_page_and_its_files_are_served_from_this_server_only(store, resources):
+    import re
+
+    client = TestClient(create_app(store=store, resources=resources))
+    page = client.get("/")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert "default-src 'self'" in page.headers["content-security-policy"]
+    assets = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+    assert {"/static/dashboard.js", "/static/dashboard.css"} <= set(assets)
+    for asset in assets:
+        assert asset.startswith("/"), f"{asset} is not on this server"
+        assert client.get(asset).status_code == 200
+    script = client.get("/static/dashboard.js").text
+    assert not re.search(r"https?://", script), "the dashboard must make no external request"
+    assert "innerHTML" not in script  # article text is untrusted: textContent only
+    for escape in ("/static/../api/__init__.py", "/static/%2e%2e/__init__.py", "/static/..%2f__init__.py"):
+        assert client.get(escape).status_code == 404
+    assert "/" not in client.get("/openapi.json").json()["paths"]
+
+
+def test_article_document_maps_event_rows_to_local_ids(client):
+    row = events(client, "country=NG")[0]
+    document = client.get(f"/articles/{row['article_id']}").json()
+    local = document["row_ids"]["events"][str(row["event_id"])]
+    event = next(v for v in document["events"] if v["id"] == local)
+    assert event["type"] == row["type"]

@@ -47,7 +47,8 @@ def list_articles(request: Request, page: Page = Depends(page_params),
 @router.get("/articles/{article_id}", summary="One article as newsevents/1",
             responses={404: {"description": "No such article"}})
 def get_article(article_id: int, request: Request) -> JSONResponse:
-    """The stored document: clean text plus every record with its character spans."""
+    """The stored document: clean text plus every record with its character spans, and
+    `row_ids.events`, the local id of each event row that /events lists."""
     store = request.app.state.store
     with store.engine.connect() as conn:
         found = conn.execute(sa.select(a.c.id).where(a.c.id == article_id)).first()
@@ -55,6 +56,11 @@ def get_article(article_id: int, request: Request) -> JSONResponse:
         raise HTTPException(404, f"no article {article_id}")
     document = store.document(article_id)
     document["article"]["id"] = article_id
+    # Which stored row is which record (GET /events gives row ids, the document local ids).
+    e = schema.events
+    with store.engine.connect() as conn:
+        document["row_ids"] = {"events": {str(row.id): row.local_id for row in conn.execute(
+            sa.select(e.c.id, e.c.local_id).where(e.c.article_id == article_id))}}
     return JSONResponse(document)
 
 
