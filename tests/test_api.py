@@ -204,6 +204,8 @@ def test_incidents_reconcile_tolls(client):
     assert aleppo["low"] <= aleppo["best"] <= aleppo["high"] and "Daily B" not in aleppo["outlets"]
     assert [r["place"] for r in client.get("/incidents?fatalities=20&fatalities_where=>").json()["data"]] == ["Maiduguri"]
     assert [r["country"] for r in client.get("/incidents?country=NG").json()["data"]] == ["NG"]
+    bad = client.get("/incidents?kind=killed:OR:eaten")
+    assert bad.status_code == 422 and "eaten" in bad.text
 
 
 @pytest.mark.parametrize("path, check", [

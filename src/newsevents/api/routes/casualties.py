@@ -23,7 +23,7 @@ COLUMNS = {"casualty_id": c.c.id, "article_id": c.c.article_id, "local_id": c.c.
             responses=LIST_RESPONSES)
 def list_casualties(request: Request, page: Page = Depends(page_params),
                     article: list[Any] = Depends(article_filter_params),
-                    kind: str | None = Query(None, description="killed, injured, missing...; :OR:."),
+                    kind: str | None = Query(None, description="killed, wounded, missing...; :OR:."),
                     reported_by: str | None = Query(None, description="Part of the claim's source; :OR:."),
                     event_date: str | None = Query(None, description="YYYY-MM-DD, or 'A|B' with event_date_where=BETWEEN."),
                     event_date_where: Where | None = Query(None, description="=, >, >=, <, <= or BETWEEN."),

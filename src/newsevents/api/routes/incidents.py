@@ -5,13 +5,13 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
+from ...model import CASUALTY_KINDS
 from ...store.query import INCIDENT_COLUMNS, Filters, query_incidents
 from ..params import (LIST_RESPONSES, BadParam, Page, Where, day_range, in_bbox,
                       number_test, page_params, paged, parse_bbox, respond, values)
 from .events import country_codes
 
 router = APIRouter(tags=["incidents"])
-KINDS = ("killed", "injured", "missing", "kidnapped", "arrested", "displaced", "affected")
 
 
 @router.get("/incidents", summary="Reconciled incidents (UCDP-style low / best / high)",
@@ -31,6 +31,9 @@ def list_incidents(
 ) -> Response:
     """Incidents, newest first, with the outlets and URLs behind each."""
     kinds = tuple(values(kind)) or ("killed",)
+    unknown = [k for k in kinds if k not in CASUALTY_KINDS]
+    if unknown:
+        raise BadParam(f"kind: unknown {', '.join(unknown)} (one of {', '.join(CASUALTY_KINDS)})")
     since, until = day_range(event_date, event_date_where, "event_date")
     deaths = number_test(fatalities, fatalities_where, "fatalities")
     box = parse_bbox(bbox)

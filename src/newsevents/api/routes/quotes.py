@@ -24,7 +24,7 @@ def list_quotes(request: Request, page: Page = Depends(page_params),
                 article: list[Any] = Depends(article_filter_params),
                 speaker: str | None = Query(None, description="Part of the speaker's name; :OR:."),
                 text: str | None = Query(None, description="Words in the quote; :OR:."),
-                kind: str | None = Query(None, description="direct, indirect, mixed...; :OR:."),
+                kind: str | None = Query(None, description="direct, partial or indirect; :OR:."),
                 ) -> Response:
     """Quotes, newest articles first."""
     conditions = [*article, *any_like(q.c.speaker, speaker), *any_like(q.c.text, text),
