@@ -475,3 +475,18 @@ def test_assault_target_from_purpose_and_occupants(run, text, target, country):
     event = _one(run, text, "ASSAULT")
     assert event.target is not None and target in event.target.name
     assert event.target.country == country
+
+
+@pytest.mark.parametrize("text, etype, actor, target", [
+    # "opened/filed/lodged" carry their noun event like "launched"
+    ("A prosecutor opened a criminal investigation against three senior police officers.",
+     "ACCUSE", "prosecutor", "security forces"),
+    # a formal protest by a government is a complaint, not a demonstration
+    ("Greece lodged a formal protest with Turkey on Monday over the airspace violations.",
+     "ACCUSE", "Greece", "Turkey"),
+])
+def test_light_verbs_open_lodge_and_formal_protests(run, text, etype, actor, target):
+    event = _one(run, text, etype)
+    assert event.actor is not None and actor in event.actor.name
+    assert event.target is not None and target in event.target.name
+    assert not _events(run, text, "PROTEST")

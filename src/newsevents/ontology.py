@@ -297,7 +297,7 @@ alert: MOBILIZE/troops
 # "staged a protest"); their subject becomes the actor of the noun event.
 LIGHT_VERBS = frozenset(
     "launch carry conduct stage stag hold mount begin start continue resume intensify escalate "
-    "step make organise organize lead join unleash wage carry_out".split())
+    "step make organise organize lead join unleash wage carry_out open file lodge issue".split())
 
 # Compound/amod modifiers of a trigger noun, or words in a trigger's object -> mode.
 NOUN_MODE_CUES: dict[str, tuple[str, str]] = {

@@ -133,7 +133,8 @@ def _noun_actor(tok: Any) -> Any:
     for child in tok.children:
         if child.dep_ in ("compound", "amod") and (
                 child.ent_type_ in ("NORP", "GPE", "ORG")
-                or child.lower_ in ont.SECTOR_WORDS or child.lemma_ in ont.SECTOR_WORDS):
+                or child.lower_ in ont.SECTOR_WORDS or child.lemma_ in ont.SECTOR_WORDS) and not (
+                child.tag_ == "JJ" and child.lower_ == "official"):  # "an official protest"
             if child.lemma_.lower() not in ont.NOUN_MODE_CUES:
                 return child
     return _prep_object(tok, ("by", "from"))

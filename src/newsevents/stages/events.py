@@ -191,6 +191,9 @@ def _noun_mode(tok: Any, lemma: str, etype: str, mode: str | None
         return None, None
     if etype == "ASSAULT" and assault:
         return etype, assault[1]
+    if etype == "PROTEST" and (tok.head.lemma_.lower() in ("lodge", "file") or {
+            "official", "formal", "diplomatic"} & set(_modifier_lemmas(tok))):
+        return "ACCUSE", "disapprove"  # a government's formal protest is a complaint (CAMEO 11)
     if etype == "MOBILIZE" and "joint" in _modifier_lemmas(tok):
         return "COOPERATE", None  # joint exercises are cooperation, single-country ones posture
     if etype == "CONSULT":
