@@ -490,3 +490,22 @@ def test_light_verbs_open_lodge_and_formal_protests(run, text, etype, actor, tar
     assert event.actor is not None and actor in event.actor.name
     assert event.target is not None and target in event.target.name
     assert not _events(run, text, "PROTEST")
+
+
+@pytest.mark.parametrize("text, actor_country, target", [
+    ("A Kurdish activist died as a result of torture while in Iranian police custody, his "
+     "family said.", "IR", "activist"),
+    ("Two detainees died of torture in Egyptian military custody last week.", "EG", "detainees"),
+])
+def test_death_from_violence_in_custody(run, text, actor_country, target):
+    """The one who died of the violence is its target; the custodian is its actor."""
+    event = _one(run, text, "ASSAULT")
+    assert event.target is not None and target in event.target.name
+    assert event.actor is not None and event.actor.country == actor_country
+
+
+def test_police_crowd_takes_the_police_country_over_a_distant_place(run):
+    """ "Turkish police dispersed students protesting the deployment to Iraq": local students."""
+    event = _one(run, "Turkish police prevented a rally staged by students to protest "
+                      "the decision to send troops to Iraq.", "COERCE")
+    assert event.target is not None and event.target.country == "TR"

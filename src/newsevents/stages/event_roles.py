@@ -173,3 +173,27 @@ def _locative(tok: Any) -> bool:
     """A place named as where something happened ("in Dili", "at the Europe Bridge")."""
     return tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.head.dep_ == "prep" and \
         tok.head.lower_ in ("in", "at", "near", "outside", "across") or tok.ent_type_ in ("LOC", "FAC")
+
+
+def _who_died(tok: Any) -> Any:
+    """The victim of a violent noun that caused a death: "a prisoner died of torture",
+    "two men died as a result of the shelling" -> the one who died."""
+    for head in list(tok.ancestors)[:4]:
+        if head.pos_ in ("VERB", "AUX"):
+            if head.lemma_.lower() not in ("die", "perish", "succumb"):
+                return None
+            return next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def _custodian(tok: Any) -> Any:
+    """Who held a victim who died of violence in custody: "died of torture while in Israeli
+    police custody" -> police (the custodian answers for the death)."""
+    verb = next((h for h in list(tok.ancestors)[:4] if h.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return None
+    custody = next((g for c in [*verb.children, *tok.children]
+                    if c.dep_ == "prep" and c.lower_ in ("in", "under")
+                    for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() == "custody"),
+                   None)
+    return _noun_actor(custody) if custody is not None else None

@@ -21,7 +21,7 @@ from ..model import Actor, Article, Event
 from .event_acled import refine_acled
 from .event_roles import (
     _behind, _condition_subject, _deep_target, _noun_actor, _object, _protest_target,
-    _purpose_target,
+    _custodian, _purpose_target, _who_died,
 )
 from .event_context import (
     _acled, _actor, _actor_like, _cameo, _complement_lemmas, _dated, _hypothetical, _loose_conj,
@@ -282,6 +282,9 @@ def _assign_roles(trig: _Trigger) -> None:
         target = _prep_object(tok, ("on", "against", "of", "at", "with"))
         trig.target = target if target is not None and target.ent_type_ not in _NOT_ACTOR_ENTS \
             else None
+        if trig.type == "ASSAULT" and _who_died(tok) is not None:
+            trig.target = trig.target or _who_died(tok)  # "a prisoner died of torture"
+            trig.actor = trig.actor or _custodian(tok)  # "... while in police custody"
         if trig.target is None:
             trig.target = _deep_target(tok, trig.actor, trig.class_noun)
         if trig.target is None and light is not None:  # "staged rallies against X"
@@ -396,7 +399,7 @@ def _build_event(article: Article, trig: _Trigger, start: int, end: int) -> Even
     if target is not None and target.country is None and target.sector in _LOCAL_SECTORS:
         place = article.place(place_id)  # unnamed victims are people of the place hit
         target.country = place.country if place is not None else None
-        if target.country is None and actor is not None and actor.sector == "police" \
+        if actor is not None and actor.sector == "police" and actor.country \
                 and target.sector in ("civilians", "protesters"):
             target.country = actor.country  # police act at home: their crowd is local too
     source, quote_id = _source(article, tok, start, end)
