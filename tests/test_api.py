@@ -315,6 +315,18 @@ def test_slow_extraction_is_503_not_a_hang(store, resources):
     assert response.status_code == 503 and "longer than" in response.json()["detail"]
 
 
+def test_busy_extractor_answers_429(store, resources):
+    app = create_app(store=store, resources=resources, extract_workers=1, dashboard=False)
+    slots = app.state.extractor._slots  # hold the only slot, as a running extraction does
+    slots.acquire()
+    try:
+        response = TestClient(app).post("/extract", json={"text": STORY})
+        assert response.status_code == 429 and response.headers["retry-after"] == "5"
+    finally:
+        slots.release()
+    assert TestClient(app).post("/extract", json={"text": STORY}).status_code == 200
+
+
 # -- POST /articles and its token ---------------------------------------------------------------
 
 def test_post_articles_is_disabled_without_a_token(client):
@@ -406,6 +418,8 @@ def test_dashboard_page_and_its_files_are_served_from_this_server_only(store, re
     for escape in ("/static/../api/__init__.py", "/static/%2e%2e/__init__.py", "/static/..%2f__init__.py"):
         assert client.get(escape).status_code == 404
     assert "/" not in client.get("/openapi.json").json()["paths"]
+    for cdn_page in ("/docs", "/redoc"):  # FastAPI's would load Swagger UI / ReDoc from a CDN
+        assert client.get(cdn_page).status_code == 404
 
 
 def test_article_document_maps_event_rows_to_local_ids(client):

@@ -91,7 +91,10 @@ def create_app(db: str | None = None, *, store: Any = None, token: str | None = 
                          places, quotes)
 
     settings = settings or Settings.from_env()
-    app = FastAPI(title="newsevents", version=__version__, description=DESCRIPTION)
+    # No /docs or /redoc: FastAPI's pages load Swagger UI / ReDoc from a CDN, and nothing
+    # served here may make an external request. The schema is at /openapi.json.
+    app = FastAPI(title="newsevents", version=__version__, description=DESCRIPTION,
+                  docs_url=None, redoc_url=None)
     app.state.store = store if store is not None else Store.open(db)
     app.state.token = token or None
     app.state.extractor = Extractor(settings, resources, timeout_s=timeout_s,

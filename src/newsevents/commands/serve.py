@@ -16,7 +16,7 @@ def serve(
     max_body: int = typer.Option(2_000_000, "--max-body", min=1, help="Largest request body in bytes (413 above)."),
     timeout: float = typer.Option(60.0, "--timeout", min=1.0, help="Seconds an extraction may take (503 above)."),
 ) -> None:
-    """Serve the corpus as a REST API (OpenAPI at /docs) and the dashboard at /."""
+    """Serve the corpus as a REST API (OpenAPI schema at /openapi.json) and the dashboard at /."""
     import uvicorn
 
     from ..api import create_app
