@@ -509,3 +509,20 @@ def test_police_crowd_takes_the_police_country_over_a_distant_place(run):
     event = _one(run, "Turkish police prevented a rally staged by students to protest "
                       "the decision to send troops to Iraq.", "COERCE")
     assert event.target is not None and event.target.country == "TR"
+
+
+@pytest.mark.parametrize("text, etype, actor, target", [
+    # "placed/put under arrest/investigation": the one placed is the target
+    ("Police placed the opposition leader under house arrest on Friday.",
+     "COERCE", "security forces", "opposition leader"),
+    ("A French journalist has been put under investigation in Turkey for spying.",
+     "ACCUSE", None, "French journalist"),
+    # the parties of a mediation follow "between" on the carrying noun
+    ("Kuwait's emir launched a mediation effort between Qatar and Saudi Arabia on Monday.",
+     "CONSULT", "Kuwait", "Qatar"),
+])
+def test_placed_under_and_mediation_between(run, text, etype, actor, target):
+    event = _one(run, text, etype)
+    if actor is not None:
+        assert event.actor is not None and actor in event.actor.name
+    assert event.target is not None and target in event.target.name

@@ -36,6 +36,7 @@ _GENERIC_NOUNS = frozenset("fighting unrest clash".split())
 _CARRIER_NOUNS = frozenset("effort campaign bid initiative mission".split())
 # "remained on alert", "were on alert": the subject of these verbs holds the state.
 _STATE_VERBS = frozenset("remain be stay go".split())
+_PLACING_VERBS = frozenset("put place keep hold".split())  # "put under investigation"
 _NEEDS_CUE = frozenset({"fire"})
 _NOT_ACTOR_ENTS = frozenset("DATE TIME CARDINAL ORDINAL QUANTITY MONEY PERCENT".split())
 _PARAGRAPH = re.compile(r"\n\s*\n")
@@ -277,9 +278,13 @@ def _assign_roles(trig: _Trigger) -> None:
     """Actor and target tokens from the parse (active, passive, noun and light-verb forms)."""
     tok = trig.tok
     if trig.noun:
+        if _placed_under(trig):
+            return
         light = _light_verb(tok)
         trig.actor = _noun_actor(tok) or (_subject(light) if light is not None else None)
-        target = _prep_object(tok, ("on", "against", "of", "at", "with"))
+        carrier = tok.head if tok.dep_ == "compound" else tok  # "a mediation effort between"
+        target = _prep_object(tok, ("on", "against", "of", "at", "with")) or \
+            _prep_object(carrier, ("between", "against", "with"))
         trig.target = target if target is not None and target.ent_type_ not in _NOT_ACTOR_ENTS \
             else None
         if trig.type == "ASSAULT" and _who_died(tok) is not None:
@@ -328,6 +333,22 @@ def _assign_roles(trig: _Trigger) -> None:
         trig.mode = trig.mode or _cue_mode(tok, trig.type)
         if trig.actor is not None and "suicide" in {t.lemma_.lower() for t in trig.actor.subtree}:
             trig.mode = "suicide-attack"  # "a suicide bomber blew himself up"
+
+
+def _placed_under(trig: _Trigger) -> bool:
+    """ "X was put under investigation/arrest by Y": X is the target, Y (or the subject of an
+    active "Y placed X under arrest") the actor. False when the noun is not in that frame."""
+    tok = trig.tok
+    if not (tok.dep_ == "pobj" and tok.head.lower_ == "under"
+            and tok.head.head.lemma_.lower() in _PLACING_VERBS):
+        return False
+    verb = tok.head.head
+    trig.target = next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
+    agent = next((g for c in verb.children if c.dep_ == "agent"
+                  for g in c.children if g.dep_ == "pobj"), None)
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    trig.actor = agent if passive else _subject(verb)
+    return True
 
 
 def _cue_mode(tok: Any, etype: str) -> str | None:
