@@ -476,3 +476,44 @@ def test_without_publication_date_fallback_bounds_are_unknown(run):
     claim = run("Police said 12 people were killed.", published=None,
                 until="extract_casualties").casualties[0]
     assert claim.date_fallback and claim.date.to_dict() == {"from": None, "to": None}
+
+
+# Error classes found on TempEval-3 dev (issue 5), each with a wire-style sentence.
+@pytest.mark.parametrize(("published", "text", "mention", "value"), [
+    # a passive present is no past tense: a yearless month after publication stays ahead
+    ("2026-03-15", "The appeal is heard in May before a panel of three judges.", "May", "2026-05"),
+    # a scheduling participle takes the tense of its clause ("is expected ... set for")
+    ("2026-03-15", "The talks are expected to open a summit set for Geneva in April.", "April",
+     "2026-04"),
+    # a bare participle tells of a done thing: a later month in it is last year's
+    ("2026-03-15", "The fund sold a block of bonds issued July 1 at a loss.", "July 1",
+     "2025-07-01"),
+    # a date inside a noun phrase under a past verb: the nearest such month, not a year back
+    ("2026-08-15", "Officials gave details of a planned cutback in power exports in September.",
+     "September", "2026-09"),
+    ("2026-03-15", "The border stayed shut for at least 72 hours.", "72 hours", "PT72H"),
+    ("2026-03-15", "Shelling went on through the last 24 hours.", "the last 24 hours", "P1D"),
+    ("2026-03-15", "The call lasted 1 1/2 minutes.", "1 1/2 minutes", "PT1M30S"),
+    ("2026-03-15", "Exports fell in the last half of 2025.", "the last half of 2025", "2025-H2"),
+    ("2026-03-15", "Output rose in the first half of 2025.", "the first half of 2025", "2025-H1"),
+    ("2026-03-15", "The vote is due in the week of March 2.", "the week of March 2", "2026-W10"),
+    ("2026-03-15", "Shares were down at mid-afternoon yesterday in London.",
+     "mid-afternoon yesterday", "2026-03-14TAF"),
+    ("2026-03-15", "The index closed 4% below the previous Friday.", "the previous Friday",
+     "2026-03-06"),
+])
+def test_dev_error_classes(run, published, text, mention, value):
+    assert _find(run, text, mention, published).value == value
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("Rescuers pulled an 8-month-old girl from the rubble.", "8-month-old", "P8M"),
+    ("Troops shelled the town on Friday. Dealers sold heavily in the morning.", "the morning",
+     "2026-03-13TMO"),
+])
+def test_given_spans_read_ages_and_parts_of_the_story_day(run, text, span, value):
+    article = run(text, until="resolve_dates")
+    spans = [(article.text.index(s), article.text.index(s) + len(s))
+             for s in ("Friday", span) if s in text]
+    mentions = resolve_given_spans(article, spans)
+    assert mentions[-1] is not None and mentions[-1].value == value

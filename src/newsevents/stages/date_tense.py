@@ -23,6 +23,7 @@ _REPORTING = frozenset({"say", "tell", "report", "announce", "claim", "add", "st
 _FUTURE_WORDS = re.compile(r"(?i)\b(?:will|shall|going\s+to|due\s+to|scheduled\s+to|"
                            r"expected\s+to|set\s+to|plans?\s+to)\b|\w'll\b")
 _PLANNING = frozenset({"plan", "schedule", "slate"})
+_SCHEDULE = frozenset({"set", "schedule", "slate", "plan", "due", "expect", "fix", "book"})
 # Verbs whose present form is also their past: a VBP tag on them is no evidence of a schedule.
 _SAME_PAST_FORM = frozenset({"hurt", "put", "cut", "set", "hit", "cost", "quit", "shut",
                              "spread", "let", "bid", "cast", "split", "burst", "beat", "read",
@@ -80,6 +81,8 @@ def _governing_tense(doc: Any, text: str, start: int, end: int) -> Tense:
         # A present verb on a weekday is a schedule ("the talks resume on Monday"), unless
         # the day only modifies a noun ("Friday's attack is...") or the verb reports speech.
         return None if via_noun or token.lemma_ in _REPORTING else "future"
+    if tense == "past" and via_noun:
+        return None  # "notified companies of a cutback in September": the noun's time, not the verb's
     return tense
 
 
@@ -99,14 +102,33 @@ def _verb_tense(verb: Any, depth: int = 0) -> Tense:
         if inherited is not None:
             return inherited
     tags = {verb.tag_} | {a.tag_ for a in auxes}
-    if words & {"have", "has", "had", "'ve"} or (verb.tag_ == "VBN" and "MD" not in tags):
+    if verb.tag_ == "VBN" and not auxes and verb.dep_ == "acl" and verb.lemma_ in _SCHEDULE:
+        # a scheduling participle has no tense of its own ("a summit set for April"): the
+        # clause's ("is expected to dominate a summit set for April" is future); other bare
+        # participles tell of a done thing ("shares issued July 1") and stay past below
+        above = _clause_verb(verb.head)
+        return _verb_tense(above, depth + 1) if above is not None and depth < 3 else None
+    if words & {"have", "has", "had", "'ve"}:
         return "past"
+    if verb.tag_ == "VBN" and "MD" not in tags and not (tags & {"VBZ", "VBP"}):
+        return "past"  # "was heard", "killed" (bare participle); "is heard" is present below
     if "MD" in tags and not words & {"could", "can"}:
         return "future"  # "would leave as soon as Tuesday": not yet happened when reported
     if "VBD" in tags:
         return "past"
     if tags & {"VBZ", "VBP"}:
         return "present"
+    return None
+
+
+def _clause_verb(token: Any) -> Any:
+    """The first verb at or above `token`, or None."""
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
     return None
 
 

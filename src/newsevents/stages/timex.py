@@ -37,6 +37,8 @@ RULES: list[tuple[re.Pattern[str], Callable[[re.Match, Context], Timex | None]]]
          rf"(?!\s*(?:%|(?i:percent|per\s+cent)))(?:,?\s+(?P<y>{YEAR4})\b)?", r.month_day),
         (rf"\b(?:(?i:the)\s+)?(?P<d>\d{{1,2}}){ORDINAL}?\s+(?:(?i:of)\s+)?(?P<month>{MONTH_ANY})"
          rf"(?:,?\s+(?P<y>{YEAR4})\b)?", r.month_day),
+        (rf"\b(?:(?i:the)\s+)?(?i:week)\s+(?i:of)\s+(?P<month>{MONTH_ANY})\s+(?P<d>\d{{1,2}})\b"
+         rf"(?:,?\s+(?P<y>{YEAR4})\b)?", r.week_of),
         (rf"\b(?P<month>{MONTH_ANY})\s*,?\s+(?:(?i:of)\s+)?(?P<y>{YEAR4})\b", r.month_year),
         (rf"(?:\b(?P<mod>(?i:last|next|this))\s+)?\b(?P<month>{MONTH_FULL})\b", r.month_alone),
         (rf"(?<![,.\d])\b(?P<y>{YEAR4})\b(?![-/]\d|[.,]\d|\s*(?:%|(?i:percent|per\s+cent)))",
@@ -44,8 +46,11 @@ RULES: list[tuple[re.Pattern[str], Callable[[re.Match, Context], Timex | None]]]
         (r"(?P<dec>(?:\b(?P<full>(?:1[5-9]|20)\d0)|[’'](?P<short>\d)0)[’']?s)\b", r.decade),
         (rf"\b(?:(?i:the)\s+)?(?P<n>\d{{1,2}}{ORDINAL}|(?i:eighteenth|nineteenth|twentieth"
          r"|twenty[\s-]first))\s+(?i:century)\b", r.century),
-        (rf"(?:\b(?P<mod>(?i:last|next|this\s+coming|this|coming|past))\s+)?\b(?P<wd>{WEEKDAY})"
+        (rf"(?:\b(?P<mod>(?i:last|next|this\s+coming|this|coming|past|(?:the\s+)?previous"
+         rf"|(?:the\s+)?preceding))\s+)?\b(?P<wd>{WEEKDAY})"
          rf"(?P<plural>s)?\b(?:\s+(?P<part>{PART})(?P<parts>s)?\b)?", r.weekday),
+        (rf"\b(?:(?i:early|mid|late)[\s-]*)?(?P<part0>{PART})\s+(?P<w>(?i:yesterday|today"
+         r"|tomorrow))\b", r.deictic_day),  # "mid-afternoon yesterday", "late morning today"
         (r"(?<!USA\s)\b(?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
          rf"|today|tonight|yesterday|tomorrow))\b(?:\s+(?P<part>{PART})\b)?", r.deictic_day),
         (rf"\b(?P<mod>(?i:this|last))\s+(?P<part>{PART})\b", r.this_part),
@@ -71,6 +76,8 @@ RULES: list[tuple[re.Pattern[str], Callable[[re.Match, Context], Timex | None]]]
          rf"(?P<yb>{YEAR4})\s+)?(?:(?i:fiscal)[\s-]+)?(?P<ord>(?i:first|second|third|fourth|1st"
          r"|2nd|3rd|4th|final))[\s-]+(?:(?i:fiscal)\s+)?(?i:quarter)\b(?:\s+(?i:of)\s+(?:(?i:fiscal)\s+)?"
          rf"(?:(?P<y>{YEAR4})|(?P<rel2>(?i:last|next|this))\s+(?i:year)\b))?", p.quarter),
+        (r"\b(?:(?i:the)\s+)?(?P<which>(?i:first|second|last|latter))\s+(?i:half)\s+(?i:of)\s+"
+         rf"(?:(?i:fiscal)\s+)?(?P<y>{YEAR4})\b", p.half_year),
         (r"\b(?:(?i:the)\s+)?(?:(?i:comparable|corresponding|same)\s+)?(?i:year)[\s-]+"
          r"(?i:ago|earlier)(?:\s+(?:(?P<ord>(?i:first|second|third|fourth))\s+)?"
          r"(?P<noun>(?i:quarter|period)))?\b", p.year_ago_period),

@@ -131,6 +131,8 @@ def weekday_date(weekday: int, published: dt.date, tense: Tense, mod: str | None
         return published - dt.timedelta(days=back or 7)
     if mod in ("next", "coming"):
         return published + dt.timedelta(days=ahead or 7)
+    if mod in ("previous", "preceding"):  # "down from the previous Friday": the week before
+        return published - dt.timedelta(days=back + 7)
     if tense == "future":
         return published + dt.timedelta(days=ahead)
     # A weekday in a past- or present-tense news sentence means the current week.
@@ -198,11 +200,13 @@ def duration_value(n: float | None, unit: str) -> str:
         code = {"decade": "DE", "century": "CE", "quarter": "Q"}.get(unit, code)
     else:
         total = n * factor
-        if unit == "hour" and total >= 24 and total % 24 == 0:
-            return f"P{int(total // 24)}D"  # "the last twenty-four hours" -> P1D, as TempEval does
-        if total != int(total) and unit in ("hour", "year"):  # 5 1/2 hours -> PT5H30M
-            minor = round((total - int(total)) * 60 if unit == "hour" else (total % 1) * 12)
-            return f"P{'T' if unit == 'hour' else ''}{int(total)}{code}{minor}M"
+        if unit == "hour" and total == 24:
+            return "P1D"  # "the last twenty-four hours" is a day, as TempEval writes it;
+            # "72 hours" is counted in hours (PT72H)
+        if total != int(total) and unit in ("minute", "hour", "year"):  # 5 1/2 hours -> PT5H30M
+            minor = round((total % 1) * (12 if unit == "year" else 60))
+            small = {"minute": "S", "hour": "M", "year": "M"}[unit]
+            return f"P{'' if unit == 'year' else 'T'}{int(total)}{code}{minor}{small}"
         amount = str(int(total)) if total == int(total) else f"{total:g}"
     return f"P{'T' if unit in ('second', 'minute', 'hour') else ''}{amount}{code}"
 

@@ -37,6 +37,15 @@ def quarter(m: re.Match, ctx: Context) -> Timex | None:
     return calendar_timex(m, unit_tx("quarter", dt.date(year, 3 * quarter, 1)), "quarter")
 
 
+def half_year(m: re.Match, ctx: Context) -> Timex:
+    """'the second half of 1989', 'the last half of 1989', 'the first half of fiscal 1990'."""
+    second = m["which"].lower() != "first"
+    year = int(m["y"])
+    first_day = dt.date(year, 7 if second else 1, 1)
+    last_day = dt.date(year, 12, 31) if second else dt.date(year, 6, 30)
+    return calendar_timex(m, (f"{year}-H{2 if second else 1}", first_day, last_day), "half")
+
+
 def latest_begun_quarter_year(quarter: int, pub: dt.date) -> int:
     """Business news reports the latest quarter of that number that has begun."""
     return pub.year if dt.date(pub.year, 3 * quarter - 2, 1) <= pub else pub.year - 1

@@ -23,7 +23,7 @@ TenseAt = Callable[[int, int], Tense]
 IsCount = Callable[[int, int], bool]
 
 # Grains whose value names a stretch of calendar (they can anchor "since", ranges, clocks).
-CALENDAR_GRAINS = frozenset({"day", "part", "time", "week", "weekend", "month", "quarter",
+CALENDAR_GRAINS = frozenset({"day", "part", "time", "week", "weekend", "month", "quarter", "half",
                              "season", "year", "decade", "century"})
 
 
@@ -124,6 +124,14 @@ def month_day(m: re.Match, ctx: Context) -> Timex | None:
     return calendar_timex(m, anchored_year(make, ctx.published, _tense(ctx, m)), "day")
 
 
+def week_of(m: re.Match, ctx: Context) -> Timex | None:
+    """'the week of March 6': the calendar week holding that day."""
+    day = month_day(m, ctx)
+    if day is None or day.date_from is None:
+        return None if day is None else calendar_timex(m, None, "week")
+    return calendar_timex(m, unit_tx("week", day.date_from), "week")
+
+
 def month_year(m: re.Match, ctx: Context) -> Timex:
     return calendar_timex(m, unit_tx("month", dt.date(int(m["y"]), _month_num(m["month"]), 1)),
                      "month")
@@ -213,7 +221,8 @@ def deictic_day(m: re.Match, ctx: Context) -> Timex | None:
     word = re.sub(r"\s+", " ", m["w"].lower())
     offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
                "the day before yesterday": -2, "the day after tomorrow": 2}
-    part = m["part"] or ("night" if word == "tonight" else None)
+    groups = m.groupdict()
+    part = groups.get("part") or groups.get("part0") or ("night" if word == "tonight" else None)
     if ctx.published is None:
         return calendar_timex(m, None, "part" if part else "day")
     day = ctx.published + dt.timedelta(days=offsets[word])

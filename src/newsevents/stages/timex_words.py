@@ -16,8 +16,8 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from .timex_calendar import (ONES, SEASONS, TEENS, TENS, anchored_year, duration_value, easter,
-                             season_tx, unit_tx)
+from .timex_calendar import (NUM, ONES, PARTS, SEASONS, TEENS, TENS, UNITS, anchored_year,
+                             duration_value, easter, parse_number, season_tx, unit_name, unit_tx)
 from .timex_rules import Context, Timex, calendar_timex
 
 _ONE = {w: i + 1 for i, w in enumerate(ONES)}
@@ -97,6 +97,10 @@ _BARE_PLURAL = re.compile(r"(?i)(?:the\s+)?(seconds|minutes|hours|days|weeks|mon
 _SEASON = re.compile(r"(?:the\s+)?(?:early\s+|late\s+)?(spring|summer|autumn|fall|winter)")
 
 
+_PART_ALONE = re.compile(r"(?:the |that )?(?:early |mid[- ]?|late )?(morning|afternoon|evening)")
+_AGE = re.compile(rf"(?P<num>{NUM})[\s-]+(?P<unit>{UNITS})[\s-]+olds?")
+
+
 def whole_span(text: str, published: dt.date | None = None) -> Timex | None:
     """The TimeML value of a whole span that names a time only in words, else None.
 
@@ -106,6 +110,10 @@ def whole_span(text: str, published: dt.date | None = None) -> Timex | None:
     words = re.sub(r"\s+", " ", text.strip(" .,;:\"'").lower())
     if words in _WHOLE:
         return Timex(0, len(text), _WHOLE[words], grain="ref")
+    if (m := _PART_ALONE.fullmatch(words)):
+        # "the morning" as a whole: that part of the story's current day (resolved like a
+        # clock time); left out of running text, where "in the morning" is often habitual
+        return Timex(0, len(text), f"T{PARTS[m[1]]}", grain="clock")
     if words in ("the day", "that day", "day"):
         return Timex(0, len(text), None, grain="anaphor", anaphor=("day", 0),
                      fallback_published=True)
@@ -118,6 +126,11 @@ def whole_span(text: str, published: dt.date | None = None) -> Timex | None:
         year = published.year - 1 if code == "WI" and published.month <= 2 else published.year
         value, first, last = season_tx(code, year)
         return Timex(0, len(text), value, first, last, grain="season")
+    if (m := _AGE.fullmatch(words)) and parse_number(m["num"]) is not None:
+        # an age asked for as a whole ("8-month-old") is its duration; running text leaves
+        # ages out (timex_rules.duration), as TimeBank mostly does
+        return Timex(0, len(text), duration_value(parse_number(m["num"]), unit_name(m["unit"])),
+                     grain="duration")
     if (m := _BARE_PLURAL.fullmatch(words)):
         unit = m[1].rstrip("s")
         unit = "century" if unit == "centurie" else unit
