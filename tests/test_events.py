@@ -526,3 +526,10 @@ def test_placed_under_and_mediation_between(run, text, etype, actor, target):
     if actor is not None:
         assert event.actor is not None and actor in event.actor.name
     assert event.target is not None and target in event.target.name
+
+
+def test_rejected_invitation_targets_its_content(run):
+    """ "rejected an invitation to attend talks with X": the content of the offer names X."""
+    event = _one(run, "Hamas rejected an invitation to attend a meeting of Palestinian factions "
+                      "in Cairo next week.", "REJECT")
+    assert event.target is not None and event.target.country == "PS"

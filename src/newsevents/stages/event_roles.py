@@ -83,8 +83,10 @@ def _deep_target(tok: Any, actor: Any, skip: Any = None, purpose: bool = False) 
             for child in head.children:
                 if child.i in seen or child.dep_ not in _TARGET_PATH and not (
                         child.dep_ in ("nsubj", "nsubjpass") and head is not tok) and not (
-                        purpose and child.dep_ == "advcl" and head is tok):
-                    continue  # (a protest's purpose clause, "to demand ...", names its target)
+                        purpose and child.dep_ == "advcl" and head is tok) and not (
+                        child.dep_ == "acl" and _infinitive(child)):
+                    continue  # (a protest's purpose clause, "to demand ...", names its target;
+                    # so does an offer's content, "an invitation to attend talks with X")
                 if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
                     continue  # a conjoined verb is an event of its own
                 if child.dep_ == "prep" and (child.lower_ in _NON_TARGET_PREPS or (
@@ -197,3 +199,8 @@ def _custodian(tok: Any) -> Any:
                     for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() == "custody"),
                    None)
     return _noun_actor(custody) if custody is not None else None
+
+
+def _infinitive(tok: Any) -> bool:
+    """ "to attend": a to-infinitive, the content of the noun it modifies."""
+    return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
