@@ -1,5 +1,5 @@
-"""Roles of an event trigger: who acts (noun events) and whom the action is aimed at.
-Helpers of the events stage (`stages/events.py`), kept apart to keep each module small;
+"""Roles of an event trigger: who acts (noun events) and whom the action is aimed at, and the
+mode cues in the words around it. Helpers of the events stage (`stages/events.py`), kept apart to keep each module small;
 nothing here is a stage. Reads only the spaCy parse around a trigger token.
 """
 
@@ -8,8 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 from .. import ontology as ont
-from .event_context import _actor_like, _prep_object
+from .event_context import _actor_like, _prep_object, _subject
 
+_PLACING_VERBS = frozenset("put place keep hold".split())  # "put under investigation"
 _MATERIAL_TARGETS = frozenset("ASSAULT COERCE MOBILIZE".split())
 _TARGET_PREPS = ("on", "against", "with", "at", "to", "into")
 _NOT_ACTOR_ENTS = frozenset("DATE TIME CARDINAL ORDINAL QUANTITY MONEY PERCENT".split())
@@ -204,3 +205,48 @@ def _custodian(tok: Any) -> Any:
 def _infinitive(tok: Any) -> bool:
     """ "to attend": a to-infinitive, the content of the noun it modifies."""
     return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _placed_under(tok: Any) -> tuple[Any, Any] | None:
+    """ "X was put under investigation/arrest by Y": (actor Y, target X); with an active "Y
+    placed X under arrest" the subject is the actor. None when the noun is not in that frame."""
+    if not (tok.dep_ == "pobj" and tok.head.lower_ == "under"
+            and tok.head.head.lemma_.lower() in _PLACING_VERBS):
+        return None
+    verb = tok.head.head
+    target = next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
+    agent = next((g for c in verb.children if c.dep_ == "agent"
+                  for g in c.children if g.dep_ == "pobj"), None)
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    return (agent if passive else _subject(verb)), target
+
+
+def _cue_mode(tok: Any, etype: str) -> str | None:
+    """An ASSAULT mode from weapon words in the trigger's objects or the actor's name."""
+    words = {t.lemma_.lower() for t in tok.subtree}
+    for word in words:
+        cue = ont.NOUN_MODE_CUES.get(word)
+        if cue and cue[0] == etype:
+            return cue[1]
+    return None
+
+
+def _cue_from(tok: Any, table: dict[str, frozenset[str]]) -> str | None:
+    """The first mode whose cue words appear in the trigger's complements."""
+    subject = _subject(tok)
+    skip = {t.i for t in subject.subtree} if subject is not None and subject.head == tok else set()
+    lemmas = {t.lemma_.lower() for c in tok.children if c.dep_ not in ("nsubj", "nsubjpass")
+              for t in c.subtree if t.i not in skip}
+    return next((mode for mode, cues in table.items() if lemmas & cues), None)
+
+
+def _consult_mode(tok: Any) -> str | None:
+    """Visit / phone / multilateral / third-party from the words around a meeting."""
+    lemmas = {t.lemma_.lower() for t in tok.subtree}
+    if lemmas & {"phone", "telephone", "video", "videoconference", "call"}:
+        return "phone"
+    if lemmas & {"summit", "conference", "forum", "assembly"}:
+        return "multilateral"
+    if lemmas & {"mediate", "mediator", "broker", "mediation"}:
+        return "third-party"
+    return None

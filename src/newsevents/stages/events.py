@@ -20,8 +20,8 @@ from .. import ontology as ont
 from ..model import Actor, Article, Event
 from .event_acled import refine_acled
 from .event_roles import (
-    _behind, _condition_subject, _deep_target, _noun_actor, _object, _protest_target,
-    _custodian, _purpose_target, _who_died,
+    _behind, _condition_subject, _consult_mode, _cue_from, _cue_mode, _custodian, _deep_target,
+    _noun_actor, _object, _placed_under, _protest_target, _purpose_target, _who_died,
 )
 from .event_context import (
     _acled, _actor, _actor_like, _cameo, _complement_lemmas, _dated, _hypothetical, _loose_conj,
@@ -36,7 +36,6 @@ _GENERIC_NOUNS = frozenset("fighting unrest clash".split())
 _CARRIER_NOUNS = frozenset("effort campaign bid initiative mission".split())
 # "remained on alert", "were on alert": the subject of these verbs holds the state.
 _STATE_VERBS = frozenset("remain be stay go".split())
-_PLACING_VERBS = frozenset("put place keep hold".split())  # "put under investigation"
 _NEEDS_CUE = frozenset({"fire"})
 _NOT_ACTOR_ENTS = frozenset("DATE TIME CARDINAL ORDINAL QUANTITY MONEY PERCENT".split())
 _PARAGRAPH = re.compile(r"\n\s*\n")
@@ -278,7 +277,9 @@ def _assign_roles(trig: _Trigger) -> None:
     """Actor and target tokens from the parse (active, passive, noun and light-verb forms)."""
     tok = trig.tok
     if trig.noun:
-        if _placed_under(trig):
+        placed = _placed_under(tok)
+        if placed is not None:
+            trig.actor, trig.target = placed
             return
         light = _light_verb(tok)
         trig.actor = _noun_actor(tok) or (_subject(light) if light is not None else None)
@@ -333,32 +334,6 @@ def _assign_roles(trig: _Trigger) -> None:
         trig.mode = trig.mode or _cue_mode(tok, trig.type)
         if trig.actor is not None and "suicide" in {t.lemma_.lower() for t in trig.actor.subtree}:
             trig.mode = "suicide-attack"  # "a suicide bomber blew himself up"
-
-
-def _placed_under(trig: _Trigger) -> bool:
-    """ "X was put under investigation/arrest by Y": X is the target, Y (or the subject of an
-    active "Y placed X under arrest") the actor. False when the noun is not in that frame."""
-    tok = trig.tok
-    if not (tok.dep_ == "pobj" and tok.head.lower_ == "under"
-            and tok.head.head.lemma_.lower() in _PLACING_VERBS):
-        return False
-    verb = tok.head.head
-    trig.target = next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
-    agent = next((g for c in verb.children if c.dep_ == "agent"
-                  for g in c.children if g.dep_ == "pobj"), None)
-    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
-    trig.actor = agent if passive else _subject(verb)
-    return True
-
-
-def _cue_mode(tok: Any, etype: str) -> str | None:
-    """An ASSAULT mode from weapon words in the trigger's objects or the actor's name."""
-    words = {t.lemma_.lower() for t in tok.subtree}
-    for word in words:
-        cue = ont.NOUN_MODE_CUES.get(word)
-        if cue and cue[0] == etype:
-            return cue[1]
-    return None
 
 
 # --- merging -------------------------------------------------------------------------------
@@ -517,27 +492,6 @@ def _recode_intent(trig: _Trigger, negated: bool) -> None:
         mode = ont.INTENT_THREATEN_MODES.get((trig.type, trig.mode),
                                             ont.INTENT_THREATEN_DEFAULTS[trig.type])
         trig.type, trig.mode = "THREATEN", mode
-
-
-def _cue_from(tok: Any, table: dict[str, frozenset[str]]) -> str | None:
-    """The first mode whose cue words appear in the trigger's complements."""
-    subject = _subject(tok)
-    skip = {t.i for t in subject.subtree} if subject is not None and subject.head == tok else set()
-    lemmas = {t.lemma_.lower() for c in tok.children if c.dep_ not in ("nsubj", "nsubjpass")
-              for t in c.subtree if t.i not in skip}
-    return next((mode for mode, cues in table.items() if lemmas & cues), None)
-
-
-def _consult_mode(tok: Any) -> str | None:
-    """Visit / phone / multilateral / third-party from the words around a meeting."""
-    lemmas = {t.lemma_.lower() for t in tok.subtree}
-    if lemmas & {"phone", "telephone", "video", "videoconference", "call"}:
-        return "phone"
-    if lemmas & {"summit", "conference", "forum", "assembly"}:
-        return "multilateral"
-    if lemmas & {"mediate", "mediator", "broker", "mediation"}:
-        return "third-party"
-    return None
 
 
 def _abstract_actor(tok: Any) -> bool:
