@@ -501,6 +501,8 @@ def test_without_publication_date_fallback_bounds_are_unknown(run):
      "mid-afternoon yesterday", "2026-03-14TAF"),
     ("2026-03-15", "The index closed 4% below the previous Friday.", "the previous Friday",
      "2026-03-06"),
+    ("2026-03-15", "Aid agencies fear more fighting in the weeks ahead.", "the weeks ahead",
+     "PXW"),
 ])
 def test_dev_error_classes(run, published, text, mention, value):
     assert _find(run, text, mention, published).value == value

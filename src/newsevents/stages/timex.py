@@ -66,6 +66,7 @@ RULES: list[tuple[re.Pattern[str], Callable[[re.Match, Context], Timex | None]]]
         (r"\b(?P<w>(?i:earlier|later))\s+(?:(?i:this|in\s+the)\s+)?(?P<unit>(?i:week|month|year"
          r"|today))\b", r.partial_unit),
         (rf"\b(?P<num>{NUM})(?:\s+|-)(?:{_UNIT_ADJ}\s+)?(?P<unit>{UNITS})\b", r.duration),
+        (r"\b(?i:the)\s+(?P<unit>(?i:days|weeks|months|years))\s+(?i:ahead)\b", w.units_ahead),
         (r"\b(?i:for|in|over|within)\s+(?P<unit>(?i:years|months|weeks|days|hours|decades"
          r"|centuries))\b", r.bare_units),
         (r"\b(?P<w>(?i:right\s+now|now|currently|at\s+present|presently|nowadays|these\s+days"

@@ -97,6 +97,12 @@ _BARE_PLURAL = re.compile(r"(?i)(?:the\s+)?(seconds|minutes|hours|days|weeks|mon
 _SEASON = re.compile(r"(?:the\s+)?(?:early\s+|late\s+)?(spring|summer|autumn|fall|winter)")
 
 
+def units_ahead(m: re.Match, ctx: object) -> Timex:
+    """'the weeks ahead', 'the months ahead': a vague stretch to come (TimeML: PXW, PXM)."""
+    unit = unit_name(m["unit"])
+    return Timex(m.start(), m.end(), duration_value(None, unit), grain="duration")
+
+
 _PART_ALONE = re.compile(r"(?:the |that )?(?:early |mid[- ]?|late )?(morning|afternoon|evening)")
 _AGE = re.compile(rf"(?P<num>{NUM})[\s-]+(?P<unit>{UNITS})[\s-]+olds?")
 
