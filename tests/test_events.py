@@ -533,3 +533,9 @@ def test_rejected_invitation_targets_its_content(run):
     event = _one(run, "Hamas rejected an invitation to attend a meeting of Palestinian factions "
                       "in Cairo next week.", "REJECT")
     assert event.target is not None and event.target.country == "PS"
+
+
+def test_concession_answers_the_other_side_of_the_talks(run):
+    event = _one(run, "The teachers' union called off its strike on Thursday after talks with the "
+                      "Ghanaian government.", "CONCEDE")
+    assert event.target is not None and event.target.country == "GH"

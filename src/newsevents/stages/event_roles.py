@@ -10,6 +10,7 @@ from typing import Any
 from .. import ontology as ont
 from .event_context import _actor_like, _prep_object, _subject
 
+_TALKS = frozenset("talk negotiation deliberation meeting consultation discussion".split())
 _PLACING_VERBS = frozenset("put place keep hold".split())  # "put under investigation"
 _MATERIAL_TARGETS = frozenset("ASSAULT COERCE MOBILIZE".split())
 _TARGET_PREPS = ("on", "against", "with", "at", "to", "into")
@@ -249,4 +250,16 @@ def _consult_mode(tok: Any) -> str | None:
         return "multilateral"
     if lemmas & {"mediate", "mediator", "broker", "mediation"}:
         return "third-party"
+    return None
+
+
+def _negotiating_party(tok: Any) -> Any:
+    """Whom a concession or agreement answers: the other side of the talks it followed
+    ("called off the strike after talks with the government" -> government)."""
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("after", "following")):
+        for talks in (g for g in prep.children if g.dep_ == "pobj"):
+            if talks.lemma_.lower() in _TALKS:
+                party = _prep_object(talks, ("with",))
+                if party is not None and (_actor_like(party) or party.ent_type_ in _TARGET_ENTS):
+                    return party
     return None

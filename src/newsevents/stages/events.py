@@ -21,7 +21,7 @@ from ..model import Actor, Article, Event
 from .event_acled import refine_acled
 from .event_roles import (
     _behind, _condition_subject, _consult_mode, _cue_from, _cue_mode, _custodian, _deep_target,
-    _noun_actor, _object, _placed_under, _protest_target, _purpose_target, _who_died,
+    _negotiating_party, _noun_actor, _object, _placed_under, _protest_target, _purpose_target, _who_died,
 )
 from .event_context import (
     _acled, _actor, _actor_like, _cameo, _complement_lemmas, _dated, _hypothetical, _loose_conj,
@@ -330,6 +330,8 @@ def _assign_roles(trig: _Trigger) -> None:
         trig.target = _purpose_target(tok, trig.actor)  # "opened fire to disperse protesters"
     if trig.target is None:
         trig.target = _deep_target(tok, trig.actor, trig.class_noun)
+    if trig.target is None and trig.type in ("CONCEDE", "AGREE", "RETREAT"):
+        trig.target = _negotiating_party(tok)  # "called off the strike after talks with X"
     if trig.type == "ASSAULT":
         trig.mode = trig.mode or _cue_mode(tok, trig.type)
         if trig.actor is not None and "suicide" in {t.lemma_.lower() for t in trig.actor.subtree}:
