@@ -503,6 +503,8 @@ def test_without_publication_date_fallback_bounds_are_unknown(run):
      "2026-03-06"),
     ("2026-03-15", "Aid agencies fear more fighting in the weeks ahead.", "the weeks ahead",
      "PXW"),
+    # a present verb makes a weekday a schedule, but "as of" a month is a state up to then
+    ("2026-04-09", "The store accounts for 70% of sales as of February.", "February", "2026-02"),
 ])
 def test_dev_error_classes(run, published, text, mention, value):
     assert _find(run, text, mention, published).value == value
@@ -519,3 +521,16 @@ def test_given_spans_read_ages_and_parts_of_the_story_day(run, text, span, value
              for s in ("Friday", span) if s in text]
     mentions = resolve_given_spans(article, spans)
     assert mentions[-1] is not None and mentions[-1].value == value
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # a month annotated apart from its year ("October" of "October of next year")
+    ("Licences will lapse after October of next year.", "October", "2027-10"),
+    ("Sales fell in June last year.", "June", "2025-06"),
+])
+def test_given_span_cut_before_its_year_takes_the_whole_value(run, text, span, value):
+    article = run(text, until="resolve_dates")
+    start = article.text.index(span)
+    [mention] = resolve_given_spans(article, [(start, start + len(span))])
+    assert mention is not None and mention.value == value
+    assert (mention.start, mention.end) == (start, start + len(span))

@@ -22,6 +22,7 @@ _REPORTING = frozenset({"say", "tell", "report", "announce", "claim", "add", "st
                         "note", "write", "insist", "deny", "warn", "allege", "believe", "think"})
 _FUTURE_WORDS = re.compile(r"(?i)\b(?:will|shall|going\s+to|due\s+to|scheduled\s+to|"
                            r"expected\s+to|set\s+to|plans?\s+to)\b|\w'll\b")
+_STATE_CUE = re.compile(r"(?i)\b(?:as\s+of|since)\s+$")
 _PLANNING = frozenset({"plan", "schedule", "slate"})
 _SCHEDULE = frozenset({"set", "schedule", "slate", "plan", "due", "expect", "fix", "book"})
 # Verbs whose present form is also their past: a VBP tag on them is no evidence of a schedule.
@@ -80,6 +81,8 @@ def _governing_tense(doc: Any, text: str, start: int, end: int) -> Tense:
     if tense == "present":
         # A present verb on a weekday is a schedule ("the talks resume on Monday"), unless
         # the day only modifies a noun ("Friday's attack is...") or the verb reports speech.
+        if _STATE_CUE.search(text[max(0, start - 12):start]):
+            return None  # "accounts for 70% as of February": a state up to then, no schedule
         return None if via_noun or token.lemma_ in _REPORTING else "future"
     if tense == "past" and via_noun:
         return None  # "notified companies of a cutback in September": the noun's time, not the verb's

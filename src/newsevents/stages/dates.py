@@ -99,6 +99,8 @@ def resolve_given_spans(article: Article, spans: list[tuple[int, int]]) -> list[
                                 tense_at=lambda s, e: tense_at(doc, text, s, e),
                                 is_count=lambda s, e: False, window=(start, end))
         found = combine(found, text, article.published)
+        if found:
+            found = [_with_tail(t, text, article, doc, start, end) for t in found]
         if not found:  # "current", "previously", "years": a time only when annotated so
             lexical = whole_span(text[start:end], article.published)
             found = [replace(lexical, start=start, end=end)] if lexical else []
@@ -115,6 +117,26 @@ def resolve_given_spans(article: Article, spans: list[tuple[int, int]]) -> list[
             id=f"d{number}", text=text[t.start:t.end], start=t.start, end=t.end,
             value=t.value, date_from=t.date_from, date_to=t.date_to))
     return mentions
+
+
+_TAIL = re.compile(r"(?i)^(?:\s*,)?\s+(?:of\s+)?(?:last|next|this)\s+year\b")
+
+
+def _with_tail(t: Timex, text: str, article: Article, doc: Any, start: int, end: int) -> Timex:
+    """A span cut before its year ("October" of "October of next year", "June" of "June last
+    year"): the value of the whole expression, which TimeML gives the month too."""
+    if t.start != start or t.end != end or t.grain not in ("month", "day"):
+        return t
+    tail = _TAIL.match(text[end:end + 20])
+    if tail is None:
+        return t
+    window = (start, end + tail.end())
+    whole = combine(tx.find_timexes(text, article.published,
+                                    tense_at=lambda s, e: tense_at(doc, text, s, e),
+                                    is_count=lambda s, e: False, window=window),
+                    text, article.published)
+    joined = [w for w in whole if w.start == start and w.end == window[1] and w.value]
+    return replace(joined[0], end=end) if joined else t
 
 
 # ---------------------------------------------------------------- the governing date
