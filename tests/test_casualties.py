@@ -182,9 +182,11 @@ def test_cumulative_since_gives_an_open_window(run):
     assert claim.date.date_to is None
 
 
-def test_no_date_in_sentence_means_no_date(run):
+def test_no_date_in_paragraph_falls_back_to_publication_with_flag(run):
+    # issue 5: no governing date in the sentence or paragraph -> publication date, flagged
     _, claim = first(run, "Four people were killed in the blast.")
-    assert (claim.date.date_from, claim.date.date_to) == (None, None)
+    assert (str(claim.date.date_from), str(claim.date.date_to)) == ("2026-03-15", "2026-03-15")
+    assert claim.date_fallback is True
 
 
 def test_multi_claim_article(run):
