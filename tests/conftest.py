@@ -42,13 +42,8 @@ def demo(resources: Resources) -> Article:
     return process(article_from(demo_text(), url=DEMO_URL, published=DEMO_PUBLISHED), resources)
 
 
-@pytest.fixture()
-def pg_url() -> str:
-    """A REAL, emptied PostgreSQL database from $NEWSEVENTS_TEST_PG (skipped when unset).
-
-    `.ci/run` starts a throwaway server on 127.0.0.1 and sets the variable. Every table of
-    the database's public schema is dropped first: point it at a test database only.
-    """
+def _emptied_postgres() -> str:
+    """The URL of $NEWSEVENTS_TEST_PG with its public schema dropped (skips when unset)."""
     import os
 
     url = os.environ.get("NEWSEVENTS_TEST_PG")
@@ -64,6 +59,26 @@ def pg_url() -> str:
         conn.exec_driver_sql("CREATE SCHEMA public")
     engine.dispose()
     return url
+
+
+@pytest.fixture()
+def pg_url() -> str:
+    """A REAL, emptied PostgreSQL database from $NEWSEVENTS_TEST_PG (skipped when unset).
+
+    `.ci/run` starts a throwaway server on 127.0.0.1 and sets the variable. Every table of
+    the database's public schema is dropped first: point it at a test database only.
+    """
+    return _emptied_postgres()
+
+
+@pytest.fixture(scope="session")
+def fresh_database() -> Callable[..., str]:
+    """A factory: a fresh SQLite file in `folder`, or the emptied $NEWSEVENTS_TEST_PG."""
+
+    def _make(kind: str, folder, name: str = "corpus") -> str:
+        return str(folder / f"{name}.db") if kind == "sqlite" else _emptied_postgres()
+
+    return _make
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from pathlib import Path
 
 import pytest
@@ -28,29 +27,10 @@ FRENCH = ("Des hommes armés ont tué neuf agriculteurs lors d'une attaque contr
           "de Kano lundi, a indiqué la police. Les assaillants ont fui à moto.")
 
 
-def _database(kind: str, folder: Path) -> str:
-    """A fresh database: an SQLite file, or the emptied $NEWSEVENTS_TEST_PG."""
-    if kind == "sqlite":
-        return str(folder / "corpus.db")
-    url = os.environ.get("NEWSEVENTS_TEST_PG")
-    if not url:
-        pytest.skip("NEWSEVENTS_TEST_PG is not set (no PostgreSQL server for this run)")
-    import sqlalchemy as sa
-
-    from newsevents.store import database_url
-
-    engine = sa.create_engine(database_url(url))
-    with engine.begin() as conn:
-        conn.exec_driver_sql("DROP SCHEMA IF EXISTS public CASCADE")
-        conn.exec_driver_sql("CREATE SCHEMA public")
-    engine.dispose()
-    return url
-
-
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def store(request, tmp_path_factory, resources):
+def store(request, tmp_path_factory, resources, fresh_database):
     """The test corpus ingested into each kind of database the store supports."""
-    store = Store.open(_database(request.param, tmp_path_factory.mktemp("api")))
+    store = Store.open(fresh_database(request.param, tmp_path_factory.mktemp("api")))
     assert ingest([str(CORPUS)], store, workers=1, resources=resources).done == 5
     yield store
     store.close()

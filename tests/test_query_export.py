@@ -8,9 +8,7 @@ reported by Agency C, a protest in Kabul and an attack near Maiduguri.
 from __future__ import annotations
 
 import csv
-import io
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -20,32 +18,17 @@ from typer.testing import CliRunner
 from newsevents import export
 from newsevents.cli import app
 from newsevents.ingest import ingest
-from newsevents.store import Store, database_url, schema
+from newsevents.store import Store, schema
 from newsevents.store.query import EVENT_COLUMNS, Filters, query_events, query_incidents
 
 CORPUS = Path(__file__).parent / "data" / "corpus_stories.jsonl"
 VOA = Path(__file__).resolve().parents[2] / "shared" / "data" / "voa" / "voa_stories_dev.jsonl"
 
 
-def _database(kind: str, folder: Path, name: str) -> str:
-    """A fresh database: an SQLite file, or the emptied $NEWSEVENTS_TEST_PG."""
-    if kind == "sqlite":
-        return str(folder / f"{name}.db")
-    url = os.environ.get("NEWSEVENTS_TEST_PG")
-    if not url:
-        pytest.skip("NEWSEVENTS_TEST_PG is not set (no PostgreSQL server for this run)")
-    engine = sa.create_engine(database_url(url))
-    with engine.begin() as conn:
-        conn.exec_driver_sql("DROP SCHEMA IF EXISTS public CASCADE")
-        conn.exec_driver_sql("CREATE SCHEMA public")
-    engine.dispose()
-    return url
-
-
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def corpus(request, tmp_path_factory, resources):
+def corpus(request, tmp_path_factory, resources, fresh_database):
     """The test corpus ingested into each kind of database: (store, db url)."""
-    url = _database(request.param, tmp_path_factory.mktemp("corpus"), "corpus")
+    url = fresh_database(request.param, tmp_path_factory.mktemp("corpus"), "corpus")
     store = Store.open(url)
     summary = ingest([str(CORPUS)], store, workers=1, resources=resources)
     assert summary.done == 5
@@ -196,12 +179,13 @@ def _comparable(rows):
 
 
 @pytest.mark.slow
-def test_voa_stories_give_the_same_results_on_sqlite_and_postgresql(tmp_path, resources):
+def test_voa_stories_give_the_same_results_on_sqlite_and_postgresql(tmp_path, resources,
+                                                                   fresh_database):
     if not VOA.exists():
         pytest.skip(f"{VOA} is missing")
     answers = []
     for kind in ("sqlite", "postgresql"):
-        store = Store.open(_database(kind, tmp_path, "voa"))
+        store = Store.open(fresh_database(kind, tmp_path, "voa"))
         summary = ingest([str(VOA)], store, workers=1, resources=resources)
         assert summary.done > 40
         counts = store.counts()
