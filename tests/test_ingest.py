@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import io
 import json
 import os
@@ -137,7 +136,7 @@ def test_warc_corrupt_member_is_one_failure_and_reading_goes_on(tmp_path, gz):
 # -- ingest (in this process, with the session's models) -------------------------------------
 
 def test_bad_records_are_rejected_with_reasons_and_the_batch_goes_on(tmp_path, resources):
-    batch = write_jsonl(tmp_path / "batch.jsonl", [
+    write_jsonl(tmp_path / "batch.jsonl", [
         record(0),
         '{"text": "Gunmen attacked',  # corrupt JSON line
         {"text": "   ", "url": "https://wire.example/empty"},

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
-from newsevents.ingest import Action, decide
+from newsevents.ingest import decide
 from newsevents.store import ArticleKey, Known, Store, canonical_url, content_hash, schema
 from newsevents.store.migrations import current_version, downgrade, ensure_schema
 

@@ -161,7 +161,7 @@ INCIDENT_COLUMNS = ("incident_id", "kind", "low", "best", "high", "cumulative", 
 def query_incidents(store: Any, filters: Filters, kinds: tuple[str, ...] = ("killed",)
                     ) -> list[dict[str, Any]]:
     """Reconciled incidents (killed by default) matching the place, date and number filters."""
-    i, ic, a, c = schema.incidents, schema.incident_claims, schema.articles, schema.casualties
+    i, ic, a = schema.incidents, schema.incident_claims, schema.articles
     conditions: list[Any] = [i.c.kind.in_(kinds), i.c.cumulative.is_(False)]
     if filters.country:
         conditions.append(i.c.country == country_code(filters.country))
