@@ -208,6 +208,35 @@ def test_incidents_reconcile_tolls(client):
     assert bad.status_code == 422 and "eaten" in bad.text
 
 
+def test_incidents_list_the_claims_behind_their_numbers(client):
+    rows = client.get("/incidents?claims=true").json()["data"]
+    assert rows and "claims" not in client.get("/incidents").json()["data"][0]
+    for row in rows:
+        claims = row["claims"]
+        assert len(claims) == row["n_claims"]
+        assert {c["article_id"] for c in claims}.__len__() == row["n_articles"]
+        assert row["low"] <= min(c["low"] for c in claims if c["low"] is not None)
+        assert row["high"] >= max(c["high"] or c["low"] for c in claims if c["low"] is not None)
+        for claim in claims:  # each claim points at a record of its article's document
+            document = client.get(f"/articles/{claim['article_id']}").json()
+            record = next(r for r in document["casualties"] if r["id"] == claim["local_id"])
+            assert record["low"] == claim["low"] and claim["outlet"]
+    maiduguri = next(r for r in rows if r["place"] == "Maiduguri")
+    assert all("30" in c["sentence"] or "thirty" in c["sentence"].lower()
+               for c in maiduguri["claims"])
+
+
+@pytest.mark.parametrize("query, status", [
+    ("claims=true&format=csv", 422), ("claims=true&format=geojson", 422),
+    ("claims=true&fields=incident_id|claims", 200), ("fields=claims", 422),
+])
+def test_incident_claims_are_json_only_and_opt_in(client, query, status):
+    response = client.get(f"/incidents?{query}")
+    assert response.status_code == status, response.text
+    if status == 200:
+        assert set(response.json()["data"][0]) == {"incident_id", "claims"}
+
+
 @pytest.mark.parametrize("path, check", [
     ("/casualties?kind=killed&reported_by=police", lambda r: r["kind"] == "killed" and "police" in r["source"]),
     ("/casualties?event_date=2026-01-18", lambda r: r["date_from"] <= "2026-01-18" <= r["date_to"]),

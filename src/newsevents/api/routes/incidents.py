@@ -7,6 +7,7 @@ from fastapi.responses import Response
 
 from ...model import CASUALTY_KINDS
 from ...store.query import INCIDENT_COLUMNS, Filters, query_incidents
+from ..claims import claims_behind
 from ..params import (LIST_RESPONSES, BadParam, Page, Where, day_range, in_bbox,
                       number_test, page_params, paged, parse_bbox, respond, values)
 from .events import country_codes
@@ -28,8 +29,11 @@ def list_incidents(
     near: str | None = Query(None, description="A place name in the corpus, or 'lat,lon'."),
     radius: float = Query(50.0, gt=0, le=20000, description="Radius around `near`, km."),
     bbox: str | None = Query(None, description="min_lon,min_lat,max_lon,max_lat."),
+    claims: bool = Query(False, description="JSON only: add `claims`, every article's claim "
+                                            "behind low / best / high."),
 ) -> Response:
-    """Incidents, newest first, with the outlets and URLs behind each."""
+    """Incidents, newest first, with the outlets and URLs behind each. With claims=true
+    (JSON), `claims` lists every article's claim behind low / best / high."""
     kinds = tuple(values(kind)) or ("killed",)
     unknown = [k for k in kinds if k not in CASUALTY_KINDS]
     if unknown:
@@ -50,4 +54,11 @@ def list_incidents(
         rows = [r for r in rows if deaths(r.get("best"))]
     if box is not None:
         rows = [r for r in rows if in_bbox(r, box)]
-    return respond(paged(rows, page), len(rows), page, INCIDENT_COLUMNS, "incidents")
+    rows_here, columns = paged(rows, page), INCIDENT_COLUMNS
+    if claims:  # opt-in: the default columns stay the same in every format
+        if page.format != "json":
+            raise BadParam("claims: only with format=json (a list of claims has no CSV form)")
+        columns = (*INCIDENT_COLUMNS, "claims")
+        behind = claims_behind(request.app.state.store, [r["incident_id"] for r in rows_here])
+        rows_here = [{**r, "claims": behind.get(r["incident_id"], [])} for r in rows_here]
+    return respond(rows_here, len(rows), page, columns, "incidents")
