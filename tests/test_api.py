@@ -437,3 +437,17 @@ def test_article_document_maps_event_rows_to_local_ids(client):
     local = document["row_ids"]["events"][str(row["event_id"])]
     event = next(v for v in document["events"] if v["id"] == local)
     assert event["type"] == row["type"]
+
+
+def test_dashboard_serves_the_incidents_tab_and_timeline(store, resources):
+    client = TestClient(create_app(store=store, resources=resources))
+    page = client.get("/").text
+    for element in ('id="incidents-view"', 'data-tab="incidents"', 'id="timeline"', 'id="claims"'):
+        assert element in page
+    script = client.get("/static/dashboard.js").text
+    assert "claims: \"true\"" in script and "fields\", \"event_date|fatalities\"" in script
+    # the two requests the new views make, as the script builds them
+    assert client.get("/incidents?limit=100&claims=true&country=SY").json()["data"][0]["claims"]
+    timeline = client.get("/events?limit=5000&page=1&fields=event_date|fatalities").json()
+    assert timeline["data"] and set(timeline["data"][0]) == {"event_date", "fatalities"}
+    assert "#timeline .bar" in client.get("/static/dashboard.css").text

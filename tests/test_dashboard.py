@@ -55,3 +55,107 @@ def test_each_record_is_marked_at_its_span(pieces, records, kind, start, end):
                 marked += part["text"]
             offset += len(part["text"])
         assert marked == text[record[start]:record[end]]
+
+
+# -- timeline and incident claims: pure functions over API JSON, run in node ------------------
+
+HARNESS = r"""
+"use strict";
+const fs = require("fs");
+const vm = require("vm");
+const stub = () => ({append() {}, addEventListener() {}, setAttribute() {}, dataset: {}, children: []});
+const document = {createElement: stub, createElementNS: stub, createDocumentFragment: stub,
+                  addEventListener() {}, querySelector: stub, querySelectorAll: () => []};
+const context = vm.createContext({document, history: {replaceState() {}}, location: {hash: ""},
+                                  fetch: () => { throw new Error("no fetch in this check"); }});
+vm.runInContext(fs.readFileSync(process.argv[2], "utf8"), context);
+const input = JSON.parse(fs.readFileSync(0, "utf8"));
+console.log(JSON.stringify(vm.runInContext(`(input) => ${process.argv[3]}`, context)(input)));
+"""
+
+
+@pytest.fixture(scope="module")
+def js(tmp_path_factory):
+    """js(expression, input): the value of a JS expression over `input`, in the dashboard's script."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    harness = tmp_path_factory.mktemp("js") / "harness.js"
+    harness.write_text(HARNESS, encoding="utf-8")
+
+    def evaluate(expression: str, data):
+        done = subprocess.run([node, str(harness), str(STATIC / "dashboard.js"), expression],
+                              input=json.dumps(data), capture_output=True, text=True, timeout=60,
+                              check=True)
+        return json.loads(done.stdout)
+    return evaluate
+
+
+EVENTS = [{"event_date": "2026-03-02", "fatalities": 4}, {"event_date": "2026-03-02", "fatalities": None},
+          {"event_date": "2026-02-27", "fatalities": 1}, {"event_date": None, "fatalities": 9},
+          {"event_date": "2026-03-01T00:00:00", "fatalities": 0}]
+
+
+def test_daily_counts_fill_every_day_and_sum_fatalities(js):
+    days = js("dailyCounts(input)", EVENTS)
+    assert [d["day"] for d in days] == ["2026-02-27", "2026-02-28", "2026-03-01", "2026-03-02"]
+    assert [(d["events"], d["fatalities"]) for d in days] == [(1, 1), (0, 0), (1, 0), (2, 4)]
+
+
+@pytest.mark.parametrize("events", [[], [{"event_date": None, "fatalities": 3}]])
+def test_no_dated_events_give_an_empty_timeline(js, events):
+    assert js("dailyCounts(input)", events) == []
+    geometry = js("timelineGeometry(dailyCounts(input), 400, 100)", events)
+    assert geometry["bars"] == [] and geometry["line"] == []
+
+
+@pytest.mark.parametrize("width, height", [(400, 100), (1200, 120)])
+def test_timeline_geometry_fits_its_box_and_scales_to_the_busiest_day(js, width, height):
+    geometry = js(f"timelineGeometry(dailyCounts(input), {width}, {height})", EVENTS)
+    bars, line = geometry["bars"], geometry["line"]
+    assert len(bars) == len(line) == 4 and geometry["maxEvents"] == 2 and geometry["maxDeaths"] == 4
+    for bar in bars:
+        assert 0 <= bar["x"] and bar["x"] + bar["w"] <= width and 0 <= bar["y"] <= height
+        assert abs(bar["y"] + bar["h"] - (height - 4)) < 1e-6  # bars stand on one baseline
+    assert [b["x"] for b in bars] == sorted(b["x"] for b in bars)
+    tallest = max(bars, key=lambda b: b["h"])
+    assert tallest["day"] == "2026-03-02" and tallest["h"] == pytest.approx(height - 8)
+    assert min(y for _, y in line) == pytest.approx(4)  # the deadliest day reaches the top
+    assert all(0 <= x <= width and 0 <= y <= height for x, y in line)
+
+
+INCIDENT = {"incident_id": 7, "kind": "killed", "low": 12, "best": 14, "high": 15,
+            "place": "Aleppo", "country": "SY", "date_from": "2026-01-18", "date_to": "2026-01-18",
+            "n_claims": 2, "n_articles": 2, "claims": [
+                {"casualty_id": 3, "local_id": "c1", "low": 12, "high": 15, "source": "the civil defence",
+                 "outlet": "Wire A", "published": "2026-01-18", "title": "Shelling kills 12",
+                 "article_id": 1, "sentence": "Shelling killed at least 12 people, the civil defence said."},
+                {"casualty_id": 9, "local_id": "c2", "low": 14, "high": None, "source": None,
+                 "outlet": "Agency C", "published": None, "title": None, "article_id": 4,
+                 "sentence": None}]}
+
+
+def test_claim_lines_keep_every_claim_with_its_source_and_article(js):
+    lines = js("claimLines(input)", INCIDENT)
+    assert [(c["number"], c["source"], c["outlet"], c["article_id"], c["local_id"]) for c in lines] == [
+        ("12–15", "the civil defence", "Wire A", 1, "c1"), ("14", "unattributed", "Agency C", 4, "c2")]
+    assert lines[0]["sentence"].startswith("Shelling") and lines[1]["title"] == "(untitled)"
+    assert js("claimLines(input)", {**INCIDENT, "claims": None}) == []
+
+
+def test_incident_summary_states_low_best_high_and_the_evidence_count(js):
+    summary = js("incidentSummary(input)", INCIDENT)
+    assert summary.startswith("killed 12 / 14 / 15 (low / best / high)")
+    assert "Aleppo, SY" in summary and "2 claims in 2 articles" in summary
+
+
+def test_every_element_the_script_uses_is_on_the_page():
+    import re
+
+    page = (STATIC / "index.html").read_text(encoding="utf-8")
+    script = (STATIC / "dashboard.js").read_text(encoding="utf-8")
+    ids = set(re.findall(r'(?:\$|querySelectorAll)\("#([\w-]+)', script))
+    assert {"timeline", "incidents", "claims", "tabs"} <= ids
+    missing = [i for i in ids if f'id="{i}"' not in page]
+    assert not missing, f"index.html lacks {missing}"
+    assert "innerHTML" not in script and "insertAdjacentHTML" not in script

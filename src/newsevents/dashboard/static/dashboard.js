@@ -1,15 +1,21 @@
-// newsevents dashboard: an events table with filters, and an article view with every
+// newsevents dashboard: an events table with filters and a per-day timeline, an incidents
+// table with the claims behind each reconciled number, and an article view with every
 // extracted record highlighted at its span. Talks only to this server's API (same origin).
 // Article text comes from arbitrary web pages: it is only ever inserted with textContent.
 "use strict";
 
 const PAGE_SIZE = 100;
+const TIMELINE_LIMIT = 5000;   // the API's largest page
+const TIMELINE_PAGES = 4;      // at most 20,000 events drawn: beyond that, narrow the filters
+const MAX_DAYS = 3660;         // gap-filling stops here (ten years of days)
+const SVG_NS = "http" + "://www.w3.org/2000/svg";  // a namespace name, never fetched
 const KINDS = {  // record kind -> [CSS class, legend label]
   quote: ["quote", "quote"], speaker: ["speaker", "speaker"], cue: ["cue", "cue"],
   place: ["place", "place"], date: ["date", "date"], entity: ["entity", "actor"],
   event: ["event", "event trigger"], casualty: ["casualty", "casualty figure"],
 };
 let page = 1;
+let currentTab = "events";
 
 const $ = (sel) => document.querySelector(sel);
 function el(tag, text, cls) {
@@ -21,9 +27,9 @@ function el(tag, text, cls) {
 
 // -- events table ----------------------------------------------------------------------
 
-function eventQuery() {
+function eventQuery(limit = PAGE_SIZE, pageNo = page) {
   const form = new FormData($("#filters"));
-  const q = new URLSearchParams({limit: PAGE_SIZE, page});
+  const q = new URLSearchParams({limit, page: pageNo});
   const since = form.get("since"), until = form.get("until");
   if (since && until) { q.set("event_date", `${since}|${until}`); q.set("event_date_where", "BETWEEN"); }
   else if (since) { q.set("event_date", since); q.set("event_date_where", ">="); }
@@ -72,6 +78,199 @@ async function loadEvents() {
   } catch (error) {
     $("#status").textContent = `error: ${error.message}`;
   }
+}
+
+// -- timeline: events and fatalities per day ---------------------------------------------
+
+function nextDay(day) {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+// [{day, events, fatalities}] for every day from the first to the last event (gaps as zeros,
+// so the axis is linear in time); events without a date are left out.
+function dailyCounts(events) {
+  const by = new Map();
+  for (const e of events) {
+    const day = typeof e.event_date === "string" ? e.event_date.slice(0, 10) : null;
+    if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) continue;
+    const slot = by.get(day) || {day, events: 0, fatalities: 0};
+    slot.events += 1;
+    slot.fatalities += Number.isFinite(e.fatalities) ? e.fatalities : 0;
+    by.set(day, slot);
+  }
+  const days = [...by.keys()].sort();
+  if (!days.length) return [];
+  const out = [];
+  for (let day = days[0]; day <= days[days.length - 1] && out.length < MAX_DAYS; day = nextDay(day)) {
+    out.push(by.get(day) || {day, events: 0, fatalities: 0});
+  }
+  return out;
+}
+
+// Bars (events per day) and a line (fatalities per day) in a width x height box, each on its
+// own scale; pure numbers, so it is testable without a browser.
+function timelineGeometry(days, width, height, pad = 4) {
+  const maxEvents = Math.max(1, ...days.map((d) => d.events));
+  const maxDeaths = Math.max(1, ...days.map((d) => d.fatalities));
+  const step = days.length ? (width - 2 * pad) / days.length : 0;
+  const inner = height - 2 * pad;
+  const bars = days.map((d, i) => {
+    const h = (d.events / maxEvents) * inner;
+    return {x: pad + i * step, y: height - pad - h, w: Math.max(step - 1, 0.5), h, day: d.day,
+            events: d.events, fatalities: d.fatalities};
+  });
+  const line = days.map((d, i) => [pad + (i + 0.5) * step, height - pad - (d.fatalities / maxDeaths) * inner]);
+  return {bars, line, maxEvents, maxDeaths};
+}
+
+function svg(tag, attrs) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  return node;
+}
+
+function svgTitle(text) {  // a tooltip, as text
+  const node = document.createElementNS(SVG_NS, "title");
+  node.textContent = text;
+  return node;
+}
+
+function drawTimeline(days) {
+  const box = $("#timeline");
+  const width = Math.max(box.clientWidth || 800, 200), height = 120;
+  const geo = timelineGeometry(days, width, height);
+  const chart = svg("svg", {width, height, viewBox: `0 0 ${width} ${height}`, role: "img"});
+  chart.append(svgTitle("Events (bars) and fatalities (line) per day"));
+  for (const b of geo.bars) {
+    const rect = svg("rect", {x: b.x.toFixed(1), y: b.y.toFixed(1), width: b.w.toFixed(1),
+                              height: b.h.toFixed(1), class: "bar"});
+    rect.append(svgTitle(`${b.day}: ${b.events} events, ${b.fatalities} killed`));
+    chart.append(rect);
+  }
+  if (geo.line.length) {
+    chart.append(svg("polyline", {points: geo.line.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(" "),
+                                  class: "deaths"}));
+  }
+  box.replaceChildren(chart);
+  $("#timeline-info").textContent = days.length
+    ? `${days[0].day} – ${days[days.length - 1].day} · most events in a day: ${geo.maxEvents}`
+      + ` · most killed in a day: ${geo.maxDeaths}`
+    : "no dated events";
+}
+
+async function loadTimeline() {
+  try {
+    const all = [];
+    for (let n = 1; n <= TIMELINE_PAGES; n++) {
+      const q = eventQuery(TIMELINE_LIMIT, n);
+      q.set("fields", "event_date|fatalities");
+      const body = await getJSON(`/events?${q}`);
+      all.push(...body.data);
+      if (all.length >= body.total_count || !body.data.length) break;
+    }
+    drawTimeline(dailyCounts(all));
+  } catch (error) {
+    $("#timeline-info").textContent = `timeline: ${error.message}`;
+  }
+}
+
+// -- incidents ---------------------------------------------------------------------------
+
+function incidentQuery() {
+  const form = new FormData($("#filters"));
+  const q = new URLSearchParams({limit: PAGE_SIZE, claims: "true"});
+  const since = form.get("since"), until = form.get("until");
+  if (since && until) { q.set("event_date", `${since}|${until}`); q.set("event_date_where", "BETWEEN"); }
+  else if (since) { q.set("event_date", since); q.set("event_date_where", ">="); }
+  else if (until) { q.set("event_date", until); q.set("event_date_where", "<="); }
+  const country = (form.get("country") || "").trim();
+  if (country) q.set("country", country);
+  const deaths = form.get("min_fatalities");
+  if (deaths) { q.set("fatalities", deaths); q.set("fatalities_where", ">="); }
+  return q;
+}
+
+const numberRange = (low, high) => (high != null && high !== low ? `${low ?? "?"}–${high}` : `${low ?? "?"}`);
+
+// One plain-text line per claim behind an incident, in the API's order (oldest article first).
+function claimLines(incident) {
+  return (incident.claims || []).map((c) => ({
+    number: numberRange(c.low, c.high),
+    source: c.source || "unattributed",
+    outlet: c.outlet || "?",
+    published: c.published || "",
+    title: c.title || "(untitled)",
+    sentence: c.sentence || "",
+    article_id: c.article_id,
+    local_id: c.local_id,
+  }));
+}
+
+function incidentSummary(i) {
+  return `${i.kind} ${i.low ?? "?"} / ${i.best ?? "?"} / ${i.high ?? "?"} (low / best / high)`
+    + ` · ${i.place || "unknown place"}${i.country ? `, ${i.country}` : ""}`
+    + ` · ${i.date_from || "?"}${i.date_to && i.date_to !== i.date_from ? ` – ${i.date_to}` : ""}`
+    + ` · ${i.n_claims} claims in ${i.n_articles} articles`;
+}
+
+async function loadIncidents() {
+  $("#status").textContent = "loading incidents…";
+  try {
+    const body = await getJSON(`/incidents?${incidentQuery()}`);
+    const rows = $("#incidents tbody");
+    rows.replaceChildren();
+    for (const i of body.data) {
+      const tr = el("tr");
+      tr.dataset.incident = i.incident_id;
+      for (const [key, cls] of [["date_from"], ["place"], ["country"], ["kind"], ["low", "num"],
+                                 ["best", "num"], ["high", "num"], ["n_claims", "num"]]) {
+        tr.append(el("td", i[key] ?? "", cls));
+      }
+      tr.append(el("td", (i.outlets || []).join(", ")));
+      tr.addEventListener("click", () => showIncident(i));
+      rows.append(tr);
+    }
+    $("#incident-info").textContent = `${body.count} of ${body.total_count} incidents`;
+    $("#status").textContent = "";
+  } catch (error) {
+    $("#status").textContent = `error: ${error.message}`;
+  }
+}
+
+function showIncident(incident) {
+  $("#incident-summary").textContent = incidentSummary(incident);
+  const list = $("#claims");
+  list.replaceChildren();
+  for (const c of claimLines(incident)) {
+    const li = el("li");
+    li.append(el("strong", c.number), ` according to ${c.source} — ${c.outlet}`,
+              c.published ? `, ${c.published}` : "", ": ");
+    const link = el("a", c.title);
+    link.href = `#article/${c.article_id}`;
+    link.addEventListener("click", (event) => { event.preventDefault(); openArticle(c.article_id, null, c.local_id); });
+    li.append(link);
+    if (c.sentence) li.append(el("blockquote", c.sentence));
+    list.append(li);
+  }
+  $("#incident-detail").hidden = false;
+}
+
+function showTab(name) {
+  $("#events-view").hidden = name !== "events";
+  $("#incidents-view").hidden = name !== "incidents";
+  $("#article-view").hidden = true;
+  $("#filters").hidden = false;
+  for (const tab of document.querySelectorAll("#tabs button")) {
+    tab.setAttribute("aria-selected", String(tab.dataset.tab === name));
+  }
+  currentTab = name;
+}
+
+function refresh() {
+  if (currentTab === "incidents") loadIncidents();
+  else { loadEvents(); loadTimeline(); }
 }
 
 // -- article view ----------------------------------------------------------------------
@@ -155,7 +354,7 @@ function side(doc) {
   );
 }
 
-async function openArticle(id, eventId) {
+async function openArticle(id, eventId, recordId) {
   $("#status").textContent = "loading article…";
   try {
     const doc = await getJSON(`/articles/${encodeURIComponent(id)}`);
@@ -165,10 +364,12 @@ async function openArticle(id, eventId) {
     $("#article-text").replaceChildren(renderText(a.text || "", spans(doc)));
     side(doc);
     $("#events-view").hidden = true;
+    $("#incidents-view").hidden = true;
+    $("#filters").hidden = true;
     $("#article-view").hidden = false;
     $("#status").textContent = "";
     const local = eventId != null ? (doc.row_ids?.events || {})[eventId] : null;
-    if (local) flash(local);
+    if (local || recordId) flash(local || recordId);
     history.replaceState(null, "", `#article/${id}`);
   } catch (error) {
     $("#status").textContent = `error: ${error.message}`;
@@ -182,14 +383,16 @@ function legend() {
 
 document.addEventListener("DOMContentLoaded", () => {
   legend();
-  $("#filters").addEventListener("submit", (event) => { event.preventDefault(); page = 1; loadEvents(); });
-  $("#filters").addEventListener("reset", () => { page = 1; setTimeout(loadEvents, 0); });
+  $("#filters").addEventListener("submit", (event) => { event.preventDefault(); page = 1; refresh(); });
+  $("#filters").addEventListener("reset", () => { page = 1; setTimeout(refresh, 0); });
+  for (const tab of document.querySelectorAll("#tabs button")) {
+    tab.addEventListener("click", () => { showTab(tab.dataset.tab); refresh(); });
+  }
   $("#prev").addEventListener("click", () => { page -= 1; loadEvents(); });
   $("#next").addEventListener("click", () => { page += 1; loadEvents(); });
-  $("#back").addEventListener("click", () => {
-    $("#article-view").hidden = true; $("#events-view").hidden = false; history.replaceState(null, "", "#");
-  });
+  $("#back").addEventListener("click", () => { showTab(currentTab); history.replaceState(null, "", "#"); });
   const match = location.hash.match(/^#article\/(\d+)$/);
   loadEvents();
+  loadTimeline();
   if (match) openArticle(Number(match[1]));
 });
