@@ -159,3 +159,94 @@ def test_every_element_the_script_uses_is_on_the_page():
     missing = [i for i in ids if f'id="{i}"' not in page]
     assert not missing, f"index.html lacks {missing}"
     assert "innerHTML" not in script and "insertAdjacentHTML" not in script
+
+
+# -- the new views' DOM code, over real API answers (TestClient), in node -----------------------
+
+VIEWS = r"""
+"use strict";
+// A DOM stand-in keyed by selector; fetch answers from the JSON given on stdin, by path.
+const fs = require("fs"), vm = require("vm");
+class N { constructor(tag){this.tag=tag;this.children=[];this.dataset={};this.attrs={};this.className="";this._t="";this.hidden=false;this.clientWidth=900;this.handlers={};}
+  set textContent(v){this._t=String(v);this.children=[];} get textContent(){return this._t+this.children.map(c=>typeof c==="string"?c:c.textContent).join("");}
+  append(...xs){this.children.push(...xs);} replaceChildren(...xs){this.children=xs;this._t="";}
+  addEventListener(e,f){this.handlers[e]=f;} setAttribute(k,v){this.attrs[k]=v;} classList={add(){},remove(){}}; }
+const byId = {}; const get = (s) => byId[s] || (byId[s] = new N(s));
+const tabs=[Object.assign(new N("button"),{dataset:{tab:"events"}}),Object.assign(new N("button"),{dataset:{tab:"incidents"}})];
+const data = JSON.parse(fs.readFileSync(0,"utf8"));
+const requested=[];
+const document = {createElement:t=>new N(t), createElementNS:(ns,t)=>new N(t), createDocumentFragment:()=>new N("#f"),
+  addEventListener(){}, querySelector:s=>get(s.split(" ")[0]), querySelectorAll:s=>s==="#tabs button"?tabs:[]};
+class FD { constructor(){} get(){return null;} }
+const ctx = vm.createContext({document, FormData: FD, URLSearchParams, history:{replaceState(){}}, location:{hash:""}, console,
+  fetch: async (url) => { requested.push(url); const key = url.split("?")[0]; return {ok:true, status:200, json: async()=>data[key]}; }});
+vm.runInContext(fs.readFileSync(process.argv[2],"utf8"), ctx);
+(async () => {
+  const out = {};
+  await vm.runInContext("loadTimeline()", ctx);
+  out.timeline_info = get("#timeline-info").textContent;
+  out.rects = get("#timeline").children[0].children.filter((c) => c.tag === "rect")
+    .map((r) => ({height: Number(r.attrs.height), title: r.textContent}));
+  await vm.runInContext("showTab('incidents'); loadIncidents()", ctx);
+  out.incident_rows = get("#incidents").children.map((tr) => tr.children.map((td) => td.textContent));
+  out.status = get("#status").textContent;
+  vm.runInContext("showIncident", ctx)(data["/incidents"].data[0]);
+  out.summary = get("#incident-summary").textContent;
+  out.claims = get("#claims").children.map((li) => ({text: li.textContent,
+    links: li.children.filter((c) => c.tag === "a").map((a) => a.href)}));
+  out.hidden = {events: get("#events-view").hidden, incidents: get("#incidents-view").hidden,
+                detail: get("#incident-detail").hidden};
+  out.requested = requested;
+  console.log(JSON.stringify(out));
+})();
+"""
+
+
+@pytest.fixture(scope="module")
+def views(tmp_path_factory, resources):
+    """What the timeline and the Incidents tab put on the page, from the test corpus's API."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+    from fastapi.testclient import TestClient
+
+    from newsevents.api import create_app
+    from newsevents.ingest import ingest
+    from newsevents.store import Store
+
+    folder = tmp_path_factory.mktemp("views")
+    store = Store.open(str(folder / "corpus.db"))
+    ingest([str(Path(__file__).parent / "data" / "corpus_stories.jsonl")], store, workers=1,
+           resources=resources)
+    client = TestClient(create_app(store=store, resources=resources))
+    answers = {"/incidents": client.get("/incidents?claims=true").json(),
+               "/events": client.get("/events?limit=5000&fields=event_date|fatalities").json()}
+    store.close()
+    (folder / "views.js").write_text(VIEWS, encoding="utf-8")
+    done = subprocess.run([node, str(folder / "views.js"), str(STATIC / "dashboard.js")],
+                          input=json.dumps(answers), capture_output=True, text=True, timeout=60,
+                          check=True)
+    return answers, json.loads(done.stdout)
+
+
+def test_timeline_draws_one_bar_per_day_with_its_counts(views):
+    answers, page = views
+    dated = [e for e in answers["/events"]["data"] if e["event_date"]]
+    first, last = min(e["event_date"] for e in dated), max(e["event_date"] for e in dated)
+    assert page["timeline_info"].startswith(f"{first} – {last}")
+    assert sum(int(r["title"].split(": ")[1].split(" ")[0]) for r in page["rects"]) == len(dated)
+    assert any(r["height"] > 0 for r in page["rects"])
+    assert page["requested"][0].startswith("/events?") and "fields=event_date%7Cfatalities" in page["requested"][0]
+
+
+def test_incidents_tab_lists_rows_and_the_claims_behind_one(views):
+    answers, page = views
+    incidents = answers["/incidents"]["data"]
+    assert len(page["incident_rows"]) == len(incidents) and page["status"] == ""
+    assert page["hidden"] == {"events": True, "incidents": False, "detail": False}
+    first = incidents[0]
+    assert f"{first['low']} / {first['best']} / {first['high']}" in page["summary"]
+    assert len(page["claims"]) == len(first["claims"])
+    for shown, claim in zip(page["claims"], first["claims"]):
+        assert claim["outlet"] in shown["text"] and shown["links"] == [f"#article/{claim['article_id']}"]
+    assert "claims=true" in page["requested"][-1]
