@@ -486,3 +486,12 @@ def test_counts_only_scoring_leaves_single_victims_out():
 ])
 def test_parts_of_a_count(run, sentence, expected):
     assert claims(run, sentence) == expected
+
+
+def test_source_after_a_wire_dateline(run):
+    """A dateline in front can misparse ", the X said." (X hung on the victims): X is still the source."""
+    text = ("ALEPPO, Syria (Wire A) - Rebels shelled the Salaheddine district of Aleppo on Friday, "
+            "killing 12 civilians, the Syrian Observatory for Human Rights said.")
+    article = run(text, until=UNTIL)
+    assert [(c.low, c.source) for c in article.casualties] == [
+        (12, "Syrian Observatory for Human Rights")]

@@ -198,10 +198,24 @@ def _source_phrases(sent: Any) -> list[tuple[Any, Any, str]]:
                 continue  # "doctors were said to be struggling": no one is reporting
             if token.lemma_.lower() in _FIGURE_LEMMAS and not _reports_figure(token):
                 continue
-            subject = subject_of(token)
+            subject = subject_of(token) or _misparsed_subject(token)
             if subject is not None:
                 found.append((subject, token, "reporting_verb"))
     return found
+
+
+def _misparsed_subject(verb: Any) -> Any:
+    """", the Syrian Observatory said." parsed with the name hung on an earlier noun (a dateline
+    in front often does this): the name right before a subjectless reporting verb is its subject."""
+    if verb.i == verb.sent.start or verb.dep_ != "ROOT":
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.pos_ not in ("PROPN", "NOUN") or before.dep_ in ("nsubj", "nsubjpass", "compound"):
+        return None
+    for entity in verb.doc.ents:
+        if entity.start <= before.i < entity.end and entity.label_ in ("ORG", "PERSON", "NORP", "GPE"):
+            return entity.root
+    return before if before.pos_ == "PROPN" else None
 
 
 def _reports_figure(verb: Any) -> bool:
