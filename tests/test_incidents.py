@@ -117,3 +117,19 @@ def test_stage_on_an_article(run) -> None:
     assert sorted(c for i in article.incidents for c in i.claim_ids) == sorted(
         c.id for c in article.casualties)
     assert validate_document(article.to_dict()) == []
+
+
+@pytest.mark.parametrize("weapons, expected", [
+    # an air strike and a shelling in one city on one day are two incidents (two articles)
+    (("air strikes", "shelling"), [["c1"], ["c2"]]),
+    # rocket fire and shelling are one class; one weapon unknown merges as before
+    (("rocket fire", "shelling"), [["c1", "c2"]]),
+    ((None, "air strike"), [["c1", "c2"]]),
+])
+def test_different_weapon_classes_are_different_incidents(weapons, expected):
+    first, second = weapons
+    claims = [ClaimForReconciliation(claim_id="c1", article_id="a", kind="killed", low=12, high=12,
+                                     date_from=DAY, date_to=DAY, published=DAY, weapon=first, **ALEPPO),
+              ClaimForReconciliation(claim_id="c2", article_id="b", kind="killed", low=15, high=15,
+                                     date_from=DAY, date_to=DAY, published=DAY, weapon=second, **ALEPPO)]
+    assert grouping(reconcile(claims)) == expected

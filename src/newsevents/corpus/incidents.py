@@ -18,6 +18,8 @@ Rules (also in docs/casualty-conventions.md, "Incidents"):
   coordinates). A claim with no place merges only with claims of its own article.
 - A claim with no date takes the window [published - max_gap_days, published] of its
   article; with neither, it merges only within its own article.
+- Two claims whose weapons are both stated and of different classes (air strike vs shelling
+  vs bombing vs gunfire) are different incidents, even on the same day in the same city.
 - Figures: each claim's point figure is its `low` (the conservative reading: "at least 40"
   -> 40, "dozens" -> 12, "between 20 and 30" -> 20), else its `high` ("nearly 50" -> 50).
   Incident `low` = the lowest point figure, `high` = the highest figure any claim allows
@@ -65,6 +67,7 @@ class ClaimForReconciliation:
     country: str | None = None  # ISO 3166-1 alpha-2 of the place
     published: dt.date | None = None  # when the report appeared
     position: int = 0  # character offset in its article: later mentions are later reports
+    weapon: str | None = None  # as written ("air strikes", "rocket fire"); see `weapon_class`
 
     @property
     def figure(self) -> int | None:
@@ -106,7 +109,7 @@ def claims_from_article(article: Article, article_id: str | None = None
             specificity=specificity(casualty),
             place_id=casualty.place_id, place_feature=place.feature if place else None,
             country=place.country if place else None, published=article.published,
-            position=casualty.start,
+            position=casualty.start, weapon=casualty.weapon,
         ))
     return claims
 
@@ -135,8 +138,33 @@ def _same_incident(a: ClaimForReconciliation, b: ClaimForReconciliation, radius_
                    max_gap_days: int) -> bool:
     """Kind and cumulative are already equal; compare places and date windows."""
     same_article = a.article_id == b.article_id
+    weapons = weapon_class(a.weapon), weapon_class(b.weapon)
+    if None not in weapons and weapons[0] != weapons[1]:
+        return False  # an air strike and a shelling in one city are two incidents
     return (_places_match(a, b, radius_km, same_article)
             and _dates_match(a, b, max_gap_days, same_article))
+
+
+# Weapon words -> a coarse class; the first class whose word occurs in the weapon wins.
+_WEAPON_CLASSES = (
+    ("aerial", ("air strike", "airstrike", "air raid", "aerial", "drone", "warplane", "jet",
+                "helicopter", "barrel bomb")),
+    ("explosive", ("suicide", "car bomb", "bomb", "ied", "explosi", "landmine", "mine", "grenade")),
+    ("artillery", ("shell", "artillery", "mortar", "rocket", "missile")),
+    ("firearms", ("gun", "shoot", "shot", "fire", "sniper", "rifle")),
+    ("blade", ("knife", "machete", "stab")),
+)
+
+
+def weapon_class(weapon: str | None) -> str | None:
+    """A coarse weapon class ("aerial", "artillery"...) for a weapon as written, or None."""
+    if not weapon:
+        return None
+    text = weapon.casefold()
+    for name, words in _WEAPON_CLASSES:
+        if any(word in text for word in words):
+            return name
+    return None
 
 
 def _places_match(a: ClaimForReconciliation, b: ClaimForReconciliation, radius_km: float,
