@@ -37,6 +37,10 @@ def run_evaluation(stages: Iterable[str] | None = None, *, data: Path | None = N
     if unknown:
         raise ValueError(f"unknown stage(s): {', '.join(unknown)}; known: {', '.join(SCORERS)}")
     folder = data_dir(data)
+    if resources is None:  # one spaCy model and gazetteer for every scorer, not one each
+        from ..pipeline import default_resources
+
+        resources = default_resources()
     metrics: list[Metric] = []
     for stage in chosen:
         began = time.perf_counter()

@@ -213,7 +213,7 @@ def _stories(path: Path) -> dict[str, dict[str, Any]]:
 def evaluate(data: Path, limit: int | None = None, resources: Any = None,
              gold_path: Path = GOLD, **_: object) -> list[Metric]:
     """Score the casualties stage on the annotated VOA dev stories (`limit` = articles)."""
-    from ..pipeline import Resources, process
+    from ..pipeline import default_resources, process
     from ..reader import article_from
 
     voa = Path(data) / "voa" / "voa_stories_dev.jsonl"
@@ -225,7 +225,7 @@ def evaluate(data: Path, limit: int | None = None, resources: Any = None,
     with gold_path.open(encoding="utf-8") as handle:
         annotated = [r for r in map(json.loads, filter(str.strip, handle))
                      if r.get("annotated") and str(r["id"]) in stories]
-    resources = resources or Resources()
+    resources = resources or default_resources()
     total, counts = Tally(), Tally()
     for record in annotated[:limit] if limit else annotated:
         story = stories[str(record["id"])]

@@ -183,9 +183,9 @@ def _run(text: str, resources: Any) -> Article | None:
 def evaluate(data: Path, limit: int | None = None, resources: Any = None,
              **_: object) -> list[Metric]:
     """Score the events stage on PLOVER GSR dev and CASE 2021 task 2 dev."""
-    from ..pipeline import Resources
+    from ..pipeline import default_resources
 
-    resources = resources or Resources()
+    resources = resources or default_resources()
     folder = Path(data) / "events"
     metrics: list[Metric] = []
     plover = folder / "plover" / "plover_gsr_dev.jsonl"

@@ -290,7 +290,7 @@ def first_annotations(folder: Path) -> list[tuple[str, Path]]:
 def evaluate(data: Path, limit: int | None = None, resources: Any = None,
              **_: object) -> list[Metric]:
     """Score the quotes stage on PolNeAR dev (`limit` = number of articles)."""
-    from ..pipeline import DEFAULT_STAGES, Resources, process
+    from ..pipeline import DEFAULT_STAGES, default_resources, process
     from ..reader import article_from
 
     folder = Path(data) / "quotes" / "polnear" / "dev"
@@ -299,7 +299,7 @@ def evaluate(data: Path, limit: int | None = None, resources: Any = None,
     names = [stage.__name__ for stage in DEFAULT_STAGES]
     # Later stages do not touch quotes: stopping after them keeps the run short.
     stages = DEFAULT_STAGES[:names.index("extract_quotes") + 1]
-    resources = resources or Resources()
+    resources = resources or default_resources()
     counts: Counter = Counter()
     articles = first_annotations(folder)
     for stem, ann in articles[:limit] if limit else articles:
