@@ -109,7 +109,7 @@ def _verb_tense(verb: Any, depth: int = 0) -> Tense:
         # a scheduling participle has no tense of its own ("a summit set for April"): the
         # clause's ("is expected to dominate a summit set for April" is future); other bare
         # participles tell of a done thing ("shares issued July 1") and stay past below
-        above = _clause_verb(verb.head)
+        above = clause_verb(verb.head)
         return _verb_tense(above, depth + 1) if above is not None and depth < 3 else None
     if words & {"have", "has", "had", "'ve"}:
         return "past"
@@ -124,9 +124,9 @@ def _verb_tense(verb: Any, depth: int = 0) -> Tense:
     return None
 
 
-def _clause_verb(token: Any) -> Any:
-    """The first verb at or above `token`, or None."""
-    for _ in range(8):
+def clause_verb(token: Any, max_steps: int = 8) -> Any:
+    """The first verb at or above `token` (climbing at most `max_steps` heads), or None."""
+    for _ in range(max_steps):
         if token.pos_ in ("VERB", "AUX"):
             return token
         if token.head.i == token.i:

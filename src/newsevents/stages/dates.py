@@ -53,7 +53,7 @@ from typing import Any
 
 from ..model import Article, DateMention, DateWindow
 from . import timex as tx
-from .date_tense import doc_matches, is_count, tense_at
+from .date_tense import clause_verb, doc_matches, is_count, tense_at
 from .timex import CALENDAR_GRAINS, Timex
 from .timex_words import whole_span
 
@@ -230,14 +230,7 @@ def _verb_of(doc: Any, start: int, end: int) -> Any:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    token = span.root
-    for _ in range(12):
-        if token.pos_ in ("VERB", "AUX"):
-            return token
-        if token.head.i == token.i:
-            return None
-        token = token.head
-    return None
+    return clause_verb(span.root, max_steps=12)
 
 
 # ---------------------------------------------------------------- joining atoms
