@@ -167,3 +167,32 @@ def test_sqlite_runs_in_wal_mode(tmp_path):
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     store.close()
+
+
+# Two claims in one article: an air strike with a stated day, and shelling with no date (its
+# date falls back to the publication day).
+RECONCILED = ("BEIRUT (Wire) - An air strike on a market in Idlib killed 14 people on Thursday, "
+              "the Syrian Observatory for Human Rights said.\n\n"
+              "Separately, shelling of the town of Ariha killed three children, local medics said.")
+
+
+def test_stored_claims_reconcile_as_the_article_does(db_url):
+    """The store rebuilds each claim as `claims_from_article` does: weapon, fallback date."""
+    from dataclasses import asdict
+
+    from newsevents import extract
+    from newsevents.corpus.incidents import claims_from_article
+    from newsevents.store.corpus import stored_claims
+
+    article = extract(RECONCILED, published="2026-03-15", url="https://example.com/r")
+    store = Store.open(db_url)
+    store.write_article(article.to_dict(), _key(url="https://example.com/r", body=RECONCILED),
+                        pipeline_version="v1", seconds=0.1)
+    compared = ("kind", "low", "high", "source", "date_from", "date_to", "weapon", "place",
+                "specificity", "cumulative")
+    stored = [{k: asdict(c)[k] for k in compared} for c in stored_claims(store)]
+    direct = [{k: asdict(c)[k] for k in compared} for c in claims_from_article(article)]
+    assert stored == direct and len(direct) == 2
+    assert any(c.date_fallback for c in article.casualties)  # the case this guards
+    assert {c["weapon"] is not None for c in direct} == {True}
+    store.close()

@@ -113,9 +113,13 @@ class _Pair:
         self.key, self.duplicate_of = key, other
 
 
-def refresh_incidents(store: Any, *, radius_km: float = 25.0, max_gap_days: int = 1) -> int:
-    """Reconcile the casualty claims of all non-duplicate articles into `incidents`."""
-    from ..corpus.incidents import ClaimForReconciliation, reconcile, specificity
+def stored_claims(store: Any) -> list[Any]:
+    """The casualty claims of all non-duplicate articles, as `reconcile` takes them.
+
+    Built from the stored rows as `claims_from_article` builds them from an article, so a
+    corpus reconciles claims exactly as one article does (weapon classes, fallback dates).
+    """
+    from ..corpus.incidents import ClaimForReconciliation, specificity
     from ..model import Casualty
 
     a, c, p = schema.articles, schema.casualties, schema.places
@@ -133,13 +137,27 @@ def refresh_incidents(store: Any, *, radius_km: float = 25.0, max_gap_days: int 
         for row in conn.execute(query):
             hint = Casualty(id=str(row.id), kind=row.kind, low=row.low, high=row.high, text="",
                             start=0, end=0, source=row.source)
+            record = row.record or {}
+            # as in the article's own reconciliation (claims_from_article): a fallback date is
+            # the publication day, not evidence, so the claim is undated here
+            dated = not record.get("date_fallback")
             claims.append(ClaimForReconciliation(
                 claim_id=str(row.id), article_id=str(row.article_id), kind=row.kind,
                 low=row.low, high=row.high, source=row.source, lat=row.lat, lon=row.lon,
-                place=row.place, date_from=row.date_from, date_to=row.date_to,
+                place=row.place, date_from=row.date_from if dated else None,
+                date_to=row.date_to if dated else None,
                 cumulative=bool(row.cumulative), specificity=specificity(hint),
                 place_id=row.place_local_id, place_feature=row.feature, country=row.country,
-                published=row.published, position=(row.record or {}).get("start") or 0))
+                published=row.published, position=record.get("start") or 0,
+                weapon=record.get("weapon")))
+    return claims
+
+
+def refresh_incidents(store: Any, *, radius_km: float = 25.0, max_gap_days: int = 1) -> int:
+    """Reconcile the casualty claims of all non-duplicate articles into `incidents`."""
+    from ..corpus.incidents import reconcile
+
+    claims = stored_claims(store)
     by_id = {claim.claim_id: claim for claim in claims}
     incidents = reconcile(claims, radius_km=radius_km, max_gap_days=max_gap_days)
     i, ic = schema.incidents, schema.incident_claims
