@@ -88,7 +88,7 @@ def create_app(db: str | None = None, *, store: Any = None, token: str | None = 
     from ..store import Store
     from .extraction import Extractor
     from .routes import (actors, articles, casualties, events, extract, health, incidents,
-                         places, quotes)
+                         places, points, quotes)
 
     settings = settings or Settings.from_env()
     # No /docs or /redoc: FastAPI's pages load Swagger UI / ReDoc from a CDN, and nothing
@@ -106,8 +106,9 @@ def create_app(db: str | None = None, *, store: Any = None, token: str | None = 
         return JSONResponse({"detail": [{"type": "value_error", "loc": ["query", error.name],
                                          "msg": str(error), "input": None}]}, status_code=422)
 
-    for module in (health, events, incidents, casualties, quotes, places, actors, articles,
-                   extract):
+    # points before events: /events/points must win over any /events/{...} route.
+    for module in (health, points, events, incidents, casualties, quotes, places, actors,
+                   articles, extract):
         app.include_router(module.router)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
     if dashboard:

@@ -1,0 +1,116 @@
+"""GET /events/points: the filtered events grouped by place point, for the dashboard's map.
+
+Takes the same filters as GET /events (it reuses `filtered_events`) and answers one entry per
+coordinate point: how many events, how many killed, the dominant PLOVER type and the count
+per type, and (up to MAX_IDS of) the event ids, so 10,000 events stay a few hundred markers.
+Events without coordinates are counted in the `X-Unlocated-Count` header, not dropped
+silently. `format=geojson` gives a FeatureCollection of Points with the same properties.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any, Literal
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse, Response
+
+from ... import export
+from ..params import LIST_RESPONSES, Where
+from .events import filtered_events
+
+router = APIRouter(tags=["events"])
+
+COLUMNS = ("lat", "lon", "place", "country", "events", "fatalities", "type", "types",
+           "event_ids")
+MAX_IDS = 200
+# Coordinates are grouped at 4 decimals (about 11 m): the gazetteer gives one point per
+# place, and rounding keeps float noise from splitting it.
+DECIMALS = 4
+UNTYPED = "unknown"
+
+
+def point_key(row: dict[str, Any]) -> tuple[float, float] | None:
+    """The rounded (lat, lon) of an event, or None when it has no coordinates."""
+    lat, lon = row.get("lat"), row.get("lon")
+    if lat is None or lon is None:
+        return None
+    return round(float(lat), DECIMALS), round(float(lon), DECIMALS)
+
+
+def dominant(counts: Counter) -> str:
+    """The most frequent type; ties go to the alphabetically first, so answers are stable."""
+    return min(counts.items(), key=lambda item: (-item[1], item[0]))[0]
+
+
+def aggregate(rows: Iterable[dict[str, Any]], max_ids: int = MAX_IDS
+              ) -> tuple[list[dict[str, Any]], int]:
+    """(points, unlocated): one entry per point, most events first; events without coordinates."""
+    groups: dict[tuple[float, float], list[dict[str, Any]]] = {}
+    unlocated = 0
+    for row in rows:
+        key = point_key(row)
+        if key is None:
+            unlocated += 1
+        else:
+            groups.setdefault(key, []).append(row)
+    points = []
+    for (lat, lon), members in groups.items():
+        types = Counter(r.get("type") or UNTYPED for r in members)
+        names = Counter(r.get("place") for r in members if r.get("place"))
+        countries = Counter(r.get("country") for r in members if r.get("country"))
+        points.append({
+            "lat": lat, "lon": lon,
+            "place": dominant(names) if names else None,
+            "country": dominant(countries) if countries else None,
+            "events": len(members),
+            "fatalities": sum(r.get("fatalities") or 0 for r in members),
+            "type": dominant(types), "types": dict(sorted(types.items())),
+            "event_ids": [r["event_id"] for r in members[:max_ids]],
+        })
+    points.sort(key=lambda p: (-p["events"], -p["fatalities"], p["place"] or "", p["lat"], p["lon"]))
+    return points, unlocated
+
+
+@router.get("/events/points", summary="Filtered events grouped by place point (for a map)",
+            responses=LIST_RESPONSES)
+def event_points(
+    request: Request,
+    country: str | None = Query(None, description="ISO code or English name; several with :OR:."),
+    event_date: str | None = Query(None, description="YYYY-MM-DD, or 'A|B' with event_date_where=BETWEEN."),
+    event_date_where: Where | None = Query(None, description="=, >, >=, <, <= or BETWEEN."),
+    event_type: str | None = Query(None, description="PLOVER type, ACLED event or sub-event type; :OR:."),
+    actor: str | None = Query(None, description="Part of an actor's or target's name, or ISO country; :OR:."),
+    source: str | None = Query(None, description="Outlet, URL host or reporting source."),
+    fatalities: str | None = Query(None, description="A number, or 'A|B' with fatalities_where=BETWEEN."),
+    fatalities_where: Where | None = Query(None, description="=, >, >=, <, <= or BETWEEN."),
+    text: str | None = Query(None, description="Words in the article's title or text."),
+    near: str | None = Query(None, description="A place name in the corpus, or 'lat,lon'."),
+    radius: float = Query(50.0, gt=0, le=20000, description="Radius around `near`, km."),
+    bbox: str | None = Query(None, description="min_lon,min_lat,max_lon,max_lat."),
+    timestamp: str | None = Query(None, description="Only articles processed at/after this (Unix s or ISO)."),
+    include_duplicates: bool = Query(False, description="Keep near-duplicate copies."),
+    limit: int = Query(5000, ge=1, le=50000, description="At most this many points (busiest first)."),
+    format: Literal["json", "geojson"] = Query("json", description="json (ACLED-style envelope) or geojson."),
+) -> Response:
+    """One entry per coordinate point of the filtered events: events, fatalities, dominant
+    PLOVER type, counts per type and the first event ids (at most 200)."""
+    rows = filtered_events(request.app.state.store, country=country, event_date=event_date,
+                           event_date_where=event_date_where, event_type=event_type,
+                           actor=actor, source=source, fatalities=fatalities,
+                           fatalities_where=fatalities_where, text=text, near=near,
+                           radius=radius, bbox=bbox, timestamp=timestamp,
+                           include_duplicates=include_duplicates)
+    points, unlocated = aggregate(rows)
+    shown = points[:limit]
+    headers = {"X-Total-Count": str(len(points)), "X-Unlocated-Count": str(unlocated)}
+    if format == "geojson":
+        out = io.StringIO()
+        export.to_geojson(shown, COLUMNS, out)
+        return Response(out.getvalue(), media_type="application/geo+json", headers=headers)
+    body = {"status": 200, "success": True, "count": len(shown), "total_count": len(points),
+            "limit": limit, "events": len(rows), "unlocated": unlocated, "data": shown}
+    return JSONResponse(json.loads(json.dumps(body, default=str)), headers=headers)
