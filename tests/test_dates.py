@@ -534,3 +534,33 @@ def test_given_span_cut_before_its_year_takes_the_whole_value(run, text, span, v
     [mention] = resolve_given_spans(article, [(start, start + len(span))])
     assert mention is not None and mention.value == value
     assert (mention.start, mention.end) == (start, start + len(span))
+
+
+# Robustness round (issue 5): tense after "until", ranges, TimeML segmentation for scoring.
+@pytest.mark.parametrize(("published", "text", "mention", "value"), [
+    # "until" after a past-perfect verb looks back: the day has passed
+    ("2026-03-13", "Until Thursday, police had not named him as a suspect.", "Thursday",
+     "2026-03-12"),
+    # ... while after a plain past verb it is still a deadline ahead (test_tense_cues)
+    ("2026-03-11", "The court adjourned the hearing until Friday.", "Friday", "2026-03-13"),
+    # the end of a range is never before its start, even published on the start day
+    ("2026-03-13", "Fighting raged from Friday evening into Saturday.",
+     "from Friday evening into Saturday", "2026-03-13TEV/2026-03-14"),
+])
+def test_range_and_until_cues(run, published, text, mention, value):
+    assert _find(run, text, mention, published).value == value
+
+
+@pytest.mark.parametrize(("text", "parts"), [
+    ("He was convicted twice from 2019 to 2023.", [("2019", "2019"), ("2023", "2023")]),
+    ("Protests took place between Monday and Wednesday.",
+     [("Monday", "2026-03-09"), ("Wednesday", "2026-03-11")]),
+    ("Shares bought from Jan. 14 to Feb. 20 rose.", [("Jan. 14", "2026-01-14"),
+                                                   ("Feb. 20", "2026-02-20")]),
+    ("Rebels attacked on Saturday.", [("Saturday", "2026-03-14")]),
+])
+def test_timeml_mentions_split_intervals_into_their_ends(run, text, parts):
+    from newsevents.stages.dates import timeml_mentions
+
+    article = run(text, until="resolve_dates")
+    assert [(m.text, m.value) for m in timeml_mentions(article)] == parts

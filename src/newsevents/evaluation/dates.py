@@ -10,7 +10,9 @@ mentions on it are not scored.
 The text is parsed as is (the text stage is skipped, so gold offsets stay valid) and the
 dates stage runs with the creation date as the publication date. Metrics, over all TIMEX3
 types, per corpus:
-- extraction F1, strict (same span) and relaxed (any overlap);
+- extraction F1, strict (same span) and relaxed (any overlap), over the system's mentions
+  as TimeML segments them (`dates.timeml_mentions`: an interval mention such as "from 1991
+  to 1997" is scored as its two expressions, each with its own value);
 - value F1, TempEval-3 style: over relaxed matches, a match counts only if its value is
   identical (the system mention overlapping a gold one most is its match; each system
   mention matches one gold mention at most, so "from 1991 to 1997" as one mention does
@@ -87,7 +89,8 @@ def evaluate(data: Path, limit: int | None = None, resources: Any = None, **_: o
         for path in paths[:limit] if limit else paths:
             text, dct, gold, *unscored = read(path)
             article = nlp.parse(Article(text=text, published=dct), resources)
-            system = [d for d in dates.resolve_dates(article, resources).dates
+            dates.resolve_dates(article, resources)
+            system = [d for d in dates.timeml_mentions(article)
                       if not any(overlaps((d.start, d.end), span) for span in unscored)]
             given = dates.resolve_given_spans(article, [(g.start, g.end) for g in gold])
             score_document(tally, gold, system, given)

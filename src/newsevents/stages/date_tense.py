@@ -44,6 +44,8 @@ def tense_at(doc: Any, text: str, start: int, end: int) -> Tense:
     tense = _governing_tense(doc, text, start, end)
     before = text[max(0, start - 30):start]
     if tense == "past" and _FORWARD_CUE.search(before):
+        if _UNTIL_CUE.search(before) and _pluperfect(doc, start, end):
+            return "past"  # "Until Thursday, they had not called him a suspect": up to a past day
         return None
     if tense is None and _DEADLINE_CUE.search(before):
         return "future"  # "effective June 1", "payable Dec. 15": a date the story looks ahead to
@@ -55,6 +57,19 @@ _DEADLINE_CUE = re.compile(r"(?i)\b(?:payable|effective|expir(?:es|ing)|due|dead
 _FORWARD_CUE = re.compile(r"(?i)\b(?:by|until|till|through|to|payable|effective|expir\w*|due"
                           r"|record|deadline|scheduled|slated|planned|expected|set\s+for)"
                           r"\s+(?:on\s+|in\s+|for\s+)?$")
+
+
+_UNTIL_CUE = re.compile(r"(?i)\b(?:until|till)\s+(?:on\s+)?$")
+
+
+def _pluperfect(doc: Any, start: int, end: int) -> bool:
+    """True when the verb governing text[start:end] is in the past perfect ("had called")."""
+    if doc is None:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    verb = clause_verb(span.root, max_steps=12) if span is not None and len(span) else None
+    return verb is not None and any(c.lower_ == "had" and c.dep_ in ("aux", "auxpass")
+                                    for c in verb.children)
 
 
 def _governing_tense(doc: Any, text: str, start: int, end: int) -> Tense:

@@ -247,10 +247,42 @@ _SINCE = re.compile(r"(?i)\bsince\s+$")
 
 def combine(atoms: list[Timex], text: str, published: dt.date | None) -> list[Timex]:
     """Join atoms: clock times onto days, early/late/mid prefixes, ranges, 'since' spans."""
-    joined = _join_pairs(_attach_clocks(atoms, text), text)
-    joined = [_with_prefix(t, text, joined[i - 1].end if i else 0) for i, t in enumerate(joined)]
-    joined = _join_ranges(joined, text)
+    joined = _join_ranges(_join_atoms(atoms, text), text)
     return [_with_since(t, text, published) for t in joined]
+
+
+def _join_atoms(atoms: list[Timex], text: str) -> list[Timex]:
+    """Clock times onto days, 'Monday, Oct. 26', 'June last year', early/late/mid prefixes."""
+    joined = _join_pairs(_attach_clocks(atoms, text), text)
+    return [_with_prefix(t, text, joined[i - 1].end if i else 0) for i, t in enumerate(joined)]
+
+
+def timeml_mentions(article: Article) -> list[DateMention]:
+    """`article.dates` as TimeML segments them: an interval mention ("from 1991 to 1997",
+    "between Monday and Wednesday") is two TIMEX3s, one per end, each with its own value.
+
+    The dates stage keeps an interval as one mention (its bounds are what events need);
+    TempEval scores the two expressions, so the scorer reads this view.
+    """
+    text = article.text or ""
+    doc = article.doc if doc_matches(article.doc, text) else None
+    out: list[DateMention] = []
+    for mention in article.dates:
+        parts: list[Timex] = []
+        if mention.value and "/" in mention.value and not mention.value.startswith("P"):
+            atoms = tx.find_timexes(text, article.published,
+                                    tense_at=lambda s, e: tense_at(doc, text, s, e),
+                                    is_count=lambda s, e: is_count(doc, s, e),
+                                    window=(mention.start, mention.end))
+            parts = _join_atoms(atoms, text)
+            parts = parts[:1] + [_not_before(parts[1], parts[0])] if len(parts) == 2 else parts
+        if len(parts) != 2:
+            out.append(mention)
+            continue
+        out += [DateMention(id=f"{mention.id}.{i}", text=text[t.start:t.end], start=t.start,
+                            end=t.end, value=t.value, date_from=t.date_from, date_to=t.date_to)
+                for i, t in enumerate(parts, start=1)]
+    return out
 
 
 _WEEKDAY_ONLY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
@@ -334,6 +366,7 @@ def _join_ranges(atoms: list[Timex], text: str) -> list[Timex]:
         if (b and lead and a.grain in CALENDAR_GRAINS and b.grain in CALENDAR_GRAINS
                 and a.value and b.value and _RANGE_GAP.match(text[a.end:b.start])
                 and (lead[1].lower() == "from") != ("and" in text[a.end:b.start].lower())):
+            b = _not_before(b, a)
             bounds = [d for d in (a.date_from, b.date_to) if d]
             out.append(Timex(a.start - len(lead[0]), b.end, f"{a.value}/{b.value}",
                              min(bounds) if len(bounds) == 2 else None,
@@ -343,6 +376,18 @@ def _join_ranges(atoms: list[Timex], text: str) -> list[Timex]:
         out.append(a)
         i += 1
     return out
+
+
+def _not_before(b: Timex, a: Timex) -> Timex:
+    """The end of a range is not before its start: 'from Friday evening into Saturday'
+    published on a Friday is the next day, not the Saturday before (a weekday read alone)."""
+    if (b.grain not in _DAYLIKE or a.date_from is None or b.date_from is None
+            or not 0 < (a.date_from - b.date_from).days < 7 or not b.value
+            or not re.match(r"\d{4}-\d\d-\d\d", b.value)):
+        return b
+    day = b.date_from + dt.timedelta(days=7)
+    return replace(b, value=day.isoformat() + b.value[10:], date_from=day,
+                   date_to=(b.date_to or b.date_from) + dt.timedelta(days=7))
 
 
 def _with_since(t: Timex, text: str, published: dt.date | None) -> Timex:
