@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import FastAPI
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 STATIC = Path(__file__).parent / "static"
@@ -29,3 +29,8 @@ def mount(app: FastAPI) -> None:
         return HTMLResponse((STATIC / "index.html").read_text(encoding="utf-8"),
                             headers={"Content-Security-Policy": CSP,
                                      "X-Content-Type-Options": "nosniff"})
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        # Browsers ask for it on their own; a 404 would be an error in every console.
+        return Response(status_code=204)
