@@ -1,6 +1,8 @@
-// newsevents dashboard: an events table with filters and a per-day timeline, an incidents
-// table with the claims behind each reconciled number, and an article view with every
-// extracted record highlighted at its span. Talks only to this server's API (same origin).
+// newsevents dashboard: a map of places (map.js), an events table with filters and a per-day
+// timeline, an incidents table with the claims behind each reconciled number, and an article
+// view with every extracted record highlighted at its span. Talks only to this server's API
+// (same origin). The filters drive map, timeline and table together; a click on a marker
+// narrows the table to that place.
 // Article text comes from arbitrary web pages: it is only ever inserted with textContent.
 "use strict";
 
@@ -15,7 +17,11 @@ const KINDS = {  // record kind -> [CSS class, legend label]
   event: ["event", "event trigger"], casualty: ["casualty", "casualty figure"],
 };
 let page = 1;
+let incidentPage = 1;
 let currentTab = "events";
+let selectedPoint = null;  // the map marker whose events the table shows, or null
+let tableRequest = 0;      // only the latest table answer is drawn (map moves can overlap)
+const hasMap = () => typeof showPoints === "function";  // map.js and Leaflet are loaded
 
 const $ = (sel) => document.querySelector(sel);
 function el(tag, text, cls) {
@@ -53,14 +59,29 @@ async function getJSON(url) {
   return body;
 }
 
+// The table's query: the filters, narrowed to the selected place or (when ticked) the map view.
+function tableQuery() {
+  const q = eventQuery();
+  if (selectedPoint && hasMap()) q.set("bbox", pointBbox(selectedPoint));
+  else if (hasMap() && $("#map-bounds").checked) {
+    const box = mapViewBbox();
+    if (box) q.set("bbox", box);
+  }
+  return q;
+}
+
+// Draws this page of the table; resolves to the API's answer (null on error or when a later
+// request overtook it).
 async function loadEvents() {
   $("#status").textContent = "loading…";
+  const mine = ++tableRequest;
   try {
-    const body = await getJSON(`/events?${eventQuery()}`);
+    const body = await getJSON(`/events?${tableQuery()}`);
+    if (mine !== tableRequest) return null;
     const rows = $("#events tbody");
     rows.replaceChildren();
     for (const e of body.data) {
-      const tr = el("tr");
+      const tr = el("tr", null, selectedPoint ? "selected" : undefined);
       tr.dataset.article = e.article_id;
       tr.dataset.event = e.event_id;
       for (const [key, cls] of [["event_date"], ["type"], ["acled_event_type"], ["actor"], ["target"],
@@ -75,9 +96,44 @@ async function loadEvents() {
     $("#prev").disabled = page <= 1;
     $("#next").disabled = page >= pages;
     $("#status").textContent = "";
+    return body;
   } catch (error) {
     $("#status").textContent = `error: ${error.message}`;
+    return null;
   }
+}
+
+// -- map: one marker per place point; a click selects the place ----------------------------
+
+async function loadPoints({fit = false} = {}) {
+  if (!hasMap()) return null;
+  try {
+    const q = eventQuery();
+    q.delete("limit");
+    q.delete("page");
+    const body = await getJSON(`/events/points?${q}`);
+    showPoints(body.data, selectPoint, {fit});
+    $("#map-info").textContent = `${body.total_count} places for ${body.events} events`
+      + (body.unlocated ? ` · ${body.unlocated} events without coordinates are in the table only` : "");
+    return body;
+  } catch (error) {
+    $("#map-info").textContent = `map: ${error.message}`;
+    return null;
+  }
+}
+
+async function selectPoint(point) {
+  selectedPoint = point;
+  page = 1;
+  $("#selection-name").textContent = pointSummary(point);
+  $("#selection").hidden = false;
+  const body = await loadEvents();
+  if (body) openPlacePopup(point, body.data, body.total_count, openArticle);
+}
+
+function clearSelection() {
+  selectedPoint = null;
+  $("#selection").hidden = true;
 }
 
 // -- timeline: events and fatalities per day ---------------------------------------------
@@ -180,7 +236,7 @@ async function loadTimeline() {
 
 function incidentQuery() {
   const form = new FormData($("#filters"));
-  const q = new URLSearchParams({limit: PAGE_SIZE, claims: "true"});
+  const q = new URLSearchParams({limit: PAGE_SIZE, page: incidentPage, claims: "true"});
   const since = form.get("since"), until = form.get("until");
   if (since && until) { q.set("event_date", `${since}|${until}`); q.set("event_date_where", "BETWEEN"); }
   else if (since) { q.set("event_date", since); q.set("event_date_where", ">="); }
@@ -232,7 +288,10 @@ async function loadIncidents() {
       tr.addEventListener("click", () => showIncident(i));
       rows.append(tr);
     }
-    $("#incident-info").textContent = `${body.count} of ${body.total_count} incidents`;
+    const pages = Math.max(1, Math.ceil(body.total_count / PAGE_SIZE));
+    $("#incident-info").textContent = `page ${incidentPage} of ${pages} · ${body.total_count} incidents`;
+    $("#incident-prev").disabled = incidentPage <= 1;
+    $("#incident-next").disabled = incidentPage >= pages;
     $("#status").textContent = "";
   } catch (error) {
     $("#status").textContent = `error: ${error.message}`;
@@ -266,11 +325,20 @@ function showTab(name) {
     tab.setAttribute("aria-selected", String(tab.dataset.tab === name));
   }
   currentTab = name;
+  if (name === "events" && hasMap()) mapResized();  // its box was hidden
 }
 
-function refresh() {
-  if (currentTab === "incidents") loadIncidents();
-  else { loadEvents(); loadTimeline(); }
+// Reload the open tab; `fit` zooms the map to the new points. Resolves when all is drawn.
+function refresh({fit = false} = {}) {
+  if (currentTab === "incidents") return loadIncidents();
+  return Promise.all([loadEvents(), loadTimeline(), loadPoints({fit})]);
+}
+
+function newFilters() {  // the filter form changed: start over on page 1, no place selected
+  page = 1;
+  incidentPage = 1;
+  clearSelection();
+  refresh({fit: true});
 }
 
 // -- article view ----------------------------------------------------------------------
@@ -383,8 +451,14 @@ function legend() {
 
 document.addEventListener("DOMContentLoaded", () => {
   legend();
-  $("#filters").addEventListener("submit", (event) => { event.preventDefault(); page = 1; refresh(); });
-  $("#filters").addEventListener("reset", () => { page = 1; setTimeout(refresh, 0); });
+  const mapReady = typeof initMap === "function" ? initMap() : Promise.resolve();
+  $("#filters").addEventListener("submit", (event) => { event.preventDefault(); newFilters(); });
+  $("#filters").addEventListener("reset", () => { setTimeout(newFilters, 0); });
+  $("#incident-prev").addEventListener("click", () => { incidentPage -= 1; loadIncidents(); });
+  $("#incident-next").addEventListener("click", () => { incidentPage += 1; loadIncidents(); });
+  $("#map-bounds").addEventListener("change", () => { page = 1; loadEvents(); });
+  $("#clear-selection").addEventListener("click", () => { clearSelection(); page = 1; loadEvents(); });
+  if (hasMap()) onMapMoved(() => { if ($("#map-bounds").checked && !selectedPoint) { page = 1; loadEvents(); } });
   for (const tab of document.querySelectorAll("#tabs button")) {
     tab.addEventListener("click", () => { showTab(tab.dataset.tab); refresh(); });
   }
@@ -392,7 +466,8 @@ document.addEventListener("DOMContentLoaded", () => {
   $("#next").addEventListener("click", () => { page += 1; loadEvents(); });
   $("#back").addEventListener("click", () => { showTab(currentTab); history.replaceState(null, "", "#"); });
   const match = location.hash.match(/^#article\/(\d+)$/);
-  loadEvents();
-  loadTimeline();
+  // Tests and screenshots wait for body[data-loaded="true"] (or this promise).
+  window.newseventsReady = Promise.all([mapReady, loadEvents(), loadTimeline(), loadPoints({fit: true})])
+    .then(() => { document.body.dataset.loaded = "true"; });
   if (match) openArticle(Number(match[1]));
 });
