@@ -564,3 +564,50 @@ def test_timeml_mentions_split_intervals_into_their_ends(run, text, parts):
 
     article = run(text, until="resolve_dates")
     assert [(m.text, m.value) for m in timeml_mentions(article)] == parts
+
+
+# Expressions added in the robustness round, each with a wire-style sentence.
+@pytest.mark.parametrize(("published", "text", "mention", "value", "date_from", "date_to"), [
+    # the end of a year: the one ahead, or the last one passed after "since" / a past verb
+    ("2026-03-15", "The merger should close by year-end.", "year-end", "2026", "2026-12-01",
+     "2026-12-31"),
+    ("2026-03-15", "The index has gained 4% since year-end.", "since year-end", "2025",
+     "2025-12-01", "2026-03-15"),
+    ("2026-03-15", "Rules must be in place by year's end.", "year's end", "2026", "2026-12-01",
+     "2026-12-31"),
+    # a markets story's day: its last day named, else publication
+    ("2026-03-13", "The Dow fell 3% on Thursday to end the day at 7,114.", "the day",
+     "2026-03-12", "2026-03-12", "2026-03-12"),
+    ("2026-03-13", "For the day, the Nikkei closed down 6.4 percent.", "the day", "2026-03-13",
+     "2026-03-13", "2026-03-13"),
+    # named days: computed from Easter or Thanksgiving; past copy takes the last one
+    ("2026-05-01", "Crowds gathered on Good Friday.", "Good Friday", "2026-04-03", "2026-04-03",
+     "2026-04-03"),
+    ("2026-12-10", "Stores were packed on Black Friday.", "Black Friday", "2026-11-27",
+     "2026-11-27", "2026-11-27"),
+    # short decades and years
+    ("2026-03-15", "Detroit built boxy cars in the 70s and 80s.", "80s", "198", "1980-01-01",
+     "1989-12-31"),
+    ("2026-03-15", "The index is at its lowest level since '82.", "since '82", "1982",
+     "1982-01-01", "2026-03-15"),
+    # one unit from the year named before
+    ("2026-03-15", "Revenue fell to $3 million in 2024, down from $4 million the year before.",
+     "the year before", "2023", "2023-01-01", "2023-12-31"),
+    # vague present and future
+    ("2026-03-15", "Prices will stay high in the near term.", "the near term", "FUTURE_REF",
+     None, None),
+    ("2026-03-15", "The border stays shut for the time being.", "the time being", "PRESENT_REF",
+     None, None),
+])
+def test_robustness_expressions(run, published, text, mention, value, date_from, date_to):
+    found = _find(run, text, mention, published)
+    assert (found.value, found.date_from, found.date_to) == (
+        value, D(date_from) if date_from else None, D(date_to) if date_to else None)
+
+
+@pytest.mark.parametrize("text", [
+    "He was in his 30s when he joined.",
+    "Markets crashed on Black Monday.",  # a name: found, but never this week's Monday
+])
+def test_named_or_age_is_not_this_week(run, text):
+    assert all(d.value is None for d in _dates(run, text))

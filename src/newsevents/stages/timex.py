@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 from . import timex_periods as p
 from . import timex_rules as r
+from . import timex_spans as sp
 from . import timex_words as w
 from .timex_calendar import NUM, UNITS, Tense, shift, unit_tx
 from .timex_rules import (CALENDAR_GRAINS, MONTH_ANY, MONTH_FULL, ORDINAL, PART, WEEKDAY,
@@ -71,6 +72,7 @@ RULES: list[tuple[re.Pattern[str], Callable[[re.Match, Context], Timex | None]]]
          r"|centuries))\b", r.bare_units),
         (r"\b(?P<w>(?i:right\s+now|now|currently|at\s+present|presently|nowadays|these\s+days"
          r"|at\s+the\s+moment|recently|lately|the\s+near\s+future|the\s+future|soon"
+         r"|the\s+(?:near|short|long)\s+term|the\s+time\s+being"
          r"|recent\s+(?:years|months|weeks|days)))\b(?!-)", r.reference),
         (r"\b(?i:in)\s+(?P<w>(?i:the\s+past))\b", r.reference),
         (r"\b(?:(?i:the)\s+)?(?:(?P<rel>(?i:last|next|this))\s+(?i:year)['’]s\s+|"
@@ -104,13 +106,25 @@ RULES: list[tuple[re.Pattern[str], Callable[[re.Match, Context], Timex | None]]]
         (r"\b(?P<h>[01]?\d|2[0-3]):?(?P<min>[0-5]\d)\s*(?:(?:UTC|GMT)\b|Z\b)", r.clock),
         (rf"\b(?i:on)\s+(?P<x>(?i:the)\s+(?P<d>\d{{1,2}}){ORDINAL})\b(?!\s+(?:(?i:of)\s+)?"
          rf"(?:{MONTH_ANY}|[a-zA-Z]))", r.nth),
-        (r"\b(?P<h>Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year['’]s\s+Eve|"
+        (r"\b(?P<h>Good\s+Friday|Easter\s+Monday|Palm\s+Sunday|Ash\s+Wednesday|Maundy\s+Thursday"
+         r"|Black\s+Friday|Cyber\s+Monday|Black\s+(?:Monday|Tuesday|Wednesday|Thursday)"
+         r"|Bloody\s+Sunday|Super\s+Tuesday|Christmas\s+Eve|Christmas\s+Day|Christmas|New\s+Year['’]s\s+Eve|"
          r"New\s+Year['’]s\s+Day|Easter\s+Sunday|Easter|Thanksgiving\s+Day|Thanksgiving|"
          rf"Independence\s+Day|Valentine['’]s\s+Day|Halloween)\b(?:,?\s+(?P<y>{YEAR4})\b)?",
          w.holiday),
         (r"\b(?i:the\s+(?:next|following|previous|preceding)\s+day|the\s+day\s+(?:before|after)"
          r"|(?:that|the\s+same)\s+day)\b", r.anaphor),
         (r"\b(?:(?i:earlier|later)\s+)?(?i:that|the\s+same)\s+(?i:year|month|week)\b", r.anaphor),
+        (r"\b(?i:the)\s+(?P<unit>(?i:year|month|week))\s+(?P<dir>(?i:before|after|earlier|later"
+         r"|previous|prior))\b(?!\s+(?:of|to)\b)", sp.unit_anaphor),
+        (r"\b(?:(?i:fiscal)\s+)?(?i:year[\s-]end|year['’]s\s+end)\b", sp.year_end),
+        (r"\b(?:(?i:end(?:ed|ing|s)?|finish(?:ed|es|ing)?|clos(?:e|ed|es|ing)|start(?:ed|s|ing)?"
+         r"|for|(?:earlier|later|late|early)\s+in|(?:start|end|close)\s+of)\s+)"
+         r"(?P<x>(?i:the)\s+(?i:day))\b(?!\s*(?:of|before|after|when|that|-|['’]s)\b)",
+         sp.story_day),
+        (r"\b(?P<d>[1-9])0s\b", sp.short_decade),
+        (r"\b(?i:since|in|of|from|until|till|to|by|before|after|and)\s+(?P<y>[’'](?P<yy>\d\d))"
+         r"(?![\w’'])", sp.short_year),
     ]
 ]
 _HANDLER_ERRORS = (ValueError, KeyError, IndexError, OverflowError, TypeError, AttributeError)

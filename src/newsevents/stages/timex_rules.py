@@ -396,7 +396,9 @@ _REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESEN
          "presently": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
          "right now": "PRESENT_REF", "at the moment": "PRESENT_REF", "recently": "PAST_REF",
          "lately": "PAST_REF", "the past": "PAST_REF", "recent": "PAST_REF",
-         "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "soon": "FUTURE_REF"}
+         "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "soon": "FUTURE_REF",
+         "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
+         "the long term": "FUTURE_REF", "the time being": "PRESENT_REF"}
 
 
 def reference(m: re.Match, ctx: Context) -> Timex:

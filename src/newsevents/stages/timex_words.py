@@ -162,7 +162,18 @@ _HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
     "independence day": lambda y: dt.date(y, 7, 4),
     "valentine's day": lambda y: dt.date(y, 2, 14),
     "halloween": lambda y: dt.date(y, 10, 31),
+    "good friday": lambda y: easter(y) - dt.timedelta(days=2),
+    "easter monday": lambda y: easter(y) + dt.timedelta(days=1),
+    "palm sunday": lambda y: easter(y) - dt.timedelta(days=7),
+    "ash wednesday": lambda y: easter(y) - dt.timedelta(days=46),
+    "maundy thursday": lambda y: easter(y) - dt.timedelta(days=3),
+    "black friday": lambda y: _nth_weekday(y, 11, 3, 4) + dt.timedelta(days=1),
+    "cyber monday": lambda y: _nth_weekday(y, 11, 3, 4) + dt.timedelta(days=4),
 }
+# Named days of one past event or of a varying date ("Black Monday", "Super Tuesday"): a
+# name, not the weekday of the story's week, so a mention with no value.
+_UNDATED_DAYS = frozenset({"black monday", "black tuesday", "black wednesday",
+                           "black thursday", "bloody sunday", "super tuesday"})
 
 
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
@@ -171,7 +182,10 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
 
 
 def holiday(m: re.Match, ctx: Context) -> Timex | None:
-    make_day = _HOLIDAYS[re.sub(r"\s+", " ", m["h"].lower()).replace("’", "'")]
+    name = re.sub(r"\s+", " ", m["h"].lower()).replace("’", "'")
+    if name in _UNDATED_DAYS:
+        return calendar_timex(m, None, "day")
+    make_day = _HOLIDAYS[name]
     if m["y"]:
         return calendar_timex(m, _one_day(make_day(int(m["y"]))), "day")
     if ctx.published is None:

@@ -1,0 +1,60 @@
+"""More temporal-expression handlers: year-end, the story's trading day, short decades and
+years ("the 70s", "since '82"), and day/month/year anaphors written with "the" ("the year
+before"). Handlers like those of timex_rules.py; the patterns are listed in timex.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .timex_calendar import unit_tx
+from .timex_rules import Context, Timex, calendar_timex
+
+
+def year_end(m: re.Match, ctx: Context) -> Timex | None:
+    """'by year-end', "by year's end", 'since year-end': the end of a year (TimeML: the
+    year's value, with mod END), bounds its December. The one still ahead, unless the verb
+    is past or the phrase looks back from 'since'; then the last one passed."""
+    if ctx.published is None:
+        return calendar_timex(m, None, "year")
+    pub = ctx.published
+    back = (re.search(r"(?i)\bsince\s+$", ctx.text[max(0, m.start() - 8):m.start()])
+            or ctx.tense_at(m.start(), m.end()) == "past")
+    year = pub.year - 1 if back and pub < dt.date(pub.year, 12, 31) else pub.year
+    return calendar_timex(m, (str(year), dt.date(year, 12, 1), dt.date(year, 12, 31)), "year")
+
+
+def story_day(m: re.Match, ctx: Context) -> Timex:
+    """'ended the day at 7,114', 'for the day', 'later in the day': the day the story is
+    about (its last day named, else publication), as a markets report uses it."""
+    return Timex(m.start("x"), m.end("x"), None, grain="anaphor", anaphor=("day", 0),
+                 fallback_published=True)
+
+
+def short_decade(m: re.Match, ctx: Context) -> Timex | None:
+    """'the 70s', 'the late 80s', 'the 70s and 80s' (not an age: 'in his 30s')."""
+    before = ctx.text[max(0, m.start() - 30):m.start()]
+    if not re.search(r"(?i)(?:\bthe\s+(?:(?:early|mid|late)[\s-]*)?"
+                     r"|\bthe\s+[1-9]0s\s+(?:and|or|to|through)\s+)$", before):
+        return None
+    digit = int(m["d"])
+    year = (2000 if digit < 3 else 1900) + 10 * digit
+    return calendar_timex(m, unit_tx("decade", dt.date(year, 1, 1)), "decade")
+
+
+def short_year(m: re.Match, ctx: Context) -> Timex | None:
+    """"since '82", "in '09": a two-digit year after a preposition, in the century that
+    does not put it in the future."""
+    yy = int(m["yy"])
+    now = (ctx.published or dt.date.today()).year
+    year = 2000 + yy if 2000 + yy <= now else 1900 + yy
+    return calendar_timex(m, unit_tx("year", dt.date(year, 1, 1)), "year", "y")
+
+
+def unit_anaphor(m: re.Match, ctx: Context) -> Timex:
+    """'the year before', 'the month after', 'the year previous': one unit from the time
+    named last (dates.resolve_anaphors)."""
+    unit = m["unit"].lower()
+    offset = 1 if m["dir"].lower() in ("after", "later", "following") else -1
+    return Timex(m.start(), m.end(), None, grain="anaphor", anaphor=(unit, offset))
