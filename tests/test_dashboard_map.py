@@ -48,7 +48,9 @@ const ctx = vm.createContext({document, L, console, fetch: async () => { throw n
 vm.runInContext(fs.readFileSync(process.argv[2], "utf8"), ctx);
 vm.runInContext("initMap()", ctx);
 const input = JSON.parse(fs.readFileSync(0, "utf8"));
-const state = {drawn, get popup(){return popup;}, get fitted(){return fitted;}, get, opened: []};
+vm.runInContext(fs.readFileSync(require("path").join(require("path").dirname(process.argv[2]), "vendor", "topojson-client.min.js"), "utf8"), ctx);
+const state = {drawn, get popup(){return popup;}, get fitted(){return fitted;}, get, opened: [],
+               feature: (world) => ctx.topojson.feature(world, world.objects.countries)};
 const value = vm.runInContext(`(input, state) => ${process.argv[3]}`, ctx)(input, state);
 console.log(JSON.stringify(value === undefined ? null : value));
 """
@@ -85,6 +87,13 @@ def test_marker_area_grows_with_deaths(js):
     assert radii == sorted(radii) and len(set(radii)) == len(radii)
     # above the minimum the radius follows sqrt: 4x the deaths, 2x the extra radius
     assert (radii[2] - 4) == pytest.approx(2 * (radii[1] - 4))
+
+
+def test_crowded_maps_get_smaller_circles(js):
+    largest = js("[1, 50, 100, 300, 5000].map(maxRadius)")
+    assert largest[0] == largest[1] == 26 and largest[3] == largest[4] == 14
+    assert 14 < largest[2] < 26
+    assert js("markerRadius(100, 100, maxRadius(400))") == 14 and js("markerRadius(0, 100, 14)") == 4
 
 
 @pytest.mark.parametrize("top", [0, 1, 3, 27, 30, 1234])
@@ -133,6 +142,33 @@ def test_group_by_point_reads_incident_tolls(js):
     points = js("groupByPoint(input, (r) => r.best, (r) => r.incident_id)", incidents)
     assert points == [{"lat": 1, "lon": 2, "place": "X", "country": None, "events": 2, "fatalities": 14,
                        "types": {"unknown": 2}, "ids": [7, 8], "type": "unknown"}]
+
+
+# -- base map: country rings across the antimeridian -------------------------------------------
+
+def test_rings_crossing_the_antimeridian_are_made_continuous(js):
+    feature = {"type": "Feature", "properties": {"name": "East"}, "geometry": {"type": "MultiPolygon", "coordinates": [
+        [[[170, 60], [179.9, 65], [-179.5, 66], [-175, 64], [-179.9, 62], [175, 61], [170, 60]]],
+        [[[10, 10], [11, 10], [11, 11], [10, 10]]]]}}
+    out = js("unwrapFeature(input)", feature)
+    ring = out["geometry"]["coordinates"][0][0]
+    assert [lon for lon, _ in ring] == pytest.approx([170, 179.9, 180.5, 185, 180.1, 175, 170])
+    assert [lat for _, lat in ring] == [60, 65, 66, 64, 62, 61, 60]
+    assert out["geometry"]["coordinates"][1] == feature["geometry"]["coordinates"][1]
+    assert out["properties"] == {"name": "East"}
+
+
+def test_no_boundary_of_the_vendored_atlas_jumps_across_the_map(js):
+    world = json.loads((STATIC / "vendor" / "countries-110m.json").read_text(encoding="utf-8"))
+    jumps = js(r"""(() => {
+        const n = (f) => { const g = f.geometry; if (!g) return 0;
+          const rings = g.type === "Polygon" ? g.coordinates : g.type === "MultiPolygon" ? g.coordinates.flat() : [];
+          let k = 0; for (const r of rings) for (let i = 1; i < r.length; i++) if (Math.abs(r[i][0] - r[i-1][0]) > 180) k++;
+          return k; };
+        const fc = state.feature(input);
+        return [fc.features.reduce((a, f) => a + n(f), 0), fc.features.reduce((a, f) => a + n(unwrapFeature(f)), 0),
+                fc.features.length]; })()""", world)
+    assert jumps[0] > 0 and jumps[1] == 0 and jumps[2] > 150
 
 
 # -- bbox filters the table uses ---------------------------------------------------------------

@@ -8,7 +8,8 @@
 "use strict";
 
 const MIN_RADIUS = 4;      // px: a place with events but no deaths stays clickable
-const MAX_RADIUS = 26;     // px: the deadliest place of the current filters
+const MAX_RADIUS = 26;     // px: the deadliest place of the current filters, when few are shown
+const CROWDED_RADIUS = 14; // px: the same with hundreds of markers, which would hide each other
 const BOUNDARIES = "/static/vendor/countries-110m.json";
 const POPUP_EVENTS = 12;   // events listed in a popup; the table pages through the rest
 // Conflict types in reds and oranges, verbal conflict in purples and browns, cooperation in
@@ -26,11 +27,18 @@ const MAP_SVG_NS = "http" + "://www.w3.org/2000/svg";  // a namespace name, neve
 
 // Marker radius in px: MIN_RADIUS at 0 deaths, MAX_RADIUS at `maxFatalities`, square root in
 // between (a circle's area grows with the deaths, not its width).
-function markerRadius(fatalities, maxFatalities) {
+// `largest` is the radius of the deadliest place (maxRadius() of the marker count).
+function markerRadius(fatalities, maxFatalities, largest = MAX_RADIUS) {
   const f = Number.isFinite(fatalities) && fatalities > 0 ? fatalities : 0;
   const top = Number.isFinite(maxFatalities) && maxFatalities > 0 ? maxFatalities : 0;
   if (!f || !top) return MIN_RADIUS;
-  return MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * Math.sqrt(Math.min(f, top) / top);
+  return MIN_RADIUS + (largest - MIN_RADIUS) * Math.sqrt(Math.min(f, top) / top);
+}
+
+// The largest radius for n markers: MAX_RADIUS up to 50, CROWDED_RADIUS from 300, linear between.
+function maxRadius(n) {
+  const share = Math.min(1, Math.max(0, (n - 50) / 250));
+  return MAX_RADIUS - share * (MAX_RADIUS - CROWDED_RADIUS);
 }
 
 function typeColour(type) {
@@ -47,11 +55,11 @@ function typeLegend(points) {
 }
 
 // Size legend: a few round death tolls up to the largest, each with its radius.
-function sizeLegend(maxFatalities) {
+function sizeLegend(maxFatalities, largest = MAX_RADIUS) {
   const top = Number.isFinite(maxFatalities) && maxFatalities > 0 ? maxFatalities : 0;
   const round = (x) => { const p = 10 ** Math.floor(Math.log10(x)); return Math.max(1, Math.round(x / p) * p); };
   const values = top ? [0, ...new Set([round(top / 10), round(top / 2), top])].filter((v) => v <= top) : [0];
-  return [...new Set(values)].sort((a, b) => a - b).map((v) => ({fatalities: v, radius: markerRadius(v, top)}));
+  return [...new Set(values)].sort((a, b) => a - b).map((v) => ({fatalities: v, radius: markerRadius(v, top, largest)}));
 }
 
 // Events or incidents with lat/lon grouped by point (4 decimals, as GET /events/points does):
@@ -96,6 +104,28 @@ function boundsBbox(west, south, east, north) {
   return [w, s, e, n].map((x) => Number(x.toFixed(5))).join(",");
 }
 
+// A GeoJSON feature whose rings cross the antimeridian (Russia, Fiji) jumps from 180 to -180
+// in longitude, which Leaflet draws as a band across the whole map: make each ring continuous
+// instead (it then runs a little past 180). Returns a new feature.
+function unwrapFeature(feature) {
+  const ring = (points) => {
+    let shift = 0;
+    return points.map(([lon, lat], i) => {
+      if (i > 0) {
+        const previous = points[i - 1][0];
+        if (lon - previous > 180) shift -= 360;
+        else if (previous - lon > 180) shift += 360;
+      }
+      return [lon + shift, lat];
+    });
+  };
+  const g = feature.geometry;
+  if (!g) return feature;
+  const coordinates = g.type === "Polygon" ? g.coordinates.map(ring)
+    : g.type === "MultiPolygon" ? g.coordinates.map((polygon) => polygon.map(ring)) : g.coordinates;
+  return {...feature, geometry: {...g, coordinates}};
+}
+
 // One line of text per event for a popup: "2026-01-18 ASSAULT: shelling kills 12 (12 killed)".
 function popupLine(e) {
   return `${e.event_date || "undated"} ${e.type || "?"}: ${e.actor || "?"} → ${e.target || "?"}`
@@ -133,7 +163,8 @@ async function initMap() {
   try {
     const response = await fetch(BOUNDARIES);
     const world = await response.json();
-    L.geoJSON(topojson.feature(world, world.objects.countries), {
+    const countries = topojson.feature(world, world.objects.countries);
+    L.geoJSON({...countries, features: countries.features.map(unwrapFeature)}, {
       pane: "countries", interactive: false,
       style: {color: "#9a9a8f", weight: 0.6, fillColor: "#efece3", fillOpacity: 1},
     }).addTo(leafletMap);
@@ -149,11 +180,12 @@ function showPoints(points, onSelect, {fit = false} = {}) {
   markerLayer.clearLayers();
   leafletMap.closePopup();
   const top = Math.max(0, ...points.map((p) => p.fatalities || 0));
+  const largest = maxRadius(points.length);
   // The smallest on top, so a big circle never hides a small one under it.
   const drawOrder = [...points].sort((a, b) => (b.fatalities || 0) - (a.fatalities || 0));
   for (const p of drawOrder) {
     const marker = L.circleMarker([p.lat, p.lon], {
-      className: "event-marker", radius: markerRadius(p.fatalities, top),
+      className: "event-marker", radius: markerRadius(p.fatalities, top, largest),
       color: "#333", weight: 1, fillColor: typeColour(p.type), fillOpacity: 0.75,
     });
     marker.bindTooltip(mapEl("span", pointSummary(p)), {direction: "top"});
@@ -167,7 +199,7 @@ function showPoints(points, onSelect, {fit = false} = {}) {
       node.setAttribute("data-type", p.type || "");
     }
   }
-  drawLegend(points, top);
+  drawLegend(points, top, largest);
   if ((fit || !fittedOnce) && points.length) {
     fittedOnce = true;
     const bounds = L.latLngBounds(points.map((p) => [p.lat, p.lon]));
@@ -175,7 +207,7 @@ function showPoints(points, onSelect, {fit = false} = {}) {
   }
 }
 
-function drawLegend(points, top) {
+function drawLegend(points, top, largest) {
   const box = document.querySelector("#map-legend");
   if (!box) return;
   const colours = mapEl("div", null, "legend-types");
@@ -189,7 +221,7 @@ function drawLegend(points, top) {
   }
   const sizes = mapEl("div", null, "legend-sizes");
   sizes.append(mapEl("span", "size: deaths", "legend-title"));
-  for (const s of sizeLegend(top)) {
+  for (const s of sizeLegend(top, largest)) {
     const item = mapEl("span", null, "legend-size");
     const d = Math.ceil(2 * s.radius + 2);
     const svgNode = document.createElementNS(MAP_SVG_NS, "svg");
