@@ -611,3 +611,20 @@ def test_robustness_expressions(run, published, text, mention, value, date_from,
 ])
 def test_named_or_age_is_not_this_week(run, text):
     assert all(d.value is None for d in _dates(run, text))
+
+
+@pytest.mark.parametrize(("text", "mention", "value"), [
+    # fiscal years take the year's value, the whole phrase as the mention
+    ("Profit rose in fiscal 2025.", "fiscal 2025", "2025"),
+    ("Sales fell in the 2025 fiscal year.", "the 2025 fiscal year", "2025"),
+    ("FY2025 revenue was flat.", "FY2025", "2025"),
+    ("Sales rose 4% in the latest fiscal year.", "the latest fiscal year", "2025"),
+    # "a year earlier" after "from a year ago" is the same year back, not two
+    ("Output fell 8% from a year ago. Costs rose compared with a year earlier.",
+     "a year earlier", "2025"),
+    # a season in past copy that has not begun yet this year is last year's
+    ("Crops withered last summer.", "last summer", "2025-SU"),
+    ("Since Friday, rebels have shelled the town.", "Since Friday", "2026-03-13"),
+])
+def test_fiscal_years_and_comparisons(run, text, mention, value):
+    assert _find(run, text, mention).value == value

@@ -440,7 +440,9 @@ def resolve_anaphors(timexes: list[Timex], published: dt.date | None,
                     pass
         if t.grain in _DAYLIKE and t.date_from is not None:
             reference = t.date_from
-        if t.grain in CALENDAR_GRAINS and t.date_from is not None:
+        if t.grain in CALENDAR_GRAINS and t.date_from is not None and t.period != "compare":
+            # a year-ago comparison is not the story's time: "a year earlier" after "up from
+            # a year ago" is the same year back, not two
             named = t.date_from
         if (t.grain in ("quarter", "month") and t.date_from is not None
                 and t.period != "compare" and (t.anaphor or ("",))[0] != "=year"

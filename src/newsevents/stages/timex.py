@@ -44,6 +44,8 @@ RULES: list[tuple[re.Pattern[str], Callable[[re.Match, Context], Timex | None]]]
         (rf"(?:\b(?P<mod>(?i:last|next|this))\s+)?\b(?P<month>{MONTH_FULL})\b", r.month_alone),
         (rf"(?<![,.\d])\b(?P<y>{YEAR4})\b(?![-/]\d|[.,]\d|\s*(?:%|(?i:percent|per\s+cent)))",
          r.year),
+        (rf"\b(?:(?i:fiscal)[\s-]+(?:(?i:year)\s+)?|FY\s?)(?P<y>{YEAR4})\b", sp.fiscal_year),
+        (rf"\b(?:(?i:the)\s+)?(?P<y>{YEAR4})\s+(?i:fiscal)\s+(?i:year)\b", sp.fiscal_year),
         (r"(?P<dec>(?:\b(?P<full>(?:1[5-9]|20)\d0)|[’'](?P<short>\d)0)[’']?s)\b", r.decade),
         (rf"\b(?:(?i:the)\s+)?(?P<n>\d{{1,2}}{ORDINAL}|(?i:eighteenth|nineteenth|twentieth"
          r"|twenty[\s-]first))\s+(?i:century)\b", r.century),
@@ -57,7 +59,8 @@ RULES: list[tuple[re.Pattern[str], Callable[[re.Match, Context], Timex | None]]]
         (rf"\b(?P<mod>(?i:this|last))\s+(?P<part>{PART})\b", r.this_part),
         (r"\b(?i:overnight)\b", r.overnight),
         (r"\b(?P<mod>(?i:last|this|next|the\s+past|past|the\s+coming|coming|the\s+current|"
-         r"current|the\s+previous|the\s+following|the\s+full|the))\s+(?:(?i:fiscal)\s+)?"
+         r"current|the\s+previous|the\s+following|the\s+full|the\s+latest|the))\s+"
+         r"(?:(?i:fiscal|early|late|mid)[\s-]+)?"
          r"(?P<unit>(?i:week|weekend|month|year|"
          r"quarter|decade|century|spring|summer|autumn|fall|winter))\b", r.relative_unit),
         (r"\b(?:(?i:the)\s+)?(?P<dir>(?i:past|last|previous|next|coming|following|first|final))"

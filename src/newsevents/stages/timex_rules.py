@@ -250,8 +250,8 @@ def relative_unit(m: re.Match, ctx: Context) -> Timex | None:
     word = m["unit"].lower()
     if mod == "the" and word == "year" and re.match(r"\s+(?i:ended|ending)\b", ctx.text[m.end():]):
         return Timex(m.start(), m.end(), "P1Y", grain="duration")  # "the year ended March 31"
-    if mod == "the" and word == "quarter":
-        return None  # "the quarter": the reporting period named before (same_period)
+    if mod in ("the", "latest") and word == "quarter" or mod == "latest" and word != "year":
+        return None  # "the (latest) quarter": the reporting period named before (same_period)
     mod = "this" if mod == "the" else mod
     if mod in ("previous", "following"):  # relative to the story's time, not publication
         return Timex(m.start(), m.end(), None, grain="anaphor",
@@ -266,8 +266,8 @@ def relative_unit(m: re.Match, ctx: Context) -> Timex | None:
         return calendar_timex(m, _weekend(pub, mod, _tense(ctx, m), ahead), "weekend")
     if word in SEASONS:
         return calendar_timex(m, _season(SEASONS[word], mod, pub, _tense(ctx, m)), "season")
-    step = {"last": -1, "past": -1, "this": 0, "current": 0, "full": 0, "next": 1,
-            "coming": 1}[mod]
+    step = {"last": -1, "latest": -1, "past": -1, "this": 0, "current": 0, "full": 0,
+            "next": 1, "coming": 1}[mod]
     if mod == "past":  # "the past week": a stretch ending today
         start = shift(pub, word, -1)
         return Timex(m.start(), m.end(), duration_value(1, word), start, pub, "duration")
@@ -305,6 +305,8 @@ def _season(code: str, mod: str, pub: dt.date, tense: Tense) -> tuple:
         year = current_year if season_tx(code, current_year)[2] < pub else current_year - 1
     elif mod in ("next", "coming"):
         year = current_year if season_tx(code, current_year)[1] > pub else current_year + 1
+    elif tense == "past" and season_tx(code, current_year)[1] > pub:
+        year = current_year - 1  # "rose from the low levels of the early summer" in March
     else:
         year = current_year
     return season_tx(code, year)

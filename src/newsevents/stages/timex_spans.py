@@ -58,3 +58,9 @@ def unit_anaphor(m: re.Match, ctx: Context) -> Timex:
     unit = m["unit"].lower()
     offset = 1 if m["dir"].lower() in ("after", "later", "following") else -1
     return Timex(m.start(), m.end(), None, grain="anaphor", anaphor=(unit, offset))
+
+
+def fiscal_year(m: re.Match, ctx: Context) -> Timex:
+    """'fiscal 1989', 'fiscal year 2026', 'FY2025': the year's value, as TimeBank writes it
+    (the company's fiscal calendar is unknown, so the bounds are the calendar year's)."""
+    return calendar_timex(m, unit_tx("year", dt.date(int(m["y"]), 1, 1)), "year")
