@@ -116,6 +116,14 @@ def test_every_plover_type_has_its_own_colour_and_others_are_grey(js):
         colours[PLOVER_TYPES.index("ASSAULT")], "#888888", "#888888", "#888888"]
 
 
+def test_incidents_are_coloured_by_casualty_kind(js):
+    from newsevents.model import CASUALTY_KINDS, PLOVER_TYPES
+
+    kinds = js("input.map(typeColour)", list(CASUALTY_KINDS))
+    types = js("input.map(typeColour)", list(PLOVER_TYPES))
+    assert len(set(kinds)) == len(CASUALTY_KINDS) and not set(kinds) & set(types) and "#888888" not in kinds
+
+
 def test_type_legend_lists_the_dominant_types_most_markers_first(js):
     points = [{"type": "PROTEST"}, {"type": "ASSAULT"}, {"type": "PROTEST"}, {"type": None}]
     legend = js("typeLegend(input)", points)
@@ -249,6 +257,29 @@ def test_popup_lists_the_places_events_with_article_links(js, answers):
     assert popup["text"].startswith("Aleppo, SY: 2 events")
     assert popup["links"] == [{"cls": "open-article", "href": f"#article/{e['article_id']}"}
                               for e in table["data"]]
+
+
+def test_incident_markers_and_popup_open_the_incident(js):
+    incidents = [{"incident_id": 7, "kind": "killed", "best": 14, "lat": 36.2, "lon": 37.16, "place": "Aleppo"},
+                 {"incident_id": 8, "kind": "wounded", "best": 3, "lat": 36.2, "lon": 37.16, "place": "Aleppo"},
+                 {"incident_id": 9, "kind": "killed", "best": 30, "lat": 11.85, "lon": 13.16, "place": "Maiduguri"}]
+    out = js("""(() => {
+        const points = groupByPoint(input.map((i) => ({...i, type: i.kind})),
+                                    (i) => (i.kind === "killed" ? i.best : 0), (i) => i.incident_id);
+        showPoints(points, () => {}, {className: "incident-marker", legendTitle: "colour: casualty kind", noun: "incident"});
+        openListPopup(points[0], pointSummary(points[0], "incident"),
+                      [{text: "killed 14", cls: "open-incident", href: "#", open: () => { state.opened.push(7); }}], 1);
+        const link = state.popup.content.children[1].children[0].children[0];
+        link.handlers.click({preventDefault() {}});
+        return {classes: state.drawn.map((m) => m.el.attrs.class), places: state.drawn.map((m) => m.el.attrs["data-place"]),
+                tooltip: state.drawn.map((m) => m.tooltip.textContent), legend: state.get("#map-legend").textContent,
+                heading: state.popup.content.children[0].textContent, link: link.className, opened: state.opened};
+    })()""", incidents)
+    assert out["classes"] == ["incident-marker", "incident-marker"]
+    assert sorted(out["places"]) == ["Aleppo", "Maiduguri"]
+    assert "Aleppo: 2 incidents, 14 killed" in out["tooltip"] and "colour: casualty kind" in out["legend"]
+    assert out["heading"] == "Aleppo: 2 incidents, 14 killed" and out["link"] == "open-incident"
+    assert out["opened"] == [7]
 
 
 # -- the page: vendored files served here, nothing from elsewhere ------------------------------

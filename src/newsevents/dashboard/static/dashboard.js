@@ -19,7 +19,7 @@ const KINDS = {  // record kind -> [CSS class, legend label]
 let page = 1;
 let incidentPage = 1;
 let currentTab = "events";
-let selectedPoint = null;  // the map marker whose events the table shows, or null
+let selectedPoint = null;  // the map marker whose events (or incidents) the table shows
 let tableRequest = 0;      // only the latest table answer is drawn (map moves can overlap)
 const hasMap = () => typeof showPoints === "function";  // map.js and Leaflet are loaded
 
@@ -59,9 +59,8 @@ async function getJSON(url) {
   return body;
 }
 
-// The table's query: the filters, narrowed to the selected place or (when ticked) the map view.
-function tableQuery() {
-  const q = eventQuery();
+// A table's query narrowed to the selected place or (when ticked) the map view.
+function narrowed(q) {
   if (selectedPoint && hasMap()) q.set("bbox", pointBbox(selectedPoint));
   else if (hasMap() && $("#map-bounds").checked) {
     const box = mapViewBbox();
@@ -76,7 +75,7 @@ async function loadEvents() {
   $("#status").textContent = "loading…";
   const mine = ++tableRequest;
   try {
-    const body = await getJSON(`/events?${tableQuery()}`);
+    const body = await getJSON(`/events?${narrowed(eventQuery())}`);
     if (mine !== tableRequest) return null;
     const rows = $("#events tbody");
     rows.replaceChildren();
@@ -105,9 +104,11 @@ async function loadEvents() {
 
 // -- map: one marker per place point; a click selects the place ----------------------------
 
+// The open tab's points: events grouped by the server, or incidents (one per place) grouped here.
 async function loadPoints({fit = false} = {}) {
   if (!hasMap()) return null;
   try {
+    if (currentTab === "incidents") return await loadIncidentPoints(fit);
     const q = eventQuery();
     q.delete("limit");
     q.delete("page");
@@ -122,18 +123,47 @@ async function loadPoints({fit = false} = {}) {
   }
 }
 
+async function loadIncidentPoints(fit) {
+  const q = incidentQuery();
+  q.delete("claims");
+  q.delete("page");
+  q.set("limit", 5000);
+  q.set("fields", "incident_id|kind|best|place|country|lat|lon");
+  const body = await getJSON(`/incidents?${q}`);
+  // Sized by deaths only: a wounded toll must not swell a "killed" circle.
+  const points = groupByPoint(body.data.map((i) => ({...i, type: i.kind})),
+                              (i) => (i.kind === "killed" ? i.best : 0), (i) => i.incident_id);
+  showPoints(points, selectPoint, {fit, className: "incident-marker", legendTitle: "colour: casualty kind",
+                                   noun: "incident"});
+  $("#map-info").textContent = `${points.length} places for ${body.total_count} incidents`;
+  return body;
+}
+
 async function selectPoint(point) {
   selectedPoint = point;
   page = 1;
-  $("#selection-name").textContent = pointSummary(point);
+  incidentPage = 1;
+  const incidents = currentTab === "incidents";
+  $("#selection-name").textContent = pointSummary(point, incidents ? "incident" : "event");
   $("#selection").hidden = false;
-  const body = await loadEvents();
-  if (body) openPlacePopup(point, body.data, body.total_count, openArticle);
+  const body = await (incidents ? loadIncidents() : loadEvents());
+  if (!body) return;
+  if (!incidents) openPlacePopup(point, body.data, body.total_count, openArticle);
+  else {
+    openListPopup(point, pointSummary(point, "incident"), body.data.map((i) => ({
+      text: incidentSummary(i), cls: "open-incident", href: "#", open: () => showIncident(i)})), body.total_count);
+  }
 }
 
 function clearSelection() {
   selectedPoint = null;
   $("#selection").hidden = true;
+}
+
+function reloadTable() {  // page 1 of the open tab's table (selection or map view changed)
+  page = 1;
+  incidentPage = 1;
+  return currentTab === "incidents" ? loadIncidents() : loadEvents();
 }
 
 // -- timeline: events and fatalities per day ---------------------------------------------
@@ -274,11 +304,11 @@ function incidentSummary(i) {
 async function loadIncidents() {
   $("#status").textContent = "loading incidents…";
   try {
-    const body = await getJSON(`/incidents?${incidentQuery()}`);
+    const body = await getJSON(`/incidents?${narrowed(incidentQuery())}`);
     const rows = $("#incidents tbody");
     rows.replaceChildren();
     for (const i of body.data) {
-      const tr = el("tr");
+      const tr = el("tr", null, selectedPoint ? "selected" : undefined);
       tr.dataset.incident = i.incident_id;
       for (const [key, cls] of [["date_from"], ["place"], ["country"], ["kind"], ["low", "num"],
                                  ["best", "num"], ["high", "num"], ["n_claims", "num"]]) {
@@ -293,8 +323,10 @@ async function loadIncidents() {
     $("#incident-prev").disabled = incidentPage <= 1;
     $("#incident-next").disabled = incidentPage >= pages;
     $("#status").textContent = "";
+    return body;
   } catch (error) {
     $("#status").textContent = `error: ${error.message}`;
+    return null;
   }
 }
 
@@ -321,16 +353,18 @@ function showTab(name) {
   $("#incidents-view").hidden = name !== "incidents";
   $("#article-view").hidden = true;
   $("#filters").hidden = false;
+  $("#overview").hidden = false;  // the map serves both tabs; the timeline only events
+  $("#timeline-box").hidden = name !== "events";
   for (const tab of document.querySelectorAll("#tabs button")) {
     tab.setAttribute("aria-selected", String(tab.dataset.tab === name));
   }
   currentTab = name;
-  if (name === "events" && hasMap()) mapResized();  // its box was hidden
+  if (hasMap()) mapResized();  // its box may have been hidden
 }
 
 // Reload the open tab; `fit` zooms the map to the new points. Resolves when all is drawn.
 function refresh({fit = false} = {}) {
-  if (currentTab === "incidents") return loadIncidents();
+  if (currentTab === "incidents") return Promise.all([loadIncidents(), loadPoints({fit})]);
   return Promise.all([loadEvents(), loadTimeline(), loadPoints({fit})]);
 }
 
@@ -434,6 +468,7 @@ async function openArticle(id, eventId, recordId) {
     $("#events-view").hidden = true;
     $("#incidents-view").hidden = true;
     $("#filters").hidden = true;
+    $("#overview").hidden = true;
     $("#article-view").hidden = false;
     $("#status").textContent = "";
     const local = eventId != null ? (doc.row_ids?.events || {})[eventId] : null;
@@ -456,11 +491,11 @@ document.addEventListener("DOMContentLoaded", () => {
   $("#filters").addEventListener("reset", () => { setTimeout(newFilters, 0); });
   $("#incident-prev").addEventListener("click", () => { incidentPage -= 1; loadIncidents(); });
   $("#incident-next").addEventListener("click", () => { incidentPage += 1; loadIncidents(); });
-  $("#map-bounds").addEventListener("change", () => { page = 1; loadEvents(); });
-  $("#clear-selection").addEventListener("click", () => { clearSelection(); page = 1; loadEvents(); });
-  if (hasMap()) onMapMoved(() => { if ($("#map-bounds").checked && !selectedPoint) { page = 1; loadEvents(); } });
+  $("#map-bounds").addEventListener("change", reloadTable);
+  $("#clear-selection").addEventListener("click", () => { clearSelection(); reloadTable(); });
+  if (hasMap()) onMapMoved(() => { if ($("#map-bounds").checked && !selectedPoint) reloadTable(); });
   for (const tab of document.querySelectorAll("#tabs button")) {
-    tab.addEventListener("click", () => { showTab(tab.dataset.tab); refresh(); });
+    tab.addEventListener("click", () => { clearSelection(); showTab(tab.dataset.tab); refresh({fit: true}); });
   }
   $("#prev").addEventListener("click", () => { page -= 1; loadEvents(); });
   $("#next").addEventListener("click", () => { page += 1; loadEvents(); });

@@ -20,6 +20,9 @@ const TYPE_COLOURS = {
   REQUEST: "#4393c3", AGREE: "#1b7837", CONSULT: "#5aae61", SUPPORT: "#2166ac",
   CONCEDE: "#80cdc1", COOPERATE: "#35978f", AID: "#01665e", RETREAT: "#92c5de",
 };
+// Incidents are coloured by their casualty kind.
+const KIND_COLOURS = {killed: "#67001f", wounded: "#f4a582", missing: "#5e3c99", kidnapped: "#b2abd2",
+                      arrested: "#4d4d4d", displaced: "#1f78b4", trapped: "#a6761d", affected: "#66a61e"};
 const OTHER_COLOUR = "#888888";
 const MAP_SVG_NS = "http" + "://www.w3.org/2000/svg";  // a namespace name, never fetched
 
@@ -42,7 +45,7 @@ function maxRadius(n) {
 }
 
 function typeColour(type) {
-  return TYPE_COLOURS[String(type || "").toUpperCase()] || OTHER_COLOUR;
+  return TYPE_COLOURS[String(type || "").toUpperCase()] || KIND_COLOURS[type] || OTHER_COLOUR;
 }
 
 // Colour legend: the dominant types on the map, most markers first: [{type, colour, points}].
@@ -132,9 +135,10 @@ function popupLine(e) {
     + `${e.fatalities ? ` (${e.fatalities} killed)` : ""}`;
 }
 
-function pointSummary(p) {
+// "Aleppo, SY: 2 events, 27 killed" (`noun`: what the point counts, events or incidents).
+function pointSummary(p, noun = "event") {
   const where = `${p.place || "unnamed place"}${p.country ? `, ${p.country}` : ""}`;
-  return `${where}: ${p.events} event${p.events === 1 ? "" : "s"}, ${p.fatalities} killed`;
+  return `${where}: ${p.events} ${noun}${p.events === 1 ? "" : "s"}, ${p.fatalities} killed`;
 }
 
 // -- Leaflet ---------------------------------------------------------------------------------
@@ -175,7 +179,10 @@ async function initMap() {
 }
 
 // Replace the markers with these points; `onSelect(point)` runs on a marker's click.
-function showPoints(points, onSelect, {fit = false} = {}) {
+// Options: `fit` the view to them, the markers' `className`, the colour legend's `legendTitle`,
+// the `noun` the tooltips count.
+function showPoints(points, onSelect, {fit = false, className = "event-marker",
+                                       legendTitle = "colour: main event type", noun = "event"} = {}) {
   if (!leafletMap) return;
   markerLayer.clearLayers();
   leafletMap.closePopup();
@@ -185,10 +192,10 @@ function showPoints(points, onSelect, {fit = false} = {}) {
   const drawOrder = [...points].sort((a, b) => (b.fatalities || 0) - (a.fatalities || 0));
   for (const p of drawOrder) {
     const marker = L.circleMarker([p.lat, p.lon], {
-      className: "event-marker", radius: markerRadius(p.fatalities, top, largest),
+      className, radius: markerRadius(p.fatalities, top, largest),
       color: "#333", weight: 1, fillColor: typeColour(p.type), fillOpacity: 0.75,
     });
-    marker.bindTooltip(mapEl("span", pointSummary(p)), {direction: "top"});
+    marker.bindTooltip(mapEl("span", pointSummary(p, noun)), {direction: "top"});
     marker.on("click", () => { marker.closeTooltip(); onSelect(p); });
     marker.addTo(markerLayer);
     const node = marker.getElement();
@@ -199,7 +206,7 @@ function showPoints(points, onSelect, {fit = false} = {}) {
       node.setAttribute("data-type", p.type || "");
     }
   }
-  drawLegend(points, top, largest);
+  drawLegend(points, top, largest, legendTitle);
   if ((fit || !fittedOnce) && points.length) {
     fittedOnce = true;
     const bounds = L.latLngBounds(points.map((p) => [p.lat, p.lon]));
@@ -207,11 +214,11 @@ function showPoints(points, onSelect, {fit = false} = {}) {
   }
 }
 
-function drawLegend(points, top, largest) {
+function drawLegend(points, top, largest, title) {
   const box = document.querySelector("#map-legend");
   if (!box) return;
   const colours = mapEl("div", null, "legend-types");
-  colours.append(mapEl("span", "colour: main event type", "legend-title"));
+  colours.append(mapEl("span", title, "legend-title"));
   for (const t of typeLegend(points)) {
     const item = mapEl("span", null, "legend-type");
     const swatch = mapEl("i", null, "swatch");
@@ -238,16 +245,24 @@ function drawLegend(points, top, largest) {
 // A popup at the point listing its events (from the table's answer), each with a link that
 // opens the article with the event highlighted.
 function openPlacePopup(point, events, total, openArticle) {
+  openListPopup(point, pointSummary(point), events.map((e) => ({
+    text: popupLine(e), cls: "open-article", href: `#article/${e.article_id}`, title: e.title || "",
+    open: () => openArticle(e.article_id, e.event_id)})), total);
+}
+
+// A popup at the point: a heading and links [{text, cls, href, title, open}], at most
+// POPUP_EVENTS of `total` (the table pages through the rest).
+function openListPopup(point, heading, items, total) {
   if (!leafletMap) return;
   const box = mapEl("div", null, "place-popup");
-  box.append(mapEl("strong", pointSummary(point)));
+  box.append(mapEl("strong", heading));
   const list = mapEl("ul");
-  for (const e of events.slice(0, POPUP_EVENTS)) {
+  for (const item of items.slice(0, POPUP_EVENTS)) {
     const li = mapEl("li");
-    const link = mapEl("a", popupLine(e), "open-article");
-    link.href = `#article/${e.article_id}`;
-    link.title = e.title || "";
-    link.addEventListener("click", (event) => { event.preventDefault(); openArticle(e.article_id, e.event_id); });
+    const link = mapEl("a", item.text, item.cls);
+    link.href = item.href;
+    if (item.title) link.title = item.title;
+    link.addEventListener("click", (event) => { event.preventDefault(); item.open(); });
     li.append(link);
     list.append(li);
   }
