@@ -13,6 +13,7 @@ fails loudly in the console instead of leaking; the network log still records th
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import json
 import os
 import socket
@@ -42,9 +43,7 @@ def missing_browser() -> str | None:
     for path in (CHROMIUM, CHROMEDRIVER):
         if not path.exists():
             return f"{path} is missing (apt-get install chromium chromium-driver)"
-    try:
-        import selenium  # noqa: F401
-    except ImportError:
+    if importlib.util.find_spec("selenium") is None:
         return "selenium is not installed (pip install -e '.[test]')"
     return None
 

@@ -156,10 +156,16 @@ def marks(driver, kind: str) -> list[str]:
 
 # -- the page as a whole -----------------------------------------------------------------------
 
-def test_page_loads_clean_from_this_server_only(page, base_url, shot):
+def test_page_loads_clean_from_this_server_only(page, base_url, api, shot):
     shot(page, "01-dashboard-loaded")
-    assert rows(page), "the events table should be filled"
-    assert timeline_events(page) == len(rows(page))
+    total = api("/events?limit=1")["total_count"]
+    assert len(rows(page)) == total, "the events table should list every event (one page)"
+    assert timeline_events(page) == total
+    assert len(markers(page)) == len(api("/events/points")["data"])
+    # the offline base map: country shapes drawn from the vendored TopoJSON, no tiles
+    assert page.execute_script("return document.querySelectorAll('#map path').length") > 100 + len(markers(page))
+    assert not page.find_elements("css selector", "#map img.leaflet-tile")
+    assert "boundaries:" not in page.find_element("css selector", "#map-info").text
     assert page.execute_script("return document.documentElement.scrollWidth <= window.innerWidth"), \
         "the page should fit a 1366px laptop screen without scrolling sideways"
     resources = page.execute_script(
@@ -249,6 +255,27 @@ def test_marker_popup_opens_the_article_with_its_evidence(page, shot):
     for kind in ("quote", "casualty", "place"):
         assert marks(page, kind), f"no {kind} highlighted"
     assert "Mogadishu" in marks(page, "place")
+    page.find_element("css selector", "#back").click()
+    assert visible(page, "#map") and rows(page) == selected, "back to the same selection"
+    page.find_element("css selector", "#clear-selection").click()
+    wait_for(page, "return document.querySelectorAll('#events tbody tr').length > arguments[0]",
+             len(selected), what="every place's events again")
+    assert not any(r["_selected"] for r in rows(page))
+
+
+def test_only_events_in_map_view(page, api, shot):
+    everything = rows(page)
+    page.find_element("css selector", "#map-bounds").click()
+    # the user zooms in on the Horn of Africa (Leaflet's own API, as a scroll or drag would)
+    page.execute_script("leafletMap.setView([2.0, 45.3], 6, {animate: false})")
+    wait_for(page, "return document.querySelectorAll('#events tbody tr').length < arguments[0]",
+             len(everything), what="the table to keep only the events in view")
+    shot(page, "03b-map-view-only")
+    box = page.execute_script("return mapViewBbox()")
+    shown = rows(page)
+    assert shown and {r["Place"] for r in shown} == {"Mogadishu"}
+    assert sorted(int(r["_event"]) for r in shown) == sorted(
+        e["event_id"] for e in api(f"/events?bbox={box}&limit=500")["data"])
 
 
 # -- article view --------------------------------------------------------------------------------
@@ -281,6 +308,10 @@ def test_incidents_tab_shows_the_claims_behind_a_reconciled_toll(page, api, shot
     wait_for(page, "return document.querySelectorAll('#incidents tbody tr').length > 0",
              what="the incidents table")
     shot(page, "06-incidents")
+    total = api("/incidents?limit=1")["total_count"]
+    assert len(rows(page, "#incidents")) == total
+    assert f"{total} incidents" in page.find_element("css selector", "#incident-info").text
+    assert page.find_element("css selector", "#incident-next").get_attribute("disabled")
     row = next(r for r in rows(page, "#incidents") if r["Place"] == "Mogadishu")
     assert (row["Low"], row["High"], row["Claims"]) == ("20", "25", "2")  # 20 (police), 25 (hospital)
     incident = next(i for i in api("/incidents?country=SO")["data"] if i["place"] == "Mogadishu")
@@ -302,3 +333,14 @@ def test_incidents_tab_shows_the_claims_behind_a_reconciled_toll(page, api, shot
     flashed = page.execute_script("return [...document.querySelectorAll('#article-text mark.flash')]"
                                   ".map((m) => m.textContent).join(' ')")
     assert "25" in flashed, "the claim's casualty figure should be the highlighted evidence"
+
+
+def test_an_article_link_opens_the_article_view(driver, base_url, api):
+    article = next(a for a in api("/articles?source=Horn Daily")["data"])
+    console_errors(driver), requested_urls(driver)
+    driver.get(f"{base_url}/#article/{article['article_id']}")
+    wait_for(driver, "return !document.querySelector('#article-view').hidden"
+             " && document.querySelectorAll('#article-text mark.casualty').length > 0",
+             what="the linked article")
+    assert driver.find_element("css selector", "#article-title").text == article["title"]
+    assert_clean(driver, base_url)
