@@ -628,3 +628,31 @@ def test_named_or_age_is_not_this_week(run, text):
 ])
 def test_fiscal_years_and_comparisons(run, text, mention, value):
     assert _find(run, text, mention).value == value
+
+
+@pytest.mark.parametrize(("published", "text", "mention", "value"), [
+    # an ordinal day or week is the story's current one
+    ("2026-03-13", "It is the second day of the offensive.", "the second day", "2026-03-13"),
+    ("2026-03-13", "Stocks gained for a fourth week in a row.", "a fourth week", "2026-W11"),
+    # a part of the day named before, or of the day after
+    ("2026-03-15", "He appeared in court on Tuesday and was freed the next morning.",
+     "the next morning", "2026-03-11TMO"),
+    ("2026-03-15", "Rebels attacked on Friday. That night, the army withdrew.", "That night",
+     "2026-03-13TNI"),
+    ("2026-03-15", "A minute and a half later, the pilot called.", "A minute and a half",
+     "PT1M30S"),
+    # "today's" of the present age dates nothing
+    ("2026-03-15", "Such chips power many of today's personal computers.", "today",
+     "PRESENT_REF"),
+    ("2026-03-15", "Today's attack killed five people.", "Today", "2026-03-15"),
+])
+def test_story_day_anaphors(run, published, text, mention, value):
+    assert _find(run, text, mention, published).value == value
+
+
+def test_given_span_second_day_of_a_pair(run):
+    text = "Leaders will meet at the summit on April 24 and 25."
+    article = run(text, until="resolve_dates")
+    start = article.text.index("25")
+    [mention] = resolve_given_spans(article, [(start, start + 2)])
+    assert mention is not None and mention.value == "2026-04-25"

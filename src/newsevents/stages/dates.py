@@ -99,6 +99,12 @@ def resolve_given_spans(article: Article, spans: list[tuple[int, int]]) -> list[
                                 tense_at=lambda s, e: tense_at(doc, text, s, e),
                                 is_count=lambda s, e: False, window=(start, end))
         found = combine(found, text, article.published)
+        if not found:  # "25" of "April 24 and 25": its rule needs the words before the span
+            found = [t for t in tx.find_timexes(text, article.published,
+                                                tense_at=lambda s, e: tense_at(doc, text, s, e),
+                                                is_count=lambda s, e: False,
+                                                window=(max(0, start - 24), end))
+                     if start <= t.start and t.end <= end and t.grain == "day"]
         if found:
             found = [_with_tail(t, text, article, doc, start, end) for t in found]
         if not found:  # "current", "previously", "years": a time only when annotated so
@@ -435,6 +441,8 @@ def resolve_anaphors(timexes: list[Timex], published: dt.date | None,
                 grain = unit if unit in ("week", "month", "quarter", "year", "decade") else "day"
                 try:
                     value, first, last = tx.unit_tx(grain, tx.shift(base, unit, offset))
+                    if t.part:  # "the next morning"
+                        value, grain = f"{value}T{t.part}", "part"
                     t = replace(t, value=value, date_from=first, date_to=last, grain=grain)
                 except (ValueError, OverflowError):  # "9,999 years earlier": off the calendar
                     pass

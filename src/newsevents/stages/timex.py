@@ -52,6 +52,7 @@ RULES: list[tuple[re.Pattern[str], Callable[[re.Match, Context], Timex | None]]]
         (rf"(?:\b(?P<mod>(?i:last|next|this\s+coming|this|coming|past|(?:the\s+)?previous"
          rf"|(?:the\s+)?preceding))\s+)?\b(?P<wd>{WEEKDAY})"
          rf"(?P<plural>s)?\b(?:\s+(?P<part>{PART})(?P<parts>s)?\b)?", r.weekday),
+        (rf"\b(?P<w>(?i:today))(?=['’]s\s+(?:[a-z]+\s+)?{sp.GENERIC_TODAY}\b)", sp.generic_today),
         (rf"\b(?:(?i:early|mid|late)[\s-]*)?(?P<part0>{PART})\s+(?P<w>(?i:yesterday|today"
          r"|tomorrow))\b", r.deictic_day),  # "mid-afternoon yesterday", "late morning today"
         (r"(?<!USA\s)\b(?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
@@ -69,10 +70,11 @@ RULES: list[tuple[re.Pattern[str], Callable[[re.Match, Context], Timex | None]]]
          r"|after|from\s+now|hence))\b", r.ago),
         (r"\b(?P<w>(?i:earlier|later))\s+(?:(?i:this|in\s+the)\s+)?(?P<unit>(?i:week|month|year"
          r"|today))\b", r.partial_unit),
-        (rf"\b(?P<num>{NUM})(?:\s+|-)(?:{_UNIT_ADJ}\s+)?(?P<unit>{UNITS})\b", r.duration),
+        (rf"\b(?P<num>{NUM})(?:\s+|-)(?:{_UNIT_ADJ}\s+)?(?P<unit>{UNITS})"
+         r"(?P<half>\s+(?i:and\s+a\s+half))?\b", r.duration),
         (r"\b(?i:the)\s+(?P<unit>(?i:days|weeks|months|years))\s+(?i:ahead)\b", w.units_ahead),
         (r"\b(?i:for|in|over|within)\s+(?P<unit>(?i:years|months|weeks|days|hours|decades"
-         r"|centuries))\b", r.bare_units),
+         r"|centuries))\b", sp.bare_units),
         (r"\b(?P<w>(?i:right\s+now|now|currently|at\s+present|presently|nowadays|these\s+days"
          r"|at\s+the\s+moment|recently|lately|the\s+near\s+future|the\s+future|soon"
          r"|the\s+(?:near|short|long)\s+term|the\s+time\s+being"
@@ -98,7 +100,7 @@ RULES: list[tuple[re.Pattern[str], Callable[[re.Match, Context], Timex | None]]]
         (r"\b(?i:hourly|daily|nightly|weekly)\b", w.frequency),
         (rf"\bQ(?P<q>[1-4])(?:\s+(?P<y>{YEAR4}))?\b", p.quarter),
         (rf"\b(?i:every|each)\s+(?:(?P<num>{NUM})\s+)?(?P<unit>{UNITS}|{WEEKDAY}|{MONTH_FULL}|(?i:morning"
-         r"|afternoon|evening|night))\b", r.every),
+         r"|afternoon|evening|night))\b", sp.every),
         (r"\b(?P<h>\d{1,2})(?::(?P<min>\d{2}))?\s*(?P<ap>(?i:[ap]\.m\.|[ap]m\b|[ap]\.m\b))"
          + _CLOCK_ZONE, r.clock),
         (r"\b(?P<word>(?i:noon|midday|midnight))\b", r.clock),
@@ -126,6 +128,11 @@ RULES: list[tuple[re.Pattern[str], Callable[[re.Match, Context], Timex | None]]]
          r"(?P<x>(?i:the)\s+(?i:day))\b(?!\s*(?:of|before|after|when|that|-|['’]s)\b)",
          sp.story_day),
         (r"\b(?P<d>[1-9])0s\b", sp.short_decade),
+        (r"\b(?P<det>(?i:the|a|an)\s+)?(?i:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+         r"|\d{1,2}(?:st|nd|rd|th))\s+(?:(?i:straight|consecutive|successive)\s+)?"
+         r"(?P<unit>(?i:day|week))\b(?!-)", sp.ordinal_day),
+        (r"\b(?i:the\s+(?:next|following|previous)|that|the\s+same)\s+(?P<part>(?i:morning"
+         r"|afternoon|evening|night))\b", sp.part_anaphor),
         (r"\b(?i:since|in|of|from|until|till|to|by|before|after|and)\s+(?P<y>[’'](?P<yy>\d\d))"
          r"(?![\w’'])", sp.short_year),
     ]

@@ -43,6 +43,7 @@ class Timex:
     # anchors it to that period): "same" is that period ("the quarter"), "compare" that
     # period shifted by `anaphor` ("a year ago" next to "the third quarter" -> last year's Q3).
     period: str | None = None
+    part: str | None = None  # an anaphor's part of day ("the next morning": "MO")
 
 
 @dataclass(frozen=True)
@@ -384,14 +385,10 @@ def duration(m: re.Match, ctx: Context) -> Timex | None:
             unit == "second" and not m["num"][0].isdigit()):
         return None  # "three quarters of", "for a second day"
     grain = "set" if re.search(r"(?i)\b(?:times|once|twice|per)\s*$", before) else "duration"
-    return Timex(m.start(), m.end(), duration_value(parse_number(m["num"]), unit_name(m["unit"])),
-                 grain=grain)
-
-
-def bare_units(m: re.Match, ctx: Context) -> Timex:
-    """'for years', 'in decades': an unquantified duration."""
-    return Timex(m.start("unit"), m.end("unit"), duration_value(None, unit_name(m["unit"])),
-                 grain="duration")
+    number = parse_number(m["num"])
+    if number is not None and m["half"]:
+        number += 0.5  # "a minute and a half"
+    return Timex(m.start(), m.end(), duration_value(number, unit_name(m["unit"])), grain=grain)
 
 
 _REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF",
@@ -415,18 +412,6 @@ def reference(m: re.Match, ctx: Context) -> Timex:
                           or re.match(r"\s+(?i:after|as|afterwards)\b", ctx.text[m.end():])):
         return None  # "as soon as", "soon after"
     return Timex(m.start("w"), m.end("w"), _REFS[key], grain="ref")
-
-
-def every(m: re.Match, ctx: Context) -> Timex:
-    word = m["unit"].lower()
-    if word.capitalize() in WEEKDAYS_CAP:
-        return Timex(m.start(), m.end(), f"XXXX-WXX-{WEEKDAYS[word] + 1}", grain="set")
-    if word in PARTS:
-        return Timex(m.start(), m.end(), f"XXXX-XX-XXT{PARTS[word]}", grain="set")
-    if word in MONTHS:  # "each July"
-        return Timex(m.start(), m.end(), f"XXXX-{MONTHS[word]:02d}", grain="set")
-    count = parse_number(m["num"]) if m["num"] else 1
-    return Timex(m.start(), m.end(), duration_value(count, unit_name(word)), grain="set")
 
 
 def clock(m: re.Match, ctx: Context) -> Timex | None:

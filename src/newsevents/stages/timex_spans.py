@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .timex_calendar import unit_tx
-from .timex_rules import Context, Timex, calendar_timex
+from .timex_calendar import MONTHS, PARTS, WEEKDAYS, duration_value, parse_number, unit_name, unit_tx
+from .timex_rules import WEEKDAYS_CAP, Context, Timex, calendar_timex
 
 
 def year_end(m: re.Match, ctx: Context) -> Timex | None:
@@ -64,3 +64,53 @@ def fiscal_year(m: re.Match, ctx: Context) -> Timex:
     """'fiscal 1989', 'fiscal year 2026', 'FY2025': the year's value, as TimeBank writes it
     (the company's fiscal calendar is unknown, so the bounds are the calendar year's)."""
     return calendar_timex(m, unit_tx("year", dt.date(int(m["y"]), 1, 1)), "year")
+
+
+# Nouns that make "today's" the present age, not the story's day ("today's youth").
+GENERIC_TODAY = (r"(?:world|youth|society|generation|young|children|kids|families|women|men"
+                 r"|people|economy|technology|standards|culture|politics|computers|industry"
+                 r"|military|church|students|parents|consumers|workplace|realities)")
+
+
+def generic_today(m: re.Match, ctx: Context) -> Timex:
+    """"today's world", "today's personal computers": the present (TimeML PRESENT_REF),
+    which dates nothing."""
+    return Timex(m.start("w"), m.end("w"), "PRESENT_REF", grain="ref")
+
+
+def bare_units(m: re.Match, ctx: Context) -> Timex:
+    """'for years', 'in decades': an unquantified duration."""
+    return Timex(m.start("unit"), m.end("unit"), duration_value(None, unit_name(m["unit"])),
+                 grain="duration")
+
+
+def every(m: re.Match, ctx: Context) -> Timex:
+    word = m["unit"].lower()
+    if word.capitalize() in WEEKDAYS_CAP:
+        return Timex(m.start(), m.end(), f"XXXX-WXX-{WEEKDAYS[word] + 1}", grain="set")
+    if word in PARTS:
+        return Timex(m.start(), m.end(), f"XXXX-XX-XXT{PARTS[word]}", grain="set")
+    if word in MONTHS:  # "each July"
+        return Timex(m.start(), m.end(), f"XXXX-{MONTHS[word]:02d}", grain="set")
+    count = parse_number(m["num"]) if m["num"] else 1
+    return Timex(m.start(), m.end(), duration_value(count, unit_name(word)), grain="set")
+
+
+def ordinal_day(m: re.Match, ctx: Context) -> Timex | None:
+    """'for a third straight day', 'the second day of an offensive', 'a fourth week in a
+    row' (headlines: 'gains for fourth week'): the story's current day (week), as TimeML
+    anchors it."""
+    if not m["det"] and not re.search(r"(?i)\b(?:for|on|its|their)\s+$",
+                                      ctx.text[max(0, m.start() - 8):m.start()]):
+        return None
+    unit = m["unit"].lower()
+    return Timex(m.start(), m.end(), None, grain="anaphor", anaphor=(unit, 0),
+                 fallback_published=True)
+
+
+def part_anaphor(m: re.Match, ctx: Context) -> Timex:
+    """'the next morning', 'that night': a part of the day named before (or the one after)."""
+    words = m[0].lower()
+    offset = 1 if re.search(r"next|following", words) else (-1 if "previous" in words else 0)
+    return Timex(m.start(), m.end(), None, grain="anaphor", anaphor=("day", offset),
+                 part=PARTS[m["part"].lower()])
