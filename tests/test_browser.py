@@ -303,11 +303,14 @@ def test_table_row_opens_the_article_with_its_evidence(page, shot, outlet, quote
 
 # -- incidents -----------------------------------------------------------------------------------
 
-def test_incidents_tab_shows_the_claims_behind_a_reconciled_toll(page, api, shot):
+@pytest.mark.parametrize("opened_from", ["table", "map"])
+def test_incidents_tab_shows_the_claims_behind_a_reconciled_toll(page, api, shot, opened_from):
     page.find_element("css selector", "#tabs [data-tab='incidents']").click()
-    wait_for(page, "return document.querySelectorAll('#incidents tbody tr').length > 0",
-             what="the incidents table")
+    wait_for(page, "return document.querySelectorAll('#incidents tbody tr').length > 0"
+             " && document.querySelectorAll('#map .incident-marker').length > 0",
+             what="the incidents table and map")
     shot(page, "06-incidents")
+    assert not page.find_elements("css selector", "#map .event-marker"), "the map shows incidents now"
     total = api("/incidents?limit=1")["total_count"]
     assert len(rows(page, "#incidents")) == total
     assert f"{total} incidents" in page.find_element("css selector", "#incident-info").text
@@ -316,10 +319,17 @@ def test_incidents_tab_shows_the_claims_behind_a_reconciled_toll(page, api, shot
     assert (row["Low"], row["High"], row["Claims"]) == ("20", "25", "2")  # 20 (police), 25 (hospital)
     incident = next(i for i in api("/incidents?country=SO")["data"] if i["place"] == "Mogadishu")
     assert row["Best"] == str(incident["best"])
-    page.find_element("css selector", "#incidents tbody tr:nth-child(%d)"
-                      % (rows(page, "#incidents").index(row) + 1)).click()
+    if opened_from == "table":
+        page.find_element("css selector", "#incidents tbody tr:nth-child(%d)"
+                          % (rows(page, "#incidents").index(row) + 1)).click()
+    else:  # the place's marker, then the incident in its popup
+        page.find_element("css selector", "#map .incident-marker[data-place='Mogadishu']").click()
+        wait_for(page, "return document.querySelector('.leaflet-popup a.open-incident') !== null",
+                 what="the incident marker's popup")
+        assert [r["Place"] for r in rows(page, "#incidents")] == ["Mogadishu"]
+        page.find_element("css selector", ".leaflet-popup a.open-incident").click()
     wait_for(page, "return !document.querySelector('#incident-detail').hidden", what="the claims")
-    shot(page, "07-incident-claims")
+    shot(page, f"07-incident-claims-from-{opened_from}")
     claims = [li.text for li in page.find_elements("css selector", "#claims li")]
     assert len(claims) == 2
     assert any(c.startswith("20") and "Wire E" in c for c in claims)
@@ -329,7 +339,7 @@ def test_incidents_tab_shows_the_claims_behind_a_reconciled_toll(page, api, shot
     wait_for(page, "return !document.querySelector('#article-view').hidden"
              " && document.querySelectorAll('#article-text mark.flash').length > 0",
              what="the claim's article")
-    shot(page, "08-claim-article")
+    shot(page, f"08-claim-article-from-{opened_from}")
     flashed = page.execute_script("return [...document.querySelectorAll('#article-text mark.flash')]"
                                   ".map((m) => m.textContent).join(' ')")
     assert "25" in flashed, "the claim's casualty figure should be the highlighted evidence"
