@@ -656,3 +656,15 @@ def test_given_span_second_day_of_a_pair(run):
     start = article.text.index("25")
     [mention] = resolve_given_spans(article, [(start, start + 2)])
     assert mention is not None and mention.value == "2026-04-25"
+
+
+def test_without_publication_date_the_date_line_anchors_relative_expressions(run):
+    text = ("Test flight delayed after accident\n\nSeptember 01, 2007\n\n"
+            "A test flight was delayed today after a minor accident on Friday.")
+    found = {d.text: d.value for d in _dates(run, text, published=None)}
+    assert found["today"] == "2007-09-01"
+    assert found["Friday"] == "2007-08-31"
+    # a date inside a sentence is no date line
+    found = {d.text: d.value for d in _dates(run, "Rebels who attacked on Saturday said on "
+                                                  "March 3, 2024 they would stop.", published=None)}
+    assert found["Saturday"] is None

@@ -22,8 +22,10 @@ Conventions (values are TimeML/TIMEX3 as TempEval-3 writes them):
   the anchor's first day to the publication date. "from Friday evening into Saturday",
   "between Monday and Wednesday": value "A/B" (an ISO 8601 interval of the two TIMEX3
   values), bounds from A's first day to B's last.
-- With no publication date, relative expressions keep their span but get value None and
-  null bounds; absolute ones ("March 3, 2024", "2011") and durations keep their values.
+- With no publication date, relative expressions count from the story's date line when it
+  prints one alone on a line near the top ("September 01, 2007": `reference_date`);
+  otherwise they keep their span but get value None and null bounds; absolute ones
+  ("March 3, 2024", "2011") and durations keep their values.
 - Anaphors ("the next day", "that day", "a year earlier") resolve against the last day
   named before them ("that year", "the following month" against the last time of any
   grain); with none, "N units earlier/later" counts from publication and the others stay
@@ -64,10 +66,11 @@ def resolve_dates(article: Article, resources: Any) -> Article:
     """Fill `article.dates` with every temporal expression in the text, resolved."""
     text = article.text or ""
     doc = article.doc if doc_matches(article.doc, text) else None
-    atoms = tx.find_timexes(text, article.published,
+    anchor = reference_date(article)
+    atoms = tx.find_timexes(text, anchor,
                             tense_at=lambda s, e: tense_at(doc, text, s, e),
                             is_count=lambda s, e: is_count(doc, s, e))
-    timexes = resolve_anaphors(combine(atoms, text, article.published), article.published,
+    timexes = resolve_anaphors(combine(atoms, text, anchor), anchor,
                                text)
     # spaCy DATE/TIME entities the rules miss were tried as extra mentions: on TBAQ they were
     # mostly unresolvable ("a second day", "these years") and cost value F1, so they are left out.
@@ -91,16 +94,17 @@ def resolve_given_spans(article: Article, spans: list[tuple[int, int]]) -> list[
     """
     text = article.text or ""
     doc = article.doc if doc_matches(article.doc, text) else None
+    anchor = reference_date(article)
     best: dict[tuple[int, int], Timex] = {}
     for start, end in sorted(set(spans)):
         if not 0 <= start < end <= len(text):
             continue
-        found = tx.find_timexes(text, article.published,
+        found = tx.find_timexes(text, anchor,
                                 tense_at=lambda s, e: tense_at(doc, text, s, e),
                                 is_count=lambda s, e: False, window=(start, end))
-        found = combine(found, text, article.published)
+        found = combine(found, text, anchor)
         if not found:  # "25" of "April 24 and 25": its rule needs the words before the span
-            found = [t for t in tx.find_timexes(text, article.published,
+            found = [t for t in tx.find_timexes(text, anchor,
                                                 tense_at=lambda s, e: tense_at(doc, text, s, e),
                                                 is_count=lambda s, e: False,
                                                 window=(max(0, start - 24), end))
@@ -108,13 +112,13 @@ def resolve_given_spans(article: Article, spans: list[tuple[int, int]]) -> list[
         if found:
             found = [_with_tail(t, text, article, doc, start, end) for t in found]
         if not found:  # "current", "previously", "years": a time only when annotated so
-            lexical = whole_span(text[start:end], article.published)
+            lexical = whole_span(text[start:end], anchor)
             found = [replace(lexical, start=start, end=end)] if lexical else []
         if found:
             best[(start, end)] = max(found, key=lambda t: t.end - t.start)
     # resolve_anaphors keeps offsets but drops lone clock times: those stay as found.
     anchored = {(t.start, t.end): t
-                for t in resolve_anaphors(list(best.values()), article.published, text)}
+                for t in resolve_anaphors(list(best.values()), anchor, text)}
     mentions: list[DateMention | None] = []
     for number, span in enumerate(spans, start=1):
         t = best.get(tuple(span))
@@ -137,12 +141,31 @@ def _with_tail(t: Timex, text: str, article: Article, doc: Any, start: int, end:
     if tail is None:
         return t
     window = (start, end + tail.end())
-    whole = combine(tx.find_timexes(text, article.published,
+    anchor = reference_date(article)
+    whole = combine(tx.find_timexes(text, anchor,
                                     tense_at=lambda s, e: tense_at(doc, text, s, e),
                                     is_count=lambda s, e: False, window=window),
-                    text, article.published)
+                    text, anchor)
     joined = [w for w in whole if w.start == start and w.end == window[1] and w.value]
     return replace(joined[0], end=end) if joined else t
+
+
+_DATELINE = re.compile(rf"^[ \t]*(?:{tx.WEEKDAY},?\s+)?(?:{tx.MONTH_ANY}\s*\d{{1,2}},?\s+{tx.YEAR4}"
+                       rf"|\d{{1,2}}\s+{tx.MONTH_ANY},?\s+{tx.YEAR4})[ \t]*$", re.M)
+
+
+def reference_date(article: Article) -> dt.date | None:
+    """The date relative expressions count from: the publication date, else the story's own
+    date line ("September 01, 2007" alone on a line near the top, as wire and wiki copy
+    print it). None when there is neither."""
+    if article.published is not None:
+        return article.published
+    text = article.text or ""
+    line = _DATELINE.search(text, 0, min(len(text), 400))
+    if line is None:
+        return None
+    found = tx.find_timexes(line[0], None)
+    return found[0].date_from if len(found) == 1 and found[0].grain == "day" else None
 
 
 # ---------------------------------------------------------------- the governing date
@@ -272,11 +295,12 @@ def timeml_mentions(article: Article) -> list[DateMention]:
     """
     text = article.text or ""
     doc = article.doc if doc_matches(article.doc, text) else None
+    anchor = reference_date(article)
     out: list[DateMention] = []
     for mention in article.dates:
         parts: list[Timex] = []
         if mention.value and "/" in mention.value and not mention.value.startswith("P"):
-            atoms = tx.find_timexes(text, article.published,
+            atoms = tx.find_timexes(text, anchor,
                                     tense_at=lambda s, e: tense_at(doc, text, s, e),
                                     is_count=lambda s, e: is_count(doc, s, e),
                                     window=(mention.start, mention.end))
