@@ -34,8 +34,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from browser_support import (WINDOW, build_store, chromium, console_errors, foreign,  # noqa: E402
-                             missing_browser, requested_urls, serve, wait_loaded)
+from browser_support import (CHROMIUM, WINDOW, build_store, chromium,  # noqa: E402
+                             console_errors, foreign, missing_browser, requested_urls, serve,
+                             wait_loaded)
 
 # The API calls a first load makes (as dashboard.js builds them, no filter set).
 CALLS = {"table: /events?limit=100": "/events?limit=100&page=1",
@@ -152,8 +153,12 @@ def label(url: str) -> str:
     return "timeline: /events?limit=5000&fields=..." if "fields=" in url else "table: /events?limit=100"
 
 
+def spread(values: list[float]) -> str:
+    """'median | min | max' cells, in whole ms."""
+    return f"{statistics.median(values):,.0f} | {min(values):,.0f} | {max(values):,.0f}"
+
+
 def markdown(result: dict[str, Any]) -> str:
-    med = statistics.median
     loads = result["loads"]
     lines = [
         f"## Dashboard load ({result['events']:,} events)",
@@ -169,17 +174,16 @@ def markdown(result: dict[str, Any]) -> str:
         "",
         "| measure | median | min | max |",
         "|---|---:|---:|---:|",
-        f"| navigation to `body[data-loaded=\"true\"]` (ms) | {med([x['loaded_ms'] for x in loads]):,.0f} "
-        f"| {min(x['loaded_ms'] for x in loads):,.0f} | {max(x['loaded_ms'] for x in loads):,.0f} |",
+        f"| navigation to `body[data-loaded=\"true\"]` (ms) | {spread([x['loaded_ms'] for x in loads])} |",
     ]
     by: dict[str, list[float]] = {}
     for x in loads:
         for call in x["calls"]:
             by.setdefault(label(call["url"]), []).append(call["ms"])
     for name, values in sorted(by.items()):
-        lines.append(f"| {name}, in the browser (ms) | {med(values):,.0f} | {min(values):,.0f} | {max(values):,.0f} |")
+        lines.append(f"| {name}, in the browser (ms) | {spread(values)} |")
     for name, values in result["api"].items():
-        lines.append(f"| {name}, from Python (ms) | {med(values):,.0f} | {min(values):,.0f} | {max(values):,.0f} |")
+        lines.append(f"| {name}, from Python (ms) | {spread(values)} |")
     first = loads[0]
     lines += ["", f"Each load drew {first['markers']} map markers and {first['rows']} table rows; "
               f"console errors: {sum(len(x['errors']) for x in loads)}; requests to other hosts: "
@@ -216,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
                 loads = [load_page(driver, base) for _ in range(args.loads)]
         finally:
             store.close()
-    version = subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True, text=True).stdout.split()
+    version = subprocess.run([str(CHROMIUM), "--version"], capture_output=True, text=True).stdout.split()
     result = {"target": args.events, "points": args.points, "articles": articles, "events": events,
               "build_s": build_s, "api": api, "loads": loads, "cores": os.cpu_count(),
               "chromium": version[1] if len(version) > 1 else "?",

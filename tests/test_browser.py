@@ -163,7 +163,8 @@ def test_page_loads_clean_from_this_server_only(page, base_url, api, shot):
     assert timeline_events(page) == total
     assert len(markers(page)) == len(api("/events/points")["data"])
     # the offline base map: country shapes drawn from the vendored TopoJSON, no tiles
-    assert page.execute_script("return document.querySelectorAll('#map path').length") > 100 + len(markers(page))
+    shapes = page.execute_script("return document.querySelectorAll('#map path').length")
+    assert shapes > 100 + len(markers(page))
     assert not page.find_elements("css selector", "#map img.leaflet-tile")
     assert "boundaries:" not in page.find_element("css selector", "#map-info").text
     assert page.execute_script("return document.documentElement.scrollWidth <= window.innerWidth"), \
