@@ -668,3 +668,15 @@ def test_without_publication_date_the_date_line_anchors_relative_expressions(run
     found = {d.text: d.value for d in _dates(run, "Rebels who attacked on Saturday said on "
                                                   "March 3, 2024 they would stop.", published=None)}
     assert found["Saturday"] is None
+
+
+@pytest.mark.parametrize(("text", "mention", "value"), [
+    ("Talks stalled the week before last.", "the week before last", "2026-W09"),
+    ("Sales rose the year before last.", "the year before last", "2024"),
+])
+def test_before_last(run, text, mention, value):
+    assert _find(run, text, mention).value == value
+
+
+def test_temperatures_are_not_decades(run):
+    assert [d.text for d in _dates(run, "Highs will be in the 70s.")] == []

@@ -121,7 +121,8 @@ RULES: list[tuple[re.Pattern[str], Callable[[re.Match, Context], Timex | None]]]
          r"|(?:that|the\s+same)\s+day)\b", r.anaphor),
         (r"\b(?:(?i:earlier|later)\s+)?(?i:that|the\s+same)\s+(?i:year|month|week)\b", r.anaphor),
         (r"\b(?i:the)\s+(?P<unit>(?i:year|month|week))\s+(?P<dir>(?i:before|after|earlier|later"
-         r"|previous|prior))\b(?!\s+(?:of|to)\b)", sp.unit_anaphor),
+         r"|previous|prior))\b(?!\s+(?:of|to|last)\b)", sp.unit_anaphor),
+        (r"\b(?i:the)\s+(?P<unit>(?i:year|month|week))\s+(?i:before\s+last)\b", sp.before_last),
         (r"\b(?:(?i:fiscal)\s+)?(?i:year[\s-]end|year['’]s\s+end)\b", sp.year_end),
         (r"\b(?:(?i:end(?:ed|ing|s)?|finish(?:ed|es|ing)?|clos(?:e|ed|es|ing)|start(?:ed|s|ing)?"
          r"|for|(?:earlier|later|late|early)\s+in|(?:start|end|close)\s+of)\s+)"

@@ -1,6 +1,9 @@
-"""More temporal-expression handlers: year-end, the story's trading day, short decades and
-years ("the 70s", "since '82"), and day/month/year anaphors written with "the" ("the year
-before"). Handlers like those of timex_rules.py; the patterns are listed in timex.py.
+"""More temporal-expression handlers (the patterns are listed in timex.py, like those of
+timex_rules.py): year-end; a markets story's day ("end the day", "for the day"); ordinal days
+and weeks ("a third straight day"); parts of a day named before ("the next morning");
+short decades and years ("the 70s", "since '82"); fiscal years ("fiscal 1989", "FY2025");
+"the year before", "the week before last"; the generic "today's world" (PRESENT_REF);
+sets ("every week") and unquantified durations ("for years").
 """
 
 from __future__ import annotations
@@ -8,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .timex_calendar import MONTHS, PARTS, WEEKDAYS, duration_value, parse_number, unit_name, unit_tx
+from .timex_calendar import (MONTHS, PARTS, WEEKDAYS, duration_value, parse_number, shift,
+                             unit_name, unit_tx)
 from .timex_rules import WEEKDAYS_CAP, Context, Timex, calendar_timex
 
 
@@ -35,6 +39,9 @@ def story_day(m: re.Match, ctx: Context) -> Timex:
 def short_decade(m: re.Match, ctx: Context) -> Timex | None:
     """'the 70s', 'the late 80s', 'the 70s and 80s' (not an age: 'in his 30s')."""
     before = ctx.text[max(0, m.start() - 30):m.start()]
+    if re.search(r"(?i)\b(?:temperatures?|degrees|highs?|lows?|fahrenheit|celsius)\b",
+                 ctx.text[max(0, m.start() - 50):m.start()]):
+        return None  # "highs in the 70s": degrees
     if not re.search(r"(?i)(?:\bthe\s+(?:(?:early|mid|late)[\s-]*)?"
                      r"|\bthe\s+[1-9]0s\s+(?:and|or|to|through)\s+)$", before):
         return None
@@ -114,3 +121,11 @@ def part_anaphor(m: re.Match, ctx: Context) -> Timex:
     offset = 1 if re.search(r"next|following", words) else (-1 if "previous" in words else 0)
     return Timex(m.start(), m.end(), None, grain="anaphor", anaphor=("day", offset),
                  part=PARTS[m["part"].lower()])
+
+
+def before_last(m: re.Match, ctx: Context) -> Timex | None:
+    """'the year before last', 'the week before last': two units back from publication."""
+    unit = m["unit"].lower()
+    if ctx.published is None:
+        return calendar_timex(m, None, unit)
+    return calendar_timex(m, unit_tx(unit, shift(ctx.published, unit, -2)), unit)
