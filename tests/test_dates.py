@@ -541,8 +541,11 @@ def test_given_span_cut_before_its_year_takes_the_whole_value(run, text, span, v
     # "until" after a past-perfect verb looks back: the day has passed
     ("2026-03-13", "Until Thursday, police had not named him as a suspect.", "Thursday",
      "2026-03-12"),
-    # ... while after a plain past verb it is still a deadline ahead (test_tense_cues)
+    ("2026-03-13", "The border remained closed until Thursday, when aid trucks crossed.",
+     "Thursday", "2026-03-12"),
+    # ... while after a verb of putting off it is still a deadline ahead
     ("2026-03-11", "The court adjourned the hearing until Friday.", "Friday", "2026-03-13"),
+    ("2026-03-13", "The vote was postponed until Monday.", "Monday", "2026-03-16"),
     # the end of a range is never before its start, even published on the start day
     ("2026-03-13", "Fighting raged from Friday evening into Saturday.",
      "from Friday evening into Saturday", "2026-03-13TEV/2026-03-14"),
@@ -680,3 +683,18 @@ def test_before_last(run, text, mention, value):
 
 def test_temperatures_are_not_decades(run):
     assert [d.text for d in _dates(run, "Highs will be in the 70s.")] == []
+
+
+@pytest.mark.parametrize(("text", "mention", "value"), [
+    ("The chairman resigned in March for health reasons.", "March", "2026-03"),
+])
+def test_month_before_for_is_a_month_after_a_preposition(run, text, mention, value):
+    assert _find(run, text, mention).value == value
+
+
+def test_given_span_short_year_reads_its_preposition(run):
+    text = "Shares hit their lowest level since '82."
+    article = run(text, until="resolve_dates")
+    start = article.text.index("'82")
+    [mention] = resolve_given_spans(article, [(start, start + 3)])
+    assert mention is not None and mention.value == "1982"

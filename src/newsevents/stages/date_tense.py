@@ -44,7 +44,7 @@ def tense_at(doc: Any, text: str, start: int, end: int) -> Tense:
     tense = _governing_tense(doc, text, start, end)
     before = text[max(0, start - 30):start]
     if tense == "past" and _FORWARD_CUE.search(before):
-        if _UNTIL_CUE.search(before) and _pluperfect(doc, start, end):
+        if _UNTIL_CUE.search(before) and _looks_back(doc, start, end):
             return "past"  # "Until Thursday, they had not called him a suspect": up to a past day
         return None
     if tense is None and _DEADLINE_CUE.search(before):
@@ -62,14 +62,22 @@ _FORWARD_CUE = re.compile(r"(?i)\b(?:by|until|till|through|to|payable|effective|
 _UNTIL_CUE = re.compile(r"(?i)\b(?:until|till)\s+(?:on\s+)?$")
 
 
-def _pluperfect(doc: Any, start: int, end: int) -> bool:
-    """True when the verb governing text[start:end] is in the past perfect ("had called")."""
+# Past verbs of a state that lasted up to the day after "until" ("remained shut until
+# Thursday"); a past verb of putting off ("postponed the vote until Friday") looks ahead.
+_LASTED = frozenset({"remain", "stay", "continue", "last", "wait", "live", "serve", "hold"})
+
+
+def _looks_back(doc: Any, start: int, end: int) -> bool:
+    """True when the past verb governing 'until <day>' tells of a state up to that day: a
+    past perfect ("had not called") or a verb of lasting ("remained closed")."""
     if doc is None:
         return False
     span = doc.char_span(start, end, alignment_mode="expand")
     verb = clause_verb(span.root, max_steps=12) if span is not None and len(span) else None
-    return verb is not None and any(c.lower_ == "had" and c.dep_ in ("aux", "auxpass")
-                                    for c in verb.children)
+    if verb is None:
+        return False
+    return verb.lemma_ in _LASTED or any(c.lower_ == "had" and c.dep_ in ("aux", "auxpass")
+                                         for c in verb.children)
 
 
 def _governing_tense(doc: Any, text: str, start: int, end: int) -> Tense:

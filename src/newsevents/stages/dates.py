@@ -103,12 +103,13 @@ def resolve_given_spans(article: Article, spans: list[tuple[int, int]]) -> list[
                                 tense_at=lambda s, e: tense_at(doc, text, s, e),
                                 is_count=lambda s, e: False, window=(start, end))
         found = combine(found, text, anchor)
-        if not found:  # "25" of "April 24 and 25": its rule needs the words before the span
+        if not found:  # "25" of "April 24 and 25", "'82" of "since '82": the rule needs
+            # the words before the span
             found = [t for t in tx.find_timexes(text, anchor,
                                                 tense_at=lambda s, e: tense_at(doc, text, s, e),
                                                 is_count=lambda s, e: False,
                                                 window=(max(0, start - 24), end))
-                     if start <= t.start and t.end <= end and t.grain == "day"]
+                     if start <= t.start and t.end <= end and t.grain in ("day", "year")]
         if found:
             found = [_with_tail(t, text, article, doc, start, end) for t in found]
         if not found:  # "current", "previously", "years": a time only when annotated so

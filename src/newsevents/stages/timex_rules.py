@@ -143,8 +143,9 @@ def month_alone(m: re.Match, ctx: Context) -> Timex | None:
     before = ctx.text[max(0, m.start() - 30):m.start()]
     if name == "May" and not mod and not _MAY_CUES.search(before):
         return None  # the modal verb, or a name
-    if name == "March" and re.match(r"\s+(?:on|to|through|against|for)\b", ctx.text[m.end():]):
-        return None  # "March on Washington"
+    if (name == "March" and re.match(r"\s+(?:on|to|through|against|for)\b", ctx.text[m.end():])
+            and not mod and not _MAY_CUES.search(before)):
+        return None  # "March on Washington", but "resigned in March for health reasons"
     if ctx.published is None:
         return calendar_timex(m, None, "month")
     month, pub = _month_num(name), ctx.published
