@@ -207,15 +207,17 @@ FILTERS = [
 @pytest.mark.parametrize("values, query, check", FILTERS, ids=[q for _, q, _ in FILTERS])
 def test_filters_drive_table_and_timeline(page, api, shot, values, query, check):
     everything = rows(page)
+    expected = api(f"/events?{query}&limit=500")
     apply_filters(page, **values)
+    # the timeline is redrawn by its own requests: it must come to count the filtered events
+    wait_for(page, lambda: timeline_events(page) == expected["total_count"],
+             what=f"the timeline to count {expected['total_count']} events")
     shot(page, "02-filtered-" + "-".join(values.values()).replace(" ", "_"))
     shown = rows(page)
     assert shown and all(check(r) for r in shown), shown
     assert len(shown) < len(everything)
-    # the same events as the API answers for the same filters, and the timeline counts them
-    expected = api(f"/events?{query}&limit=500")
+    # the same events as the API answers for the same filters
     assert sorted(int(r["_event"]) for r in shown) == sorted(e["event_id"] for e in expected["data"])
-    assert timeline_events(page) == expected["total_count"]
 
 
 @pytest.mark.parametrize("values, query", [
@@ -290,6 +292,8 @@ def test_table_row_opens_the_article_with_its_evidence(page, shot, outlet, quote
     open_article_from_row(page, outlet)
     shot(page, f"05-article-{outlet.replace(' ', '_')}")
     assert visible(page, "#article-text") and not visible(page, "#events")
+    assert page.execute_script("return document.documentElement.scrollWidth <= window.innerWidth"), \
+        "the article view should fit a 1366px laptop screen"
     assert outlet in page.find_element("css selector", "#article-meta").text
     quotes = marks(page, "quote")
     assert quotes and quote in "".join(quotes)
