@@ -539,3 +539,14 @@ def test_concession_answers_the_other_side_of_the_talks(run):
     event = _one(run, "The teachers' union called off its strike on Thursday after talks with the "
                       "Ghanaian government.", "CONCEDE")
     assert event.target is not None and event.target.country == "GH"
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("Shells hit a residential street in Aleppo on Sunday, residents said.", "heavy-weapons"),
+    ("A roadside bomb killed three soldiers near Kandahar on Monday.", "explosives"),
+    ("Two rockets struck an army base in Anbar overnight, officials said.", "heavy-weapons"),
+])
+def test_a_munition_subject_is_the_weapon_not_the_actor(run, text, mode):
+    assault = next(e for e in run(text).events if e.type == "ASSAULT")
+    assert assault.actor is None and assault.mode == mode
+    assert assault.place_id is not None

@@ -391,6 +391,11 @@ INTENT_GOVERNORS = frozenset(
 NON_ACTOR_NOUNS = frozenset(
     "war conflict fighting violence crisis blast explosion fire attack strike shelling "
     "bombing disease flood earthquake storm it this that which what".split())
+# Munitions as a verb's subject ("A car bomb killed 25", "Shells hit a street"): the weapon,
+# not the actor, so the attack stands with its actor unknown.
+MUNITION_NOUNS = frozenset(
+    "bomb shell missile rocket mortar grenade mine landmine ied device bullet shrapnel "
+    "airstrike barrage round projectile".split())
 # Head nouns that can be an actor or a target of a verbal event.
 ACTOR_NOUNS = frozenset(
     "people person man woman child civilian side party government regime authority rebel "

@@ -8,10 +8,10 @@ Reads: `entities`, `quotes`, `text`, `doc`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..datelines import story_dateline
 from ..model import Article
 
 PERSON_NOUNS = {
@@ -158,20 +158,13 @@ def source_for(sources: list[Source], anchor: Any, memory: SourceMemory) -> Sour
     return Source()
 
 
-# A wire dateline at the top of the story: "KABUL (Reuters) -", "GAZA CITY, March 3 (AP) —".
-_DATELINE = re.compile(
-    r"\A\s*[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Za-z .'-]{1,40})?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-    r"\s*\((?P<agency>[A-Z][A-Za-z .&'-]{1,40})\)\s*[-\u2013\u2014]")
-
-
 def byline_source(article: Article) -> Source | None:
     """The agency of a wire dateline ("KABUL (Reuters) -"): the reporter of unattributed claims."""
-    match = _DATELINE.match(article.text)
-    if match is None:
+    dateline = story_dateline(article.text)
+    if dateline is None or dateline.agency is None:
         return None
-    agency = match.group("agency").strip()
-    entity = article.entity_at(match.start("agency"), match.end("agency"))
-    return Source(agency, entity.id if entity else None, how="byline")
+    entity = article.entity_at(dateline.agency_start, dateline.agency_end)
+    return Source(dateline.agency, entity.id if entity else None, how="byline")
 
 
 def quote_source(article: Article, position: int) -> Source | None:

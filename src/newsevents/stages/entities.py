@@ -26,6 +26,7 @@ import re
 from typing import Any
 
 from .. import actors as lex
+from ..datelines import paragraph_datelines
 from ..countries import (STATELESS_DEMONYMS, country_of_capital, country_of_demonym,
                          country_of_name, demonym_of, is_demonym)
 from ..model import Article, Entity
@@ -33,8 +34,6 @@ from . import _people as people
 from ._found import Actor as _Actor, Found as _Found, Span, overlaps as _overlaps
 from ._geo_actors import find_capitals, find_countries, find_nationalities
 
-_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,40})?\s*"
-                       r"(?:\([^)\n]{1,40}\))?\s*[-–—]+")
 # Generic state nouns too vague to file without a country ("market forces", "jets").
 _NEEDS_COUNTRY = frozenset({"forces", "jets", "warplanes", "artillery", "navy", "air force",
                             "administration", "military"})
@@ -47,9 +46,7 @@ def extract_entities(article: Article, resources: Any) -> Article:
         article.entities = []
         return article
     found = _Found()
-    dateline = _DATELINE.match(text)
-    if dateline:
-        found.blocked.append((0, dateline.end()))
+    found.blocked += [(d.start, d.end) for d in paragraph_datelines(text)]
     _known_actors(text, found)
     _spacy_orgs(text, doc, found)
     _org_short_forms(text, doc, found)

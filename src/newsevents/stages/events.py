@@ -391,6 +391,9 @@ def _build_event(article: Article, trig: _Trigger, start: int, end: int) -> Even
         if not casualties or all(c.cumulative for c in casualties) or trig.actor.lemma_ == "war":
             return None
         trig.actor = None
+    if trig.type == "ASSAULT" and trig.actor is not None \
+            and trig.actor.lemma_.lower() in ont.MUNITION_NOUNS:
+        trig.actor = None  # its "at a market in Mogadishu" is then the event's place too
     actor = _actor(article, trig.actor)
     target = _actor(article, trig.target)
     place_id = _place(article, trig, start, end)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..datelines import paragraph_datelines
 from ..model import Article, InputError
 
 
@@ -29,6 +30,14 @@ def load_model(settings: Any) -> Any:
 
 
 def parse(article: Article, resources: Any) -> Article:
-    """Parse the clean text into `article.doc`."""
-    article.doc = resources.nlp(article.text)
+    """Parse the clean text into `article.doc`, each dateline a sentence of its own."""
+    nlp = resources.nlp
+    doc = nlp.make_doc(article.text)
+    for dateline in paragraph_datelines(article.text):
+        # Parsed into the story's first sentence, "MOGADISHU, Somalia -" becomes the subject
+        # of its verb; the parser keeps a sentence start set before it runs.
+        first = doc.char_span(dateline.end, len(article.text), alignment_mode="expand")
+        if first is not None and len(first):
+            first[0].is_sent_start = True
+    article.doc = nlp(doc)
     return article

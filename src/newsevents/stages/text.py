@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from ..datelines import story_dateline
 from ..model import Article, InputError
 
 # Lines that scraped news pages carry around the story. Matched against a whole line
@@ -49,10 +50,6 @@ BOILERPLATE_PATTERNS: tuple[str, ...] = (
 )
 _BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in BOILERPLATE_PATTERNS), re.IGNORECASE)
 
-# "GENEVA (Reuters) -", "ALEPPO, Syria (AP) —": the wire agency in a dateline.
-_DATELINE_AGENCY = re.compile(
-    r"^[A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][A-Za-z .'-]{1,40})?\s*\(([A-Z][\w .&'-]{1,40})\)\s*[-–—]"
-)
 _TITLE_MAX_WORDS = 25
 
 
@@ -79,9 +76,9 @@ def clean_text(article: Article, resources: object) -> Article:
         raise InputError(f"article text too long: {len(article.text):,} characters "
                          f"(limit {max_chars:,})")
     if article.outlet is None:
-        match = _DATELINE_AGENCY.match(article.text)
-        if match:
-            article.outlet = match.group(1).strip()
+        dateline = story_dateline(article.text)  # "GENEVA (Reuters) -": the wire agency
+        if dateline is not None and dateline.agency:
+            article.outlet = dateline.agency
     article.language = _check_language(article.text, settings)
     return article
 
