@@ -698,3 +698,8 @@ def test_given_span_short_year_reads_its_preposition(run):
     start = article.text.index("'82")
     [mention] = resolve_given_spans(article, [(start, start + 3)])
     assert mention is not None and mention.value == "1982"
+
+
+def test_that_day_is_the_day_named_before(run):
+    text = "Rebels attacked the town on Friday. Later that day, the army withdrew."
+    assert _find(run, text, "Later that day").value == "2026-03-13"

@@ -118,7 +118,7 @@ RULES: list[tuple[re.Pattern[str], Callable[[re.Match, Context], Timex | None]]]
          rf"Independence\s+Day|Valentine['’]s\s+Day|Halloween)\b(?:,?\s+(?P<y>{YEAR4})\b)?",
          w.holiday),
         (r"\b(?i:the\s+(?:next|following|previous|preceding)\s+day|the\s+day\s+(?:before|after)"
-         r"|(?:that|the\s+same)\s+day)\b", r.anaphor),
+         r"|(?:(?:earlier|later)\s+)?(?:that|the\s+same)\s+day)\b", r.anaphor),
         (r"\b(?:(?i:earlier|later)\s+)?(?i:that|the\s+same)\s+(?i:year|month|week)\b", r.anaphor),
         (r"\b(?i:the)\s+(?P<unit>(?i:year|month|week))\s+(?P<dir>(?i:before|after|earlier|later"
          r"|previous|prior))\b(?!\s+(?:of|to|last)\b)", sp.unit_anaphor),
