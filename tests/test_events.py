@@ -550,3 +550,14 @@ def test_a_munition_subject_is_the_weapon_not_the_actor(run, text, mode):
     assault = next(e for e in run(text).events if e.type == "ASSAULT")
     assert assault.actor is None and assault.mode == mode
     assert assault.place_id is not None
+
+
+def test_protesters_in_a_reduced_relative_are_the_actor_and_the_place_counts(run):
+    # the small model parses "protested" as a participle on "Hundreds" and the whole clause as
+    # the subject of "said"
+    article = run("Hundreds of students protested in Kabul on Tuesday against new restrictions "
+                  "on university courses, witnesses said.")
+    protest = next(e for e in article.events if e.type == "PROTEST")
+    assert protest.actor is not None and protest.actor.name == "students"
+    assert protest.actor.country == "AF"  # unnamed protesters are people of the place
+    assert article.place(protest.place_id).name == "Kabul"

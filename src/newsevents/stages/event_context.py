@@ -337,7 +337,10 @@ def _excluded_spans(trig: Any) -> list[tuple[int, int]]:
         if tok.lemma_.lower() in ont.REPORTING_VERBS and tok.i != trig.tok.i:
             holder = tok if tok.dep_ not in ("advcl", "conj") else tok.head  # ", saying ..."
             heads += [c for c in holder.children if c.dep_ == "nsubj"]
-    return [_subtree_span(h) for h in heads]
+    spans = [_subtree_span(h) for h in heads]
+    # A phrase holding the trigger itself is a misparse ("Hundreds of students protested in
+    # Kabul, witnesses said" with "Hundreds" the subject of "said"), not the actor's words.
+    return [(a, b) for a, b in spans if not a <= trig.tok.idx < b]
 
 
 def _nearest(trig: Any, positions: list[tuple[int, Any]]) -> Any:

@@ -299,6 +299,9 @@ def _assign_roles(trig: _Trigger) -> None:
         trig.target = _behind(trig.target)
         return
     participle = tok.tag_ == "VBN" and tok.dep_ == "acl"  # "140 wounded by ...", "people killed"
+    if participle and trig.type == "PROTEST" and _prep_object(tok, ("by",)) is None \
+            and not any(c.dep_ == "agent" for c in tok.children):
+        participle = False  # nobody is "protested": "Hundreds of students protested in Kabul"
     passive = participle or any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
     agent = next((g for c in tok.children if c.dep_ == "agent"
                   for g in c.children if g.dep_ == "pobj"), None)
@@ -403,6 +406,10 @@ def _build_event(article: Article, trig: _Trigger, start: int, end: int) -> Even
         if actor is not None and actor.sector == "police" and actor.country \
                 and target.sector in ("civilians", "protesters"):
             target.country = actor.country  # police act at home: their crowd is local too
+    if actor is not None and actor.country is None and actor.sector in ("civilians", "protesters") \
+            and trig.type == "PROTEST":
+        place = article.place(place_id)  # unnamed protesters march at home
+        actor.country = place.country if place is not None else None
     source, quote_id = _source(article, tok, start, end)
     if source is None and trig.type in _VERBAL and actor is not None:
         source = actor.name  # the speaker of the speech act is on record
