@@ -552,6 +552,16 @@ def test_a_munition_subject_is_the_weapon_not_the_actor(run, text, mode):
     assert assault.place_id is not None
 
 
+@pytest.mark.parametrize("text, etype, country", [
+    ("Gunmen killed 30 villagers in an attack near Maiduguri on Sunday, police said.", "ASSAULT", "NG"),
+    ("Rebels shelled a district of Aleppo on Friday, killing 12 civilians.", "ASSAULT", "SY"),
+    ("Protesters blocked roads in Lima on Monday to demand new elections.", "PROTEST", "PE"),
+])
+def test_unnamed_armed_groups_and_crowds_take_the_country_they_act_in(run, text, etype, country):
+    event = _one(run, text, etype)
+    assert event.actor is not None and event.actor.country == country
+
+
 def test_protesters_in_a_reduced_relative_are_the_actor_and_the_place_counts(run):
     # the small model parses "protested" as a participle on "Hundreds" and the whole clause as
     # the subject of "said"

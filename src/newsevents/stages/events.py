@@ -40,6 +40,7 @@ _NEEDS_CUE = frozenset({"fire"})
 _NOT_ACTOR_ENTS = frozenset("DATE TIME CARDINAL ORDINAL QUANTITY MONEY PERCENT".split())
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _LOCAL_SECTORS = frozenset({"civilians", "protesters", "police", None})
+_PLACE_COUNTRY_SECTORS = frozenset({"civilians", "protesters", "police", "rebels", "insurgents"})
 
 
 @dataclass
@@ -406,9 +407,10 @@ def _build_event(article: Article, trig: _Trigger, start: int, end: int) -> Even
         if actor is not None and actor.sector == "police" and actor.country \
                 and target.sector in ("civilians", "protesters"):
             target.country = actor.country  # police act at home: their crowd is local too
-    if actor is not None and actor.country is None and actor.sector in ("civilians", "protesters") \
-            and trig.type == "PROTEST":
-        place = article.place(place_id)  # unnamed protesters march at home
+    if actor is not None and actor.country is None and actor.sector in _PLACE_COUNTRY_SECTORS:
+        # ACLED's convention for unidentified groups ("Unidentified Armed Group (Nigeria)"):
+        # unnamed rebels, gunmen, protesters and police belong to the country they act in
+        place = article.place(place_id)
         actor.country = place.country if place is not None else None
     source, quote_id = _source(article, tok, start, end)
     if source is None and trig.type in _VERBAL and actor is not None:
