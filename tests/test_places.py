@@ -363,3 +363,78 @@ def test_dateline_after_a_headline(run: Callable[..., Article], text: str, word:
 def test_capitalised_label_after_a_headline_is_no_dateline(run: Callable[..., Article]) -> None:
     article = run("Council meets. UPDATE: The meeting was moved to Tuesday.", until=UNTIL)
     assert _place_at(article, "UPDATE") is None
+
+
+# --- places at the head of institution names ---------------------------------------------
+
+@pytest.mark.parametrize("text,word,country", [
+    # Local government: the town or county is taken on its own.
+    ("A burglary suspect was arrested on Tuesday, the Killeen Police Department said in a "
+     "statement.", "Killeen", "US"),
+    ("The Douglas County Sheriff's Office in Minnesota said the driver was taken to a "
+     "hospital.", "Douglas", "US"),
+    # Other institutions: only a place the story also names on its own.
+    ("Ohio Supreme Court justices heard arguments on Wednesday in a case that could change "
+     "how cities in Ohio collect taxes.", "Ohio", "US"),
+])
+def test_place_at_the_head_of_an_institution_name(run: Callable[..., Article], text: str,
+                                                  word: str, country: str) -> None:
+    article = run(text, until=UNTIL)
+    place = _place_at(article, word)
+    assert place is not None, [p.name for p in article.places]
+    assert place.country == country and place.lat is not None
+
+
+@pytest.mark.parametrize("text,word", [
+    # Universities, brands and national departments: the place is not a mention of its own.
+    ("She taught journalism at Columbia University for a decade, her family said.", "Columbia"),
+    ("Shares of Texas Instruments rose on Monday after the chipmaker's earnings report.",
+     "Texas"),
+    ("A spokeswoman for the United States Department of Agriculture confirmed the recall.",
+     "United States"),
+])
+def test_institution_names_that_are_not_place_mentions(run: Callable[..., Article], text: str,
+                                                        word: str) -> None:
+    article = run(text, until=UNTIL)
+    assert _place_at(article, word) is None
+
+
+def test_institution_word_alone_does_not_make_a_place(run: Callable[..., Article]) -> None:
+    # "Wright" is a town name somewhere, but it is taken only when the article names it as a
+    # place: a state-university name is not a local-government body.
+    article = run("Administrators at Wright Historical Society will give up raises this year.",
+                  until=UNTIL)
+    assert _place_at(article, "Wright") is None
+
+
+# --- local coherence and named states ------------------------------------------------------
+
+def test_county_goes_to_the_state_the_article_names(run: Callable[..., Article]) -> None:
+    article = run("Deputies in Montgomery County closed the road on Friday after the spill, "
+                  "and Kentucky transportation officials said it would reopen on Monday.",
+                  until=UNTIL)
+    county = _place_at(article, "Montgomery")
+    assert county is not None and county.country == "US"
+    assert abs(county.lat - 38.03) < 1.0 and abs(county.lon + 83.9) < 1.0  # Kentucky's
+
+
+def test_nearby_towns_pull_an_ambiguous_name_to_their_area(run: Callable[..., Article]) -> None:
+    # Paris, Tennessee, not Paris, France or Paris, Texas: Henry County and Puryear are next to it.
+    article = run("A Paris man was arrested on Tuesday after a chase that began in Puryear and "
+                  "ended in Henry County, deputies said.", until=UNTIL)
+    paris = _place_at(article, "Paris")
+    assert paris is not None and paris.country == "US"
+    assert abs(paris.lat - 36.30) < 0.5 and abs(paris.lon + 88.33) < 0.5
+
+
+@pytest.mark.parametrize("cells,expected", [
+    ({"a": frozenset({(36, -89)}), "b": frozenset({(36, -88)})}, 1.0),  # neighbour cell
+    ({"a": frozenset({(36, -89)}), "b": frozenset({(10, 10)})}, 0.0),  # far away
+    ({"a": frozenset({(36, -89)}), "b": frozenset({(36, -88), (1, 1), (2, 2), (3, 3)})}, 0.5),
+])
+def test_coherence_support_weighs_widespread_names_less(cells: dict, expected: float) -> None:
+    from newsevents.gazetteer import GeoEntry
+    from newsevents.geo.coherence import support
+
+    entry = GeoEntry(1, None, "Paris", 36.3, -88.33, "US", "city", 10_000, "TN")
+    assert support(entry, cells, "a") == pytest.approx(expected)

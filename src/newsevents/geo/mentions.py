@@ -16,6 +16,7 @@ from typing import Any
 
 from ..gazetteer import ABBREVIATION, ALIAS, ALTERNATE, PRIMARY, Gazetteer, name_key
 from .aliases import DEMONYMS
+from .org_places import org_head_places
 from .relations import with_anchors
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -81,6 +82,9 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, entities: list[Any] = ()) -> l
     blocked = [span for span in _blocked_spans(doc, entities)
                if not any(span == (t.start, t.end) for t in found)]
     found += _ner_toponyms(doc, gazetteer, blocked, person_names)
+    found += [Toponym(s, e, t, "org_head") for s, e, t in
+              org_head_places(doc, gazetteer, entities, person_names,
+                              {name_key(t.text) for t in found})]
     found += _suffixed_toponyms(doc, blocked, person_names, found)
     found += _scanned_toponyms(doc, gazetteer, blocked, person_names, found)
     found += _echoes(doc, gazetteer, person_names, found)

@@ -9,7 +9,12 @@ regions, a penalty for alternate-name matches) plus evidence from the article:
   to Tennessee, not France;
 - an explicit "X, Y" qualifier (overrides almost everything) and a relation "X, west of
   Y" / "X near Y" / "X in Y" (X must lie inside Y or within ANCHOR_KM of it);
-- nearness to the other places the article resolved (local news names nearby towns).
+- nearness to the other places the article resolved (local news names nearby towns), and
+  spatial coherence (`geo.coherence`): support from every other name that has a candidate
+  of any size near this one, so "Paris" next to "Henry County" and "Puryear" is Paris, Tenn.;
+- a first-level area the article names outright ("Kentucky", "Ky.") pulls the towns and
+  counties inside it (NAMED_AREA_BONUS), when its country has most of the article's votes.
+  Neither of these two applies to a name that is itself a country or area ("Mexico").
 A bare name that is both an admin area and a big city of the same country is the city
 ("New York", "Aleppo"); "X County/Parish" looks up the county; "X province" prefers the
 area. A candidate that is neither prominent nor supported by the article's focus is not
@@ -24,6 +29,7 @@ from dataclasses import dataclass, field
 
 from ..gazetteer import ABBREVIATION, ALIAS, ALTERNATE, PRIMARY, Gazetteer, GeoEntry, name_key
 from .aliases import DEMONYMS
+from .coherence import local_cells, support
 from .mentions import Toponym
 
 CREDIBLE_POPULATION = {PRIMARY: 15_000, ALIAS: 15_000, ALTERNATE: 100_000, ABBREVIATION: 10**12}
@@ -43,6 +49,9 @@ COUNTY_WORDS = {"county", "parish", "borough"}
 AREA_WORDS = {"province", "governorate", "region", "state", "oblast", "prefecture",
               "department"}
 DISTRICT_RADIUS_KM = 30.0
+NAMED_AREA_SHARE = 0.5  # ... when its country has this share of the other names' votes
+NAMED_AREA_BONUS = 2.0  # inside a first-level area the article names ("Kentucky", "Ky.")
+LOCAL_WEIGHT, LOCAL_CAP = 1.0, 3.0  # per supporting name (geo.coherence), at most
 
 
 @dataclass
@@ -53,6 +62,8 @@ class Context:
     states: Counter = field(default_factory=Counter)
     own: dict[str, tuple[Counter, Counter]] = field(default_factory=dict)  # a name's own votes
     neighbours: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    cells: dict[str, frozenset] = field(default_factory=dict)  # a name's local candidates
+    named: dict[tuple, set] = field(default_factory=dict)  # area named -> names naming it
 
     def region_share(self, country: str | None, key: str = "") -> float:
         """The country's share plus NEIGHBOUR_FACTOR x its neighbours' (Gaza in an Israel story)."""
@@ -90,15 +101,43 @@ def build_context(toponyms: list[Toponym], gazetteer: Gazetteer, norps: list[str
         # One vote per distinct name, more for a name the story keeps repeating.
         countries, states = _votes(toponym, gazetteer, math.sqrt(mentions[key]))
         context.own[key] = (countries, states)
+        context.cells[key] = local_cells(_located(toponym, gazetteer))
         context.countries.update(countries)
         context.states.update(states)
         for country in countries:
             context.neighbours.setdefault(country, gazetteer.neighbours(country))
+    _name_areas(toponyms, gazetteer, context)
     demonyms = Counter(filter(None, map(demonym_country, norps)))
     for country, count in demonyms.items():
         context.countries[country] += min(count, 3) * DEMONYM_VOTE
         context.neighbours.setdefault(country, gazetteer.neighbours(country))
     return context
+
+
+def _name_areas(toponyms: list[Toponym], gazetteer: Gazetteer, context: Context) -> None:
+    """First-level areas the article names outright ("Kentucky", "Ky.", "Idlib province").
+
+    A name that is also a country ("Georgia") names the area only when the area's country
+    has most of the other names' votes.
+    """
+    for toponym in toponyms:
+        key = name_key(toponym.text)
+        for entry in candidates(toponym, gazetteer):
+            if entry.feature != "admin" or entry.level != 1 or not entry.admin1:
+                continue
+            if entry.match == ALTERNATE:
+                continue
+            if context.share(entry.country, key) < NAMED_AREA_SHARE:
+                continue
+            context.named.setdefault((entry.country, entry.admin1), set()).add(key)
+
+
+def _located(toponym: Toponym, gazetteer: Gazetteer) -> list[GeoEntry]:
+    entries = candidates(toponym, gazetteer)
+    qualifiers = _qualifier_entries(toponym, gazetteer)
+    if qualifiers:
+        entries = [e for e in entries if any(_inside(e, q) for q in qualifiers)] or entries
+    return entries
 
 
 def _votes(toponym: Toponym, gazetteer: Gazetteer, weight: float) -> tuple[Counter, Counter]:
@@ -180,7 +219,11 @@ def resolve(toponym: Toponym, gazetteer: Gazetteer, context: Context,
         qualifiers = []
     anchor = resolved.get(id(toponym.anchor)) if resolved and toponym.anchor else None
     neighbours = _neighbours(toponym, key, resolved) if resolved else []
-    scored = [(score(e, context, qualifiers, key, anchor, neighbours), e) for e in entries]
+    # A name that is itself a country or first-level area ("Ontario", "Mexico") is not
+    # pulled into a named area by a town that bears it.
+    named = not any(e.feature in ("country", "admin", "other") and e.match in (PRIMARY, ALIAS)
+                    and e.level != 2 for e in entries)
+    scored = [(score(e, context, qualifiers, key, anchor, neighbours, named), e) for e in entries]
     best = max(scored, key=lambda pair: pair[0])[1]
     if qualifiers and not any(_inside(best, q) for q in qualifiers):
         return None  # "Springfield, Ga." with no Springfield in Georgia: do not guess
@@ -193,18 +236,23 @@ def resolve(toponym: Toponym, gazetteer: Gazetteer, context: Context,
 
 
 def score(entry: GeoEntry, context: Context, qualifiers: list[GeoEntry], key: str = "",
-          anchor: GeoEntry | None = None, neighbours: list[GeoEntry] = ()) -> float:
+          anchor: GeoEntry | None = None, neighbours: list[GeoEntry] = (),
+          named: bool = True) -> float:
     """Higher is more plausible; see the module docstring for the ingredients."""
     value = prior(entry)
     value += COUNTRY_WEIGHT * context.region_share(entry.country, key)
     if entry.feature != "country":
         value += STATE_WEIGHT * context.state_share((entry.country, entry.admin1), key)
+        if named and entry.level != 1 and context.named.get((entry.country, entry.admin1), set()) - {key}:
+            value += NAMED_AREA_BONUS
     if qualifiers:
         value += 10.0 if any(_inside(entry, q) for q in qualifiers) else -5.0
     if anchor is not None and entry.entry_id != anchor.entry_id:
         value += ANCHOR_BONUS if _near(entry, anchor, ANCHOR_KM) else -2.0
     if entry.feature in ("city", "admin") and any(_near(entry, n, NEAR_KM) for n in neighbours):
         value += NEAR_BONUS
+    if named and (entry.feature == "city" or (entry.feature == "admin" and entry.level == 2)):
+        value += LOCAL_WEIGHT * min(support(entry, context.cells, key), LOCAL_CAP)
     return value
 
 

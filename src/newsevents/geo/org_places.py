@@ -1,0 +1,113 @@
+"""Places at the head of institution names: "the Mansfield Police Department", "Ohio Supreme
+Court", "Douglas County Hospital", "Uganda Ministry of Health".
+
+Geoparsing gold (LGL, GeoVirus) counts the place in such a name as a place mention, and
+local news names its town mostly this way. A name is taken only in a narrow form, so that
+brand names that start with a place ("Texas Instruments", "Washington Post", "Boston Red
+Sox") stay out:
+- the organisation span (a spaCy ORG entity or an ORG/GROUP mention of the entities stage)
+  starts, after "the", with capitalised words that name a place;
+- the word right after them is an institution word (INSTITUTION_WORDS: Police, Court,
+  Department, County...);
+- the place is a country, a first-level area (a US state), "X County/Parish" that the
+  gazetteer has, or a city of at least MIN_CITY_POPULATION people; a people's surname
+  ("Madison" after "James Madison") is never taken on its own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..gazetteer import ABBREVIATION, ALIAS, ALTERNATE, PRIMARY, Gazetteer, name_key
+
+INSTITUTION_WORDS = {
+    "police", "sheriff", "sheriff's", "sheriff’s", "council", "city", "county", "parish",
+    "board", "commission", "schools", "high", "fire", "national", "highway",
+    "chamber", "department", "dept", "house", "senate", "legislature", "general", "supreme",
+    "superior", "district", "municipal", "township", "government", "health",
+    "housing", "transit", "parks", "regional", "metropolitan", "area", "community",
+    "emergency", "rescue", "historical", "arts", "symphony", "army", "guard", "patrol",
+    "division", "bureau", "authority", "planning", "zoning", "economic", "tourism",
+    "convention", "republican", "democratic", "water", "utilities", "office", "attorney",
+    "prosecutor", "prosecutor's", "clerk", "commissioners", "assessor", "treasurer",
+    "coroner", "constabulary", "mayor", "town", "village", "ministry",
+}
+# "State" and "Public" are left out of the list ("Michigan State University", "Buffalo
+# Public Schools" are names that GeoVirus' gold does not count), as are universities,
+# colleges, schools and courts, more often named after people ("Columbia University").
+# A ministry after a city name is a country's; a country's or state's name before
+# "Department" reads as an adjective ("United States Department of Agriculture", "Illinois
+# Department of Natural Resources"): GeoVirus' gold does not count them (LGL's does).
+NOT_AFTER_CITY = {"ministry"}
+# Local government: the town or county a local story is about ("Killeen Police Department").
+# Other institution words need the place named elsewhere in the article as well, because
+# statewide and national bodies ("Ohio State University", "Illinois Department of Natural
+# Resources") are often named in stories that are about somewhere else.
+LOCAL_WORDS = {"police", "sheriff", "sheriff's", "sheriff’s", "council", "city", "county",
+               "parish", "fire", "township", "town", "village", "mayor", "commissioners",
+               "clerk", "coroner", "constabulary", "municipal"}
+NOT_AFTER_AREA = {"department", "dept"}
+MIN_CITY_POPULATION = 2_000
+MAX_NAME_TOKENS = 3
+
+
+def org_head_places(doc: Any, gazetteer: Gazetteer, entities: list[Any],
+                    person_names: set[str], known: set[str] = frozenset()
+                    ) -> list[tuple[int, int, str]]:
+    """(start, end, text) of the place at the head of each institution name.
+
+    `known` holds the keys of names already found as places elsewhere in the article.
+    """
+    spans = {(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"}
+    for entity in entities:
+        if getattr(entity, "type", None) in ("ORG", "GROUP"):
+            spans.update(tuple(m) for m in entity.mentions)
+    found = []
+    for start, end in sorted(spans):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        head = _head_place(span, gazetteer, person_names) if span is not None else None
+        if head is None:
+            continue
+        following = doc[head.end].lower_
+        local = following in LOCAL_WORDS or following in ("county", "parish")
+        if local or name_key(head.text) in known:
+            found.append((head.start_char, head.end_char, head.text))
+    return found
+
+
+def _head_place(span: Any, gazetteer: Gazetteer, person_names: set[str]) -> Any:
+    first = span.start
+    while first < span.end and span.doc[first].lower_ in ("the", "a"):
+        first += 1
+    # The longest capitalised head that names a place and is followed by an institution word.
+    for stop in range(min(span.end - 1, first + MAX_NAME_TOKENS), first, -1):
+        words = span.doc[first:stop]
+        following = span.doc[stop]
+        if not all(t.text[:1].isupper() or t.text in ("-", ".") for t in words):
+            continue
+        if following.lower_ not in INSTITUTION_WORDS or not following.text[:1].isupper():
+            continue
+        if _names_place(words.text, following.lower_, gazetteer, person_names):
+            return words
+    return None
+
+
+def _names_place(name: str, following: str, gazetteer: Gazetteer, person_names: set[str]) -> bool:
+    if following in ("county", "parish"):
+        return any(e.feature == "admin" and e.level == 2
+                   for e in gazetteer.lookup(f"{name} {following}"))
+    dotted = "." in name
+    for entry in gazetteer.lookup(name):
+        if entry.match == ABBREVIATION and not dotted:
+            continue
+        if entry.feature in ("country", "other") and entry.match in (PRIMARY, ALIAS):
+            return following not in NOT_AFTER_AREA
+        if entry.feature == "admin" and entry.level == 1 and entry.match in (PRIMARY, ALIAS,
+                                                                             ABBREVIATION):
+            return following not in NOT_AFTER_AREA and (entry.geonameid is not None
+                                                         or entry.population >= 200_000)
+        if (entry.feature == "city" and entry.match != ALTERNATE and following not in NOT_AFTER_CITY
+                and entry.population >= MIN_CITY_POPULATION
+                and name_key(name) not in person_names):
+            return True
+    return False
