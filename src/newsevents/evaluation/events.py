@@ -20,9 +20,10 @@ NATURAL_DISASTER, MAN_MADE_DISASTER, ORG_CRIME, ATTRIB, DIPLO), overridden by a 
 classifier where it is sure and both labels are ACLED sub-types. The shipped classifier is
 TRAINED ON THIS DEV FILE, so it is not scored here; instead every snippet is labelled by a
 model trained with the same code on the other four of five stratified folds (fixed seed,
-`events_model.train.cross_validate`). With `limit`, the N sampled snippets are labelled that
-way, each by a model trained on all dev snippets outside its fold (so every dev snippet still
-goes through the pipeline, once).
+`events_model.train.cross_validate`; the project's own annotated snippets,
+`data/case_subtype_annotations.tsv`, are in every training fold and never scored). With
+`limit`, the N sampled snippets are labelled that way, each by a model trained on all dev
+snippets outside its fold (so every dev snippet still goes through the pipeline, once).
 - `case.subtype_weighted_f1` (the shared task's ranking metric) and `case.subtype_accuracy`
   (= micro-F1): "CASE weighted F1 (5-fold CV)" — the cross-validated combined labels;
 - `case.rules_weighted_f1`, `case.rules_accuracy`: the decision list alone (untrained; its cue
@@ -174,16 +175,19 @@ def case_cross_validated(rows: list[dict[str, str]], limit: int | None, resource
                          ) -> list[Metric]:
     """Out-of-fold combined labels for the sampled snippets, and the rules' own labels."""
     from ..events_model.features import SnippetFeatures, snippet_features
-    from ..events_model.train import cross_validate
+    from ..events_model.train import cross_validate, read_annotations
 
-    features = []
-    for row in rows:  # every snippet: the folds are trained on all of dev
-        article = _run(row["EventSnippet"], resources)
-        features.append(snippet_features(article) if article is not None else SnippetFeatures())
+    def featurize(texts: list[str]) -> list[SnippetFeatures]:
+        articles = [_run(text, resources) for text in texts]
+        return [snippet_features(a) if a is not None else SnippetFeatures() for a in articles]
+
+    features = featurize([r["EventSnippet"] for r in rows])  # all: the folds train on all of dev
+    own_texts, own_labels = read_annotations()  # always in training, never scored
     labels = [r["SubType"] for r in rows]
     sample = spread(list(range(len(rows))), limit)
-    gold = [labels[i] for i in sample]
-    return case_metrics(gold, cross_validate(features, labels, test=sample),
+    predicted = cross_validate(features, labels, test=sample,
+                               extra=(featurize(own_texts), own_labels))
+    return case_metrics([labels[i] for i in sample], predicted,
                         [features[i].rules_label for i in sample])
 
 

@@ -1,7 +1,8 @@
 """Build the sub-event classifier from CASE 2021 task 2 dev, and cross-validate it.
 
 Reads: `events/case2021_task2/test_dev.tsv` in the gold data folder (`--data`, else
-$NEWSEVENTS_DATA, else ../shared/data), each snippet run through the full pipeline.
+$NEWSEVENTS_DATA, else ../shared/data) and `data/case_subtype_annotations.tsv` (our own
+snippets, written and labelled for this classifier), each run through the full pipeline.
 Writes: `src/newsevents/data/case_subtype_classifier.npz` (vocabulary, idf, weights, labels —
 no text beyond single words and word pairs, no pickle). Run:
     python -m newsevents.events_model.train [--data DIR] [--out PATH]
@@ -29,6 +30,7 @@ from .features import SnippetFeatures, snippet_features
 from .linear import ARTIFACT, LinearModel
 
 CASE_FILE = Path("events") / "case2021_task2" / "test_dev.tsv"
+ANNOTATIONS = Path(__file__).resolve().parents[1] / "data" / "case_subtype_annotations.tsv"
 # Chosen by the 5-fold cross-validation on CASE dev (docs/events.md).
 MIN_DF = 2  # a word seen in one snippet only is noise at this size
 C = 1.0  # inverse L2 strength
@@ -40,6 +42,13 @@ SEED = 0
 def read_case(data: Path) -> tuple[list[str], list[str]]:
     """Snippets and gold labels of CASE 2021 task 2 dev."""
     with (Path(data) / CASE_FILE).open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return [r["EventSnippet"] for r in rows], [r["SubType"] for r in rows]
+
+
+def read_annotations(path: Path = ANNOTATIONS) -> tuple[list[str], list[str]]:
+    """The project's own labelled snippets (written for this classifier, not from any corpus)."""
+    with Path(path).open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
     return [r["EventSnippet"] for r in rows], [r["SubType"] for r in rows]
 
@@ -96,9 +105,12 @@ def fold_of(labels: list[str], folds: int = FOLDS, seed: int = SEED) -> list[int
 
 
 def cross_validate(rows: list[SnippetFeatures], labels: list[str], *, folds: int = FOLDS,
-                   seed: int = SEED, test: list[int] | None = None, **params: Any) -> list[str]:
-    """Out-of-fold combined labels: each item labelled by a model trained on the other folds.
-    `test` limits the labelling to those item indices (training still uses every other fold)."""
+                   seed: int = SEED, test: list[int] | None = None,
+                   extra: tuple[list[SnippetFeatures], list[str]] = ([], []),
+                   **params: Any) -> list[str]:
+    """Out-of-fold combined labels: each item labelled by a model trained on the other folds
+    (plus the `extra` rows, our own annotations, which are never scored). `test` limits the
+    labelling to those item indices (training still uses every other fold)."""
     fold = fold_of(labels, folds, seed)
     wanted = list(range(len(rows))) if test is None else test
     predictions: dict[int, str] = {}
@@ -106,7 +118,8 @@ def cross_validate(rows: list[SnippetFeatures], labels: list[str], *, folds: int
         warnings.simplefilter("ignore")  # sklearn's convergence chatter on tiny folds
         for k in sorted({fold[i] for i in wanted}):
             train = [i for i in range(len(rows)) if fold[i] != k]
-            model = fit([rows[i] for i in train], [labels[i] for i in train], **params)
+            model = fit([rows[i] for i in train] + extra[0],
+                        [labels[i] for i in train] + extra[1], **params)
             for i in wanted:
                 if fold[i] == k:
                     predictions[i] = label_of(rows[i], model)
@@ -117,8 +130,10 @@ def build(data: Path, out: Path = ARTIFACT, resources: Any = None) -> LinearMode
     """Train on all of CASE dev and write the artifact."""
     from ..pipeline import default_resources
 
+    resources = resources or default_resources()
     texts, labels = read_case(data)
-    model = fit(featurize(texts, resources or default_resources()), labels)
+    own_texts, own_labels = read_annotations()
+    model = fit(featurize(texts + own_texts, resources), labels + own_labels)
     model.save(out)
     return model
 
@@ -134,10 +149,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=ARTIFACT, help="artifact path (.npz)")
     args = parser.parse_args(argv)
     texts, labels = read_case(data_dir(args.data))
-    rows = featurize(texts, default_resources())
-    model = fit(rows, labels)
+    own_texts, own_labels = read_annotations()
+    resources = default_resources()
+    rows, own_rows = featurize(texts, resources), featurize(own_texts, resources)
+    model = fit(rows + own_rows, labels + own_labels)
     model.save(args.out)
-    cv = cross_validate(rows, labels)
+    cv = cross_validate(rows, labels, extra=(own_rows, own_labels))
     rules = [r.rules_label for r in rows]
     print(f"wrote {args.out} ({args.out.stat().st_size / 1024:.0f} KiB, {len(model.terms)} terms, "
           f"{len(model.rules)} rule features, {len(model.labels)} labels)")
