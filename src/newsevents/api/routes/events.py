@@ -3,6 +3,11 @@
 Single values go to SQL through `store.query.query_events`; several values (`:OR:`), bbox,
 fatalities operators and `timestamp` are applied to its rows here. `export_type=dyadic`
 (default) gives one row per event, `monadic` one row per actor (actor and target each).
+
+`fatalities` is the event's own report (the largest figure of its killed claims): two
+outlets' reports of one attack are two events with two figures. `incident_id` and
+`incident_best` name the reconciled incident (GET /incidents) the event's deaths belong to,
+so a reader can count each incident once.
 """
 
 from __future__ import annotations
@@ -16,13 +21,14 @@ from fastapi.responses import Response
 
 from ...countries import country_of_name
 from ...store import schema
-from ...store.query import EVENT_COLUMNS, Filters, query_events
+from ...store.query import EVENT_COLUMNS, Filters, event_incidents, query_events
 from ..params import (LIST_RESPONSES, BadParam, Page, Where, day_range, in_bbox,
                       number_test, page_params, paged, parse_bbox, parse_timestamp, respond, values)
 
 router = APIRouter(tags=["events"])
 
-COLUMNS = (*EVENT_COLUMNS, "timestamp")
+COLUMNS = (*EVENT_COLUMNS, "timestamp", "incident_id", "incident_best")
+INCIDENT_FIELDS = ("incident_id", "incident_best")
 MONADIC_COLUMNS = (*(c for c in COLUMNS if c not in ("actor", "actor_country", "target",
                                                      "target_country")),
                    "actor", "actor_country", "role")
@@ -67,6 +73,20 @@ def timestamps(store: Any, article_ids: set[int]) -> dict[int, int]:
                 found[row.id] = int(row.processed_at.replace(
                     tzinfo=dt.timezone.utc).timestamp())
     return found
+
+
+def with_incidents(store: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows with `incident_id` and `incident_best`: the reconciled killed incident that
+    holds the event's claims (None when there is none). An event whose claims fell into
+    several incidents takes the deadliest, as its `fatalities` takes the largest figure."""
+    links = event_incidents(store, [r["event_id"] for r in rows])
+    out = []
+    for row in rows:
+        linked = links.get(row["event_id"])
+        incident = max(linked.items(), key=lambda item: (item[1] or 0, -item[0])) if linked else None
+        out.append({**row, "incident_id": incident[0] if incident else None,
+                    "incident_best": incident[1] if incident else None})
+    return out
 
 
 def monadic(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -142,7 +162,12 @@ def list_events(
     include_duplicates: bool = Query(False, description="Keep near-duplicate copies."),
     export_type: Literal["dyadic", "monadic"] = Query("dyadic", description="One row per event, or per actor."),
 ) -> Response:
-    """Events of the corpus (one row per event, or per actor with export_type=monadic)."""
+    """Events of the corpus (one row per event, or per actor with export_type=monadic).
+
+    `fatalities` is each event's own report, so two outlets' reports of one attack count
+    their deaths twice if summed. `incident_id` / `incident_best`: the reconciled incident
+    (GET /incidents, kind killed) holding the event's casualty claims and its best figure;
+    sum `incident_best` over distinct `incident_id` to count deaths once."""
     rows = filtered_events(request.app.state.store, country=country, event_date=event_date,
                            event_date_where=event_date_where, event_type=event_type,
                            actor=actor, source=source, fatalities=fatalities,
@@ -152,4 +177,7 @@ def list_events(
     columns = COLUMNS
     if export_type == "monadic":
         rows, columns = monadic(rows), MONADIC_COLUMNS
-    return respond(paged(rows, page), len(rows), page, columns, "events")
+    here = paged(rows, page)
+    if any(c in INCIDENT_FIELDS for c in page.columns(columns)):  # only this page's rows
+        here = with_incidents(request.app.state.store, here)
+    return respond(here, len(rows), page, columns, "events")
