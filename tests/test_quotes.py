@@ -548,3 +548,26 @@ def test_dateline_is_never_a_speaker(run):
     _, quotes = quotes_of(run, text)
     assert all(q.speaker != "GENEVA" for q in quotes)
     assert all(q.cue is None or "Saturday" not in q.cue for q in quotes)
+
+
+@pytest.mark.parametrize("text,fragment,holder", [
+    ('Interior Minister Ali Rahimi said the ceasefire was "dead on arrival" after the raids.',
+     "dead on arrival", "the ceasefire was"),
+    ("UN envoy Martin Keller warned that the camps faced a \u201ccatastrophic\u201d winter.",
+     "catastrophic", "the camps faced"),
+])
+def test_partial_quote_inside_reported_clause_is_part_of_it(run, text, fragment, holder):
+    _, quotes = quotes_of(run, text)
+    partial = find(quotes, fragment, "partial")
+    outer = find(quotes, holder, "indirect")
+    assert partial.part_of == outer.id
+    assert outer.part_of is None and outer.start <= partial.start and partial.end <= outer.end
+
+
+@pytest.mark.parametrize("text", [
+    '"We will not surrender," said Ahmed Hassan, a rebel commander.',
+    'Laila Nasser said: "This is a dark day for our country."',
+])
+def test_direct_quotes_are_never_parts(run, text):
+    _, quotes = quotes_of(run, text)
+    assert quotes and all(q.part_of is None for q in quotes)

@@ -123,6 +123,9 @@ class Quote:
     # date_fallback True they are the publication date, for want of one in the paragraph.
     date: DateWindow = field(default_factory=DateWindow)
     date_fallback: bool = False
+    # Additive: the id of the indirect quote whose content holds this partial quote (one
+    # attribution reported in the writer's words with a verbatim fragment), else None.
+    part_of: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -131,6 +134,7 @@ class Quote:
             "cue": self.cue, "speaker_start": self.speaker_start, "speaker_end": self.speaker_end,
             "cue_start": self.cue_start, "cue_end": self.cue_end,
             "date": self.date.to_dict(), "date_fallback": self.date_fallback,
+            "part_of": self.part_of,
         }
 
 

@@ -18,6 +18,8 @@ Metrics (stage "quotes"):
 - `polnear.cue_f1`: on overlap-matched predictions, the predicted cue span against the gold
   cue of the matched relation (overlap); precision over predictions with a cue, recall over
   matched relations with a gold cue;
+- a partial quote marked `part_of` an indirect quote (its verbatim fragment) is not scored on
+  its own: the relation is scored once, through the indirect quote that holds it;
 - `polnear.speech_recall`: recall of the overlap match on relations whose cue is a speech verb.
   PolNeAR annotates far more than speech (beliefs, plans, "has called for", "vowed"), so recall
   over all relations understates what a quote extractor finds.
@@ -203,6 +205,11 @@ def score_article(raw: str, clean: str, quotes: list[Quote],
     found_exact, found_overlap = set(), set()
     pred_tok: set[int] = set()
     for quote in quotes:
+        if quote.part_of is not None:
+            # A partial quote inside an indirect quote is scored through it: PolNeAR
+            # annotates the reported clause, verbatim fragment included, as one relation.
+            c["parts"] += 1
+            continue
         c["pred"] += 1
         span = to_raw((quote.start, quote.end), mapping, raw, quote.text, quote.start)
         if span is None:

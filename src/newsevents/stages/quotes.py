@@ -74,7 +74,7 @@ def extract_quotes(article: Article, resources: Any) -> Article:
     indirect = find_indirect(article, chunks, resolver, paragraphs) + mixed
     inherit_speakers(chunks, indirect, resolver)
     kept = [c for c in chunks if keep_chunk(article, c)]
-    article.quotes = build_quotes(article.text, kept + indirect)
+    article.quotes = link_parts(build_quotes(article.text, kept + indirect))
     for quote in article.quotes:
         quote.date, quote.date_fallback = governing_date(
             article, *_date_anchor(article, quote), exclude=(quote.start, quote.end))
@@ -445,6 +445,20 @@ def _is_title(words: list[str]) -> bool:
 
 
 # ---- output -------------------------------------------------------------------------------
+
+def link_parts(quotes: list[Quote]) -> list[Quote]:
+    """Mark each partial quote that lies inside an indirect quote's content as `part_of` it
+    (the smallest such): 'Smith said the plan was "dead on arrival"' is one attribution, its
+    reported clause with a verbatim fragment, not two."""
+    indirect = [q for q in quotes if q.kind == "indirect"]
+    for quote in quotes:
+        if quote.kind != "partial":
+            continue
+        holders = [q for q in indirect if q.start <= quote.start and quote.end <= q.end]
+        if holders:
+            quote.part_of = min(holders, key=lambda q: q.end - q.start).id
+    return quotes
+
 
 def build_quotes(text: str, chunks: list[Chunk]) -> list[Quote]:
     """Quote records in text order, numbered q1, q2, ..."""
