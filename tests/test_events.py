@@ -383,6 +383,30 @@ def test_incident_type_of_a_snippet(run, text, label):
     assert incident_type(run(text)) == label
 
 
+@pytest.mark.parametrize("text, label", [
+    # a poison gas attack the parse codes no ASSAULT for; a chlorine leak is an accident
+    ("A suspected poison gas attack by militants on the town left dozens with breathing "
+     "problems, doctors said.", "CHEM_WEAP"),
+    ("Chlorine munitions were dropped on the district in May, an international watchdog said.",
+     "CHEM_WEAP"),
+    ("A chlorine leak at a water treatment plant sent 20 workers to hospital.",
+     "MAN_MADE_DISASTER"),
+    # weapons destroyed or captured by someone are disrupted; a bomb that destroyed is not
+    ("Army engineers cleared 150 landmines from farmland near the border.", "DISR_WEAP"),
+    ("Troops destroyed two improvised explosive devices planted on the road.", "DISR_WEAP"),
+    ("Dozens of rifles and 5,000 bullets were captured at a checkpoint.", "DISR_WEAP"),
+    ("A bomb destroyed a house in the village, killing two people.", "REM_EXPLOS"),
+    # a protest about a detention is not one broken up by detentions
+    ("Residents protested outside the court over the detention of a local journalist.",
+     "PEACE_PROTEST"),
+    ("Police detained 20 protesters outside the court.", "PROTEST_WITH_INTER"),
+])
+def test_incident_type_general_causes(run, text, label):
+    from newsevents.stages.event_acled import incident_type
+
+    assert incident_type(run(text)) == label
+
+
 def _codebook_examples() -> list[tuple[str, str]]:
     from pathlib import Path
 

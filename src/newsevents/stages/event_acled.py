@@ -220,7 +220,8 @@ def _choose(text: str, events: list[Event]) -> str:
         return "NATURAL_DISASTER"
     if _has("sexual", text):
         return "SEX_VIOL"
-    if _has("chemical", text) and (violent or _has("artillery", text) or _has("air", text)):
+    if _has("chemical", text) and (violent or _has("artillery", text) or _has("air", text)
+                                   or _CHEMICAL_USE.search(text)):
         return "CHEM_WEAP"
     if "PROTEST" in types or _protesters(text):
         return _protest_label(text, events)
@@ -230,7 +231,8 @@ def _choose(text: str, events: list[Event]) -> str:
     if _has("industrial", text) and re.search(r"\bexplo\w*|\bfire\b|\bblast", text, re.I) \
             and not _has("attack_word", text):
         return "MAN_MADE_DISASTER"  # a plant that exploded, not a bomb
-    disrupted = _has("disrupted", text) and _has("weapon_object", text)
+    disrupted = _has("disrupted", text) and _has("weapon_object", text) \
+        or _weapons_taken_out(text)
     if disrupted and not _casualties_from_attack(text, events):
         return "DISR_WEAP"
     if _has("crime", text) and not armed_actor:
@@ -289,9 +291,39 @@ def _protest_label(text: str, events: list[Event]) -> str:
         return "VIOL_DEMONSTR"
     if lethal:
         return "FORCE_AGAINST_PROTEST"
-    if _has("intervention", text):
+    if _has("intervention", _GRIEVANCE.sub(" ", text)):
         return "PROTEST_WITH_INTER"
     return "PEACE_PROTEST"
+
+
+# A poison gas report is a chemical attack when someone used, dropped or fired it, even where
+# the parse codes no ASSAULT ("a suspected poison gas attack by rebels", "chlorine munitions
+# were dropped on the city"); a chlorine leak at a plant has none of these words.
+_CHEMICAL_USE = re.compile(r"\b(?:attack\w*|munition\w*|dropped|used by|weapon\w*|fired|"
+                           r"rebels?|militants?|terrorists?|insurgents?|regime)\b", re.IGNORECASE)
+# Security forces destroying, clearing or capturing weapons disrupt their use: the weapon is the
+# object of the verb ("destroyed 300 mines", "pistols and bullets were captured"), not its
+# subject ("a bomb destroyed the house"). Air and artillery strikes on a depot stay strikes.
+_WEAPON_NOUNS = (r"(?:weapons?|arms|ammunition|mines|landmines|ieds?|improvised explosive "
+                 r"devices?|explosive devices?|explosives|bombs|pistols|rifles|guns|bullets|"
+                 r"grenades|rockets|missiles|munitions)")
+_TAKE_OUT = r"(?:destroy|clear|remov|dismantl|captur|recover|neutrali[sz])\w*"
+_WEAPONS_TAKEN_OUT = re.compile(
+    rf"\b{_TAKE_OUT}\s+(?:[\w,.-]+\s+){{0,5}}?{_WEAPON_NOUNS}\b|"
+    rf"\b{_WEAPON_NOUNS}\s+(?:[\w,.-]+\s+){{0,3}}?(?:were|was|have been|had been|being)\s+"
+    rf"{_TAKE_OUT}", re.IGNORECASE)
+# What a protest is ABOUT is not what happened at it: "over the detention of", "pictures of
+# detainees", "against the arrest of" name the grievance, not an intervention.
+_GRIEVANCE = re.compile(r"\b(?:over|against|about|at|protest\w*|demand\w*|denounc\w*|"
+                        r"condemn\w*|call\w* for|for)\s+(?:the\s+)?(?:recent\s+)?"
+                        r"(?:arrests?|detentions?|jailing|imprisonment)\s+of\b|\bdetainees\b",
+                        re.IGNORECASE)
+
+
+def _weapons_taken_out(text: str) -> bool:
+    """Weapons destroyed, cleared or captured by someone, not used in a strike."""
+    return _WEAPONS_TAKEN_OUT.search(text) is not None and not (
+        _has("air", text) or _has("artillery", text))
 
 
 def _weapon_label(text: str) -> str | None:
