@@ -109,11 +109,30 @@ def visible(driver, selector: str) -> bool:
         "return !!e && !e.closest('[hidden]') && e.getClientRects().length > 0;", selector)
 
 
-def timeline_events(driver) -> int:
-    """Events counted by the timeline's bars (from their tooltips: 'DAY: N events, M killed')."""
-    titles = driver.execute_script(
+def timeline_titles(driver) -> list[str]:
+    """The tooltips of the timeline's bars: 'DAY: N events, M killed (reconciled incidents)'."""
+    return driver.execute_script(
         "return [...document.querySelectorAll('#timeline .bar title')].map((t) => t.textContent)")
-    return sum(int(re.search(r": (\d+) events", t).group(1)) for t in titles)
+
+
+def timeline_events(driver) -> int:
+    """Events counted by the timeline's bars."""
+    return sum(int(re.search(r": (\d+) events", t).group(1)) for t in timeline_titles(driver))
+
+
+def timeline_deaths(driver) -> dict[str, int]:
+    """Deaths per day on the timeline's line (days with deaths only)."""
+    found = {t.split(":")[0]: int(re.search(r", (\d+) killed", t).group(1)) for t in timeline_titles(driver)}
+    return {day: n for day, n in found.items() if n}
+
+
+def reconciled_deaths_per_day(incidents: list[dict[str, Any]]) -> dict[str, int]:
+    """Deaths per day from GET /incidents (killed, not running tolls): each incident's best once."""
+    days: dict[str, int] = {}
+    for i in incidents:
+        if i["kind"] == "killed" and not i["cumulative"] and i["best"] is not None and i["date_from"]:
+            days[i["date_from"]] = days.get(i["date_from"], 0) + i["best"]
+    return days
 
 
 def markers(driver) -> list[str]:
@@ -235,6 +254,44 @@ def test_filters_drive_the_map(page, api, values, query):
     assert len(places) == len(set(places)), "one marker per place"
     kept = {e["place"] for e in api(f"/events?{query}&limit=500")["data"]}
     assert set(places) <= kept
+
+
+# -- deaths counted once per incident ----------------------------------------------------------
+
+@pytest.mark.parametrize("values, query", [({}, ""), ({"country": "SO"}, "country=SO")])
+def test_timeline_counts_each_incidents_deaths_once(page, api, shot, values, query):
+    """Two outlets report the Mogadishu car bomb (20 and 25 killed): the line shows 25 that day."""
+    if values:
+        apply_filters(page, **values)
+    incidents = api(f"/incidents?{query}&limit=500")["data"]
+    expected = reconciled_deaths_per_day(incidents)
+    wait_for(page, lambda: timeline_deaths(page) == expected, what=f"the deaths line to be {expected}")
+    shot(page, "02b-timeline-deaths" + ("-" + "-".join(values.values()) if values else ""))
+    info = page.find_element("css selector", "#timeline-info").text
+    assert f"most killed in a day: {max(expected.values())}" in info
+    bombing = next(i for i in incidents if i["place"] == "Mogadishu")
+    assert timeline_deaths(page)[bombing["date_from"]] == bombing["best"] == 25  # not 20 + 25
+    caption = page.find_element("css selector", "#timeline-box figcaption").text
+    assert "deaths per day: reconciled incidents, best estimate" in caption
+    if values:  # only Mogadishu left: the deadliest day is the bombing's reconciled best
+        assert max(timeline_deaths(page).values()) == bombing["best"]
+
+
+def test_markers_and_table_count_the_bombing_once(page, api):
+    marker = page.find_element("css selector", "#map .event-marker[data-place='Mogadishu']")
+    assert marker.get_attribute("data-events") == "2"
+    assert marker.get_attribute("data-fatalities") == "25"  # the incident's best, not 45
+    shown = sorted((r["Outlet"], r["Deaths (reported)"], r["Deaths (reconciled)"]) for r in rows(page)
+                   if r["Place"] == "Mogadishu")
+    assert shown == [("Horn Daily", "25", "25"), ("Wire E", "20", "25")]
+
+
+def test_the_map_view_box_is_worded_for_the_open_tab(page):
+    label = lambda: page.find_element("css selector", "label:has(#map-bounds)").text  # noqa: E731
+    assert label() == "Only events in map view"
+    page.find_element("css selector", "#tabs [data-tab='incidents']").click()
+    wait_for(page, "return document.querySelectorAll('#incidents tbody tr').length > 0", what="incidents")
+    assert label() == "Only incidents in map view"
 
 
 # -- map marker -> popup -> article --------------------------------------------------------------

@@ -1,6 +1,8 @@
-"""The dashboard's highlighting, run in node over a real newsevents/1 document: every piece of
-the text comes back once, in order, and each record's span is marked with its kind.
-(The page being served is checked in test_api.py; browser tests are still to come.)
+"""The dashboard's script run in node: the highlighting over a real newsevents/1 document
+(every piece of the text comes back once, in order, and each record's span is marked with its
+kind), the timeline's data (events per day; deaths per day from reconciled incidents, each
+incident once) and the Incidents tab over real API answers. The page being served is checked
+in test_api.py; tests/test_browser.py drives the whole dashboard in headless Chromium.
 """
 
 from __future__ import annotations
@@ -91,15 +93,52 @@ def js(tmp_path_factory):
     return evaluate
 
 
-EVENTS = [{"event_date": "2026-03-02", "fatalities": 4}, {"event_date": "2026-03-02", "fatalities": None},
+# Two outlets' reports of one car bomb (20 and 25 killed): two events, one incident (best 25).
+EVENTS = [{"event_date": "2026-03-02", "fatalities": 20}, {"event_date": "2026-03-02", "fatalities": 25},
           {"event_date": "2026-02-27", "fatalities": 1}, {"event_date": None, "fatalities": 9},
           {"event_date": "2026-03-01T00:00:00", "fatalities": 0}]
 
 
-def test_daily_counts_fill_every_day_and_sum_fatalities(js):
-    days = js("dailyCounts(input)", EVENTS)
+def incident(best, date_from, kind="killed", cumulative=False, date_to=None):
+    return {"incident_id": best, "kind": kind, "best": best, "cumulative": cumulative,
+            "date_from": date_from, "date_to": date_to or date_from}
+
+
+INCIDENTS = [incident(25, "2026-03-02"), incident(1, "2026-02-27")]
+
+
+def test_daily_counts_fill_every_day_and_take_deaths_from_incidents(js):
+    days = js("dailyCounts(input[0], input[1])", [EVENTS, INCIDENTS])
     assert [d["day"] for d in days] == ["2026-02-27", "2026-02-28", "2026-03-01", "2026-03-02"]
-    assert [(d["events"], d["fatalities"]) for d in days] == [(1, 1), (0, 0), (1, 0), (2, 4)]
+    # the bombing's day: two events, 25 killed (the incident's best), not 20 + 25
+    assert [(d["events"], d["fatalities"]) for d in days] == [(1, 1), (0, 0), (1, 0), (2, 25)]
+
+
+def test_the_events_own_figures_are_never_summed(js):
+    days = js("dailyCounts(input)", EVENTS)
+    assert sum(d["events"] for d in days) == 4 and all(d["fatalities"] == 0 for d in days)
+
+
+@pytest.mark.parametrize("incidents, expected", [
+    ([incident(25, "2026-03-02"), incident(7, "2026-03-02")], 32),  # two incidents on one day add up
+    ([incident(25, "2026-03-02"), incident(40, "2026-03-02", kind="wounded")], 25),  # wounded: no
+    ([incident(25, "2026-03-02"), incident(500, "2026-03-02", cumulative=True)], 25),  # running toll
+    ([incident(25, "2026-03-02"), {**incident(3, "2026-03-02"), "best": None}], 25),  # no figure
+    ([incident(25, "2026-03-01", date_to="2026-03-02")], 0),  # dated by its window's start
+])
+def test_deaths_per_day_count_only_killed_incident_tolls(js, incidents, expected):
+    days = js("dailyCounts(input[0], input[1])", [EVENTS, incidents])
+    assert next(d for d in days if d["day"] == "2026-03-02")["fatalities"] == expected
+
+
+def test_incidents_extend_the_axis_and_obey_the_date_filters(js):
+    incidents = [incident(4, "2026-02-25"), incident(25, "2026-03-02"), incident(6, "2026-03-04")]
+    days = js("dailyCounts(input[0], input[1])", [EVENTS, incidents])
+    assert (days[0]["day"], days[-1]["day"]) == ("2026-02-25", "2026-03-04")
+    # the API keeps incidents whose window overlaps the dates; the line keeps those starting in them
+    kept = js("dailyCounts(input[0], input[1], {since: '2026-02-27', until: '2026-03-02'})", [EVENTS, incidents])
+    assert (kept[0]["day"], kept[-1]["day"]) == ("2026-02-27", "2026-03-02")
+    assert sum(d["fatalities"] for d in kept) == 25
 
 
 @pytest.mark.parametrize("events", [[], [{"event_date": None, "fatalities": 3}]])
@@ -111,9 +150,9 @@ def test_no_dated_events_give_an_empty_timeline(js, events):
 
 @pytest.mark.parametrize("width, height", [(400, 100), (1200, 120)])
 def test_timeline_geometry_fits_its_box_and_scales_to_the_busiest_day(js, width, height):
-    geometry = js(f"timelineGeometry(dailyCounts(input), {width}, {height})", EVENTS)
+    geometry = js(f"timelineGeometry(dailyCounts(input[0], input[1]), {width}, {height})", [EVENTS, INCIDENTS])
     bars, line = geometry["bars"], geometry["line"]
-    assert len(bars) == len(line) == 4 and geometry["maxEvents"] == 2 and geometry["maxDeaths"] == 4
+    assert len(bars) == len(line) == 4 and geometry["maxEvents"] == 2 and geometry["maxDeaths"] == 25
     for bar in bars:
         assert 0 <= bar["x"] and bar["x"] + bar["w"] <= width and 0 <= bar["y"] <= height
         assert abs(bar["y"] + bar["h"] - (height - 4)) < 1e-6  # bars stand on one baseline
@@ -187,7 +226,15 @@ vm.runInContext(fs.readFileSync(process.argv[2],"utf8"), ctx);
   out.timeline_info = get("#timeline-info").textContent;
   out.rects = get("#timeline").children[0].children.filter((c) => c.tag === "rect")
     .map((r) => ({height: Number(r.attrs.height), title: r.textContent}));
+  await vm.runInContext("loadEvents()", ctx);
+  const heads = ["date", "type", "acled", "actor", "target", "place", "country", "reported", "reconciled", "outlet"];
+  out.event_rows = get("#events").children.map((tr) => Object.fromEntries(
+    tr.children.map((td, i) => [heads[i], td.textContent])));
+  out.bounds_label = {};
+  vm.runInContext("showTab('events')", ctx);
+  out.bounds_label.events = get("#map-bounds-label").textContent;
   await vm.runInContext("showTab('incidents'); loadIncidents()", ctx);
+  out.bounds_label.incidents = get("#map-bounds-label").textContent;
   out.incident_rows = get("#incidents").children.map((tr) => tr.children.map((td) => td.textContent));
   out.status = get("#status").textContent;
   vm.runInContext("showIncident", ctx)(data["/incidents"].data[0]);
@@ -204,7 +251,8 @@ vm.runInContext(fs.readFileSync(process.argv[2],"utf8"), ctx);
 
 @pytest.fixture(scope="module")
 def views(tmp_path_factory, resources):
-    """What the timeline and the Incidents tab put on the page, from the test corpus's API."""
+    """What the timeline, the events table and the Incidents tab put on the page, from the API
+    over the test stories (with the Mogadishu car bomb that two outlets report)."""
     node = shutil.which("node")
     if node is None:
         pytest.skip("node is not installed")
@@ -216,11 +264,13 @@ def views(tmp_path_factory, resources):
 
     folder = tmp_path_factory.mktemp("views")
     store = Store.open(str(folder / "corpus.db"))
-    ingest([str(Path(__file__).parent / "data" / "corpus_stories.jsonl")], store, workers=1,
-           resources=resources)
+    data = Path(__file__).parent / "data"
+    ingest([str(data / "corpus_stories.jsonl"), str(data / "browser_stories.jsonl")], store,
+           workers=1, resources=resources)
     client = TestClient(create_app(store=store, resources=resources))
+    # the fake fetch answers by path: one answer serves the timeline's and the tables' requests
     answers = {"/incidents": client.get("/incidents?claims=true").json(),
-               "/events": client.get("/events?limit=5000&fields=event_date|fatalities").json()}
+               "/events": client.get("/events?limit=5000").json()}
     store.close()
     (folder / "views.js").write_text(VIEWS, encoding="utf-8")
     done = subprocess.run([node, str(folder / "views.js"), str(STATIC / "dashboard.js")],
@@ -236,7 +286,47 @@ def test_timeline_draws_one_bar_per_day_with_its_counts(views):
     assert page["timeline_info"].startswith(f"{first} – {last}")
     assert sum(int(r["title"].split(": ")[1].split(" ")[0]) for r in page["rects"]) == len(dated)
     assert any(r["height"] > 0 for r in page["rects"])
-    assert page["requested"][0].startswith("/events?") and "fields=event_date%7Cfatalities" in page["requested"][0]
+    assert page["requested"][0].startswith("/events?") and "fields=event_date&" in page["requested"][0] + "&"
+    assert page["requested"][1].startswith("/incidents?") and "claims" not in page["requested"][1]
+
+
+def killed_per_day(incidents: list[dict]) -> dict[str, int]:
+    """Deaths per day as the timeline must count them: each killed incident's best once, on
+    the day its window starts; running tolls left out."""
+    days: dict[str, int] = {}
+    for i in incidents:
+        if i["kind"] == "killed" and not i["cumulative"] and i["best"] is not None and i["date_from"]:
+            days[i["date_from"]] = days.get(i["date_from"], 0) + i["best"]
+    return days
+
+
+def test_timeline_deaths_are_the_reconciled_incidents(views):
+    answers, page = views
+    expected = killed_per_day(answers["/incidents"]["data"])
+    drawn = {r["title"].split(":")[0]: int(r["title"].split(", ")[1].split(" ")[0]) for r in page["rects"]}
+    assert {day: n for day, n in drawn.items() if n} == expected
+    assert f"most killed in a day: {max(expected.values())}" in page["timeline_info"]
+    mogadishu = next(i for i in answers["/incidents"]["data"] if i["place"] == "Mogadishu")
+    reports = [e["fatalities"] for e in answers["/events"]["data"] if e["place"] == "Mogadishu" and e["fatalities"]]
+    assert sorted(reports) == [20, 25] and mogadishu["best"] == 25
+    assert drawn[mogadishu["date_from"]] == 25  # not 45
+    assert "25 killed (reconciled incidents)" in next(r["title"] for r in page["rects"]
+                                                       if r["title"].startswith(mogadishu["date_from"]))
+
+
+def test_events_table_shows_reported_and_reconciled_deaths(views):
+    answers, page = views
+    assert len(page["event_rows"]) == min(100, answers["/events"]["total_count"])
+    mogadishu = sorted((r["outlet"], r["reported"], r["reconciled"]) for r in page["event_rows"]
+                       if r["place"] == "Mogadishu")
+    assert mogadishu == [("Horn Daily", "25", "25"), ("Wire E", "20", "25")]
+    assert all(r["reconciled"] == "" for r in page["event_rows"] if r["place"] == "Kabul")
+
+
+def test_the_map_view_box_names_what_the_open_tab_lists(views):
+    _, page = views
+    assert page["bounds_label"] == {"events": "Only events in map view",
+                                    "incidents": "Only incidents in map view"}
 
 
 def test_incidents_tab_lists_rows_and_the_claims_behind_one(views):

@@ -3,6 +3,10 @@
 // view with every extracted record highlighted at its span. Talks only to this server's API
 // (same origin). The filters drive map, timeline and table together; a click on a marker
 // narrows the table to that place.
+// Deaths are counted once per reconciled incident (two outlets' tolls for one bombing are one
+// incident): the timeline's line sums incidents' best figures, the map's markers use
+// GET /events/points' incident-based `fatalities`, and the table shows each event's own
+// report next to its incident's best.
 // Article text comes from arbitrary web pages: it is only ever inserted with textContent.
 "use strict";
 
@@ -84,9 +88,11 @@ async function loadEvents() {
       tr.dataset.article = e.article_id;
       tr.dataset.event = e.event_id;
       for (const [key, cls] of [["event_date"], ["type"], ["acled_event_type"], ["actor"], ["target"],
-                                 ["place"], ["country"], ["fatalities", "num"], ["outlet"]]) {
+                                 ["place"], ["country"], ["fatalities", "num"]]) {
         tr.append(el("td", e[key] ?? "", cls));
       }
+      tr.append(reconciledCell(e));
+      tr.append(el("td", e.outlet ?? ""));
       tr.addEventListener("click", () => openArticle(e.article_id, e.event_id));
       rows.append(tr);
     }
@@ -100,6 +106,16 @@ async function loadEvents() {
     $("#status").textContent = `error: ${error.message}`;
     return null;
   }
+}
+
+// The incident's best figure for an event's deaths (empty when its deaths are in no incident).
+function reconciledCell(e) {
+  const td = el("td", e.incident_best ?? "", "num");
+  if (e.incident_id != null) {
+    td.title = `incident ${e.incident_id}: the best figure across every report of it`;
+    td.dataset.incident = e.incident_id;
+  }
+  return td;
 }
 
 // -- map: one marker per place point; a click selects the place ----------------------------
@@ -166,7 +182,7 @@ function reloadTable() {  // page 1 of the open tab's table (selection or map vi
   return currentTab === "incidents" ? loadIncidents() : loadEvents();
 }
 
-// -- timeline: events and fatalities per day ---------------------------------------------
+// -- timeline: events per day (bars) and deaths per day from reconciled incidents (line) ---
 
 function nextDay(day) {
   const d = new Date(`${day}T00:00:00Z`);
@@ -174,17 +190,34 @@ function nextDay(day) {
   return d.toISOString().slice(0, 10);
 }
 
-// [{day, events, fatalities}] for every day from the first to the last event (gaps as zeros,
-// so the axis is linear in time); events without a date are left out.
-function dailyCounts(events) {
+const dayOf = (value) => {  // "YYYY-MM-DD" of a date or date-time string, else null
+  const day = typeof value === "string" ? value.slice(0, 10) : null;
+  return day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : null;
+};
+
+// Does a reconciled incident count on the deaths line? Killed, not a running toll ("the war
+// has killed 500,000" is no day's deaths), a best figure, and its window's start within the
+// date filters (the API keeps incidents whose window only overlaps them).
+function countsAsDeaths(i, since, until) {
+  const day = dayOf(i.date_from);
+  return i.kind === "killed" && !i.cumulative && Number.isFinite(i.best) && day !== null
+    && (!since || day >= since) && (!until || day <= until);
+}
+
+// [{day, events, fatalities}] for every day from the first to the last dated event or
+// incident (gaps as zeros, so the axis is linear in time). `events` per day counts events;
+// `fatalities` sums the best figure of the reconciled incidents (GET /incidents) whose window
+// starts that day, each incident once however many outlets reported it: never the events'
+// own figures, which count one bombing once per report. Undated rows are left out.
+function dailyCounts(events, incidents = [], {since = null, until = null} = {}) {
   const by = new Map();
+  const slot = (day) => by.get(day) || by.set(day, {day, events: 0, fatalities: 0}).get(day);
   for (const e of events) {
-    const day = typeof e.event_date === "string" ? e.event_date.slice(0, 10) : null;
-    if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) continue;
-    const slot = by.get(day) || {day, events: 0, fatalities: 0};
-    slot.events += 1;
-    slot.fatalities += Number.isFinite(e.fatalities) ? e.fatalities : 0;
-    by.set(day, slot);
+    const day = dayOf(e.event_date);
+    if (day) slot(day).events += 1;
+  }
+  for (const i of incidents) {
+    if (countsAsDeaths(i, since, until)) slot(dayOf(i.date_from)).fatalities += i.best;
   }
   const days = [...by.keys()].sort();
   if (!days.length) return [];
@@ -223,16 +256,16 @@ function svgTitle(text) {  // a tooltip, as text
   return node;
 }
 
-function drawTimeline(days) {
+function drawTimeline(days, note = "") {
   const box = $("#timeline");
   const width = Math.max(box.clientWidth || 800, 200), height = 120;
   const geo = timelineGeometry(days, width, height);
   const chart = svg("svg", {width, height, viewBox: `0 0 ${width} ${height}`, role: "img"});
-  chart.append(svgTitle("Events (bars) and fatalities (line) per day"));
+  chart.append(svgTitle("Events (bars) and deaths in reconciled incidents (line) per day"));
   for (const b of geo.bars) {
     const rect = svg("rect", {x: b.x.toFixed(1), y: b.y.toFixed(1), width: b.w.toFixed(1),
                               height: b.h.toFixed(1), class: "bar"});
-    rect.append(svgTitle(`${b.day}: ${b.events} events, ${b.fatalities} killed`));
+    rect.append(svgTitle(`${b.day}: ${b.events} events, ${b.fatalities} killed (reconciled incidents)`));
     chart.append(rect);
   }
   if (geo.line.length) {
@@ -242,21 +275,48 @@ function drawTimeline(days) {
   box.replaceChildren(chart);
   $("#timeline-info").textContent = days.length
     ? `${days[0].day} – ${days[days.length - 1].day} · most events in a day: ${geo.maxEvents}`
-      + ` · most killed in a day: ${geo.maxDeaths}`
+      + ` · most killed in a day: ${days.some((d) => d.fatalities) ? geo.maxDeaths : 0}${note}`
     : "no dated events";
+}
+
+// Every row of a list endpoint for the queries makeQuery(page) gives, at most TIMELINE_PAGES pages.
+async function fetchAll(path, makeQuery) {
+  const all = [];
+  for (let n = 1; n <= TIMELINE_PAGES; n++) {
+    const body = await getJSON(`${path}?${makeQuery(n)}`);
+    all.push(...body.data);
+    if (all.length >= body.total_count || !body.data.length) break;
+  }
+  return all;
+}
+
+// The filters the events have but incidents do not: the deaths line cannot follow them.
+function eventOnlyFilters() {
+  const form = new FormData($("#filters"));
+  return ["event_type", "actor", "source", "text"].filter((name) => (form.get(name) || "").trim());
 }
 
 async function loadTimeline() {
   try {
-    const all = [];
-    for (let n = 1; n <= TIMELINE_PAGES; n++) {
-      const q = eventQuery(TIMELINE_LIMIT, n);
-      q.set("fields", "event_date|fatalities");
-      const body = await getJSON(`/events?${q}`);
-      all.push(...body.data);
-      if (all.length >= body.total_count || !body.data.length) break;
-    }
-    drawTimeline(dailyCounts(all));
+    const [events, incidents] = await Promise.all([
+      fetchAll("/events", (n) => {
+        const q = eventQuery(TIMELINE_LIMIT, n);
+        q.set("fields", "event_date");  // the events' own deaths are not summed: see dailyCounts
+        return q;
+      }),
+      fetchAll("/incidents", (n) => {
+        const q = incidentFilters();
+        q.set("limit", TIMELINE_LIMIT);
+        q.set("page", n);
+        q.set("fields", "incident_id|kind|best|cumulative|date_from");
+        return q;
+      }),
+    ]);
+    const form = new FormData($("#filters"));
+    const skipped = eventOnlyFilters();
+    drawTimeline(dailyCounts(events, incidents, {since: form.get("since") || null, until: form.get("until") || null}),
+                 skipped.length ? ` · the deaths line ignores the ${skipped.map((f) => f.replace("_", " ")).join(", ")}`
+                   + ` filter${skipped.length > 1 ? "s" : ""} (incidents have none)` : "");
   } catch (error) {
     $("#timeline-info").textContent = `timeline: ${error.message}`;
   }
@@ -264,9 +324,10 @@ async function loadTimeline() {
 
 // -- incidents ---------------------------------------------------------------------------
 
-function incidentQuery() {
+// The filters incidents have (dates, country, deaths on `best`), as GET /incidents takes them.
+function incidentFilters() {
   const form = new FormData($("#filters"));
-  const q = new URLSearchParams({limit: PAGE_SIZE, page: incidentPage, claims: "true"});
+  const q = new URLSearchParams();
   const since = form.get("since"), until = form.get("until");
   if (since && until) { q.set("event_date", `${since}|${until}`); q.set("event_date_where", "BETWEEN"); }
   else if (since) { q.set("event_date", since); q.set("event_date_where", ">="); }
@@ -275,6 +336,14 @@ function incidentQuery() {
   if (country) q.set("country", country);
   const deaths = form.get("min_fatalities");
   if (deaths) { q.set("fatalities", deaths); q.set("fatalities_where", ">="); }
+  return q;
+}
+
+function incidentQuery() {
+  const q = incidentFilters();
+  q.set("limit", PAGE_SIZE);
+  q.set("page", incidentPage);
+  q.set("claims", "true");
   return q;
 }
 
@@ -355,6 +424,7 @@ function showTab(name) {
   $("#filters").hidden = false;
   $("#overview").hidden = false;  // the map serves both tabs; the timeline only events
   $("#timeline-box").hidden = name !== "events";
+  $("#map-bounds-label").textContent = `Only ${name === "incidents" ? "incidents" : "events"} in map view`;
   for (const tab of document.querySelectorAll("#tabs button")) {
     tab.setAttribute("aria-selected", String(tab.dataset.tab === name));
   }
