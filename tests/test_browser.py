@@ -277,6 +277,27 @@ def test_timeline_counts_each_incidents_deaths_once(page, api, shot, values, que
         assert max(timeline_deaths(page).values()) == bombing["best"]
 
 
+@pytest.mark.parametrize("values, query", [
+    ({"event_type": "Protests"}, "event_type=Protests"),  # Dhaka: 40 wounded, no deaths
+    ({"source": "Horn Daily"}, "source=Horn Daily"),  # one of the bombing's two reports
+    ({"event_type": "Explosions/Remote violence", "country": "SY"},
+     "event_type=Explosions/Remote violence&country=SY"),
+])
+def test_under_event_filters_the_line_keeps_the_incidents_of_the_events_shown(page, api, values, query):
+    linked = {e["incident_id"] for e in api(f"/events?{query}&limit=500&fields=incident_id")["data"]}
+    country = f"country={values['country']}" if "country" in values else ""
+    expected = reconciled_deaths_per_day([i for i in api(f"/incidents?{country}&limit=500")["data"]
+                                          if i["incident_id"] in linked])
+    apply_filters(page, **values)
+    wait_for(page, lambda: timeline_deaths(page) == expected
+             and "the incidents of the events shown" in page.find_element("css selector", "#timeline-info").text,
+             what=f"the deaths line to be {expected}")
+    info = page.find_element("css selector", "#timeline-info").text
+    assert f"most killed in a day: {max(expected.values(), default=0)}" in info
+    if values.get("source") == "Horn Daily":  # one outlet's report still counts the incident's best
+        assert list(expected.values()) == [25]
+
+
 def test_markers_and_table_count_the_bombing_once(page, api):
     marker = page.find_element("css selector", "#map .event-marker[data-place='Mogadishu']")
     assert marker.get_attribute("data-events") == "2"

@@ -141,6 +141,15 @@ def test_incidents_extend_the_axis_and_obey_the_date_filters(js):
     assert sum(d["fatalities"] for d in kept) == 25
 
 
+def test_narrowed_events_keep_only_their_incidents(js):
+    incidents = [incident(25, "2026-03-02"), incident(1, "2026-02-27"), incident(7, "2026-03-02")]
+    events = [{"event_date": "2026-03-02", "incident_id": 25}, {"event_date": "2026-03-02", "incident_id": 25},
+              {"event_date": "2026-03-01", "incident_id": None}, {"event_date": "2026-02-27"}]
+    kept = js("linkedIncidents(input[0], input[1])", [incidents, events])
+    assert [i["incident_id"] for i in kept] == [25]
+    assert js("linkedIncidents(input[0], [])", [incidents]) == []
+
+
 @pytest.mark.parametrize("events", [[], [{"event_date": None, "fatalities": 3}]])
 def test_no_dated_events_give_an_empty_timeline(js, events):
     assert js("dailyCounts(input)", events) == []

@@ -290,18 +290,28 @@ async function fetchAll(path, makeQuery) {
   return all;
 }
 
-// The filters the events have but incidents do not: the deaths line cannot follow them.
+// The filters the events have but incidents do not (type, actor, source, text).
 function eventOnlyFilters() {
   const form = new FormData($("#filters"));
   return ["event_type", "actor", "source", "text"].filter((name) => (form.get(name) || "").trim());
 }
 
+// The incidents that hold the deaths of these events (their `incident_id`): under a filter
+// incidents do not have ("Protests"), the line keeps the incidents of the events shown.
+function linkedIncidents(incidents, events) {
+  const ids = new Set(events.map((e) => e.incident_id).filter((id) => id != null));
+  return incidents.filter((i) => ids.has(i.incident_id));
+}
+
 async function loadTimeline() {
   try {
+    const narrowing = eventOnlyFilters();
     const [events, incidents] = await Promise.all([
       fetchAll("/events", (n) => {
         const q = eventQuery(TIMELINE_LIMIT, n);
-        q.set("fields", "event_date");  // the events' own deaths are not summed: see dailyCounts
+        // the events' own deaths are not summed (see dailyCounts); their incidents are needed
+        // only when the events are narrowed by what incidents lack
+        q.set("fields", narrowing.length ? "event_date|incident_id" : "event_date");
         return q;
       }),
       fetchAll("/incidents", (n) => {
@@ -313,10 +323,9 @@ async function loadTimeline() {
       }),
     ]);
     const form = new FormData($("#filters"));
-    const skipped = eventOnlyFilters();
-    drawTimeline(dailyCounts(events, incidents, {since: form.get("since") || null, until: form.get("until") || null}),
-                 skipped.length ? ` · the deaths line ignores the ${skipped.map((f) => f.replace("_", " ")).join(", ")}`
-                   + ` filter${skipped.length > 1 ? "s" : ""} (incidents have none)` : "");
+    const counted = narrowing.length ? linkedIncidents(incidents, events) : incidents;
+    drawTimeline(dailyCounts(events, counted, {since: form.get("since") || null, until: form.get("until") || null}),
+                 narrowing.length ? " · deaths: the incidents of the events shown" : "");
   } catch (error) {
     $("#timeline-info").textContent = `timeline: ${error.message}`;
   }
