@@ -400,6 +400,19 @@ def test_incident_type_of_a_snippet(run, text, label):
     ("Residents protested outside the court over the detention of a local journalist.",
      "PEACE_PROTEST"),
     ("Police detained 20 protesters outside the court.", "PROTEST_WITH_INTER"),
+    # an unclaimed attack is the attack; a denied responsibility is a claim report (ATTRIB)
+    ("No group has claimed responsibility for the car bomb that killed six people at the "
+     "market.", "REM_EXPLOS"),
+    ("The ministry rejected allegations that its aircraft were responsible for the attack on "
+     "the hospital.", "ATTRIB"),
+    # ground taken after the other side left, with no fighting named
+    ("Militants took control of the town after government troops withdrew from it overnight.",
+     "NON_VIOL_TERRIT_TRANSFER"),
+    # a grenade that was thrown is an attack even with no victims named
+    ("Attackers hurled a grenade at the office of the electoral commission.", "GRENADE"),
+    # a chemical plant that blew up is an accident
+    ("Five workers were killed when a chemical plant exploded on the outskirts of the city.",
+     "MAN_MADE_DISASTER"),
 ])
 def test_incident_type_general_causes(run, text, label):
     from newsevents.stages.event_acled import incident_type

@@ -213,7 +213,8 @@ def _choose(text: str, events: list[Event]) -> str:
     casualties = re.search(r"\b(?:kill\w*|dead|died|wound\w*|injur\w*|death\w*)\b", text,
                            re.IGNORECASE) is not None
 
-    if _has("claim", text) and (violent or _has("explosive", text)):
+    if _has("claim", text) and (violent or _has("explosive", text)) \
+            and not _NO_CLAIM.search(text) or _DISPUTED_BLAME.search(text):
         return "ATTRIB"
     if _has("natural", text) and not (armed_actor or _has("suicide", text)
                                       or _has("protest", text) and "PROTEST" in types):
@@ -221,7 +222,9 @@ def _choose(text: str, events: list[Event]) -> str:
     if _has("sexual", text):
         return "SEX_VIOL"
     if _has("chemical", text) and (violent or _has("artillery", text) or _has("air", text)
-                                   or _CHEMICAL_USE.search(text)):
+                                   or _CHEMICAL_USE.search(text)) \
+            and not (_has("industrial", text) and not _has("attack_word", text)
+                     and not _CHEMICAL_USE.search(text)):  # a chemical plant that blew up
         return "CHEM_WEAP"
     if "PROTEST" in types or _protesters(text):
         return _protest_label(text, events)
@@ -238,7 +241,7 @@ def _choose(text: str, events: list[Event]) -> str:
     if _has("crime", text) and not armed_actor:
         return "ORG_CRIME"
     weapon = _weapon_label(text) or next((s for s in subs if s in _WEAPON_LABELS), None)
-    if weapon and (violent or casualties):
+    if weapon and (violent or casualties or _WEAPON_WENT_OFF.search(text)):
         return weapon
     territory = _territory_label(text, events, subs, casualties)
     if territory:
@@ -296,6 +299,25 @@ def _protest_label(text: str, events: list[Event]) -> str:
     return "PEACE_PROTEST"
 
 
+# A claim is ATTRIB only when someone made it ("no group has claimed" is the attack itself);
+# a denied or alleged responsibility is ATTRIB too (CASE's "who did it" reports).
+_NO_CLAIM = re.compile(r"\b(?:no (?:group|one|organi[sz]ation)\w*|nobody)\s+(?:\w+\s+){0,2}?"
+                       r"claim\w*|not (?:yet )?(?:\w+ )?(?:confirm\w*|claim\w*|know\w*|"
+                       r"identif\w*) who", re.IGNORECASE)
+_DISPUTED_BLAME = re.compile(r"\b(?:reject\w*|den(?:y|ied|ies)|dismiss\w*)\s+(?:\w+\s+){0,3}?"
+                             r"(?:allegations?|accusations?|claims?|reports?)\s+(?:\w+\s+){0,8}?"
+                             r"(?:responsib\w*|of (?:bombing|attacking|shelling|carrying out))",
+                             re.IGNORECASE)
+# A weapon that went off is an attack even when the parse codes no ASSAULT ("a grenade attack
+# rocked the city", "hurled grenades at the court").
+_WEAPON_WENT_OFF = re.compile(r"\b(?:attack\w*|hurl\w*|explo(?:ded|sion)\w*|detonat\w*|"
+                              r"went off|struck|hit|hitting|rocked)\b", re.IGNORECASE)
+# Ground taken after the other side withdrew, with no fighting named, changed hands without a
+# battle ("seized the area following the withdrawal of the army", "after the forces pulled out").
+_TAKEN_AFTER_WITHDRAWAL = re.compile(
+    r"\b(?:after|following|when|as)\s+(?:the\s+)?(?:\w+\s+){0,5}?(?:withdr\w*|pull\w* out|"
+    r"vacat\w*|abandon\w*|retreat\w*)|\b(?:not|no|without)\s+(?:encounter\w*\s+)?(?:any\s+)?"
+    r"resistance", re.IGNORECASE)
 # A poison gas report is a chemical attack when someone used, dropped or fired it, even where
 # the parse codes no ASSAULT ("a suspected poison gas attack by rebels", "chlorine munitions
 # were dropped on the city"); a chlorine leak at a plant has none of these words.
@@ -342,6 +364,9 @@ def _territory_label(text: str, events: list[Event], subs: list[str], casualties
     first = next((e for e in events if e.type == "ASSAULT"), None)
     if casualties and first is not None and first.mode != "territory":
         return None
+    if _TAKEN_AFTER_WITHDRAWAL.search(text) and _has("territory_take", text) \
+            and not (_has("clash", text) or _has("artillery", text) or _has("air", text)):
+        return "NON_VIOL_TERRIT_TRANSFER"  # ground taken because the other side left it
     handover = re.search(r"handed over|hand over|handover|handed control|without (?:any )?"
                          r"resistance|without a fight|\bentered\b|took over|taken over",
                          text, re.IGNORECASE) is not None
