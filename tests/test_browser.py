@@ -326,6 +326,8 @@ def test_marker_popup_opens_the_article_with_its_evidence(page, shot):
     shot(page, "03-marker-popup")
     popup = page.find_element("css selector", ".leaflet-popup")
     assert "Mogadishu" in popup.text
+    # the heading counts the bombing once; Wire E's line gives its own report and the incident's
+    assert "2 events, 25 killed" in popup.text and "20 killed reported; incident best 25" in popup.text
     selected = [r for r in rows(page) if r["_selected"]]
     assert selected and all(r["Place"] == "Mogadishu" for r in selected)
     popup.find_element("css selector", "a.open-article").click()

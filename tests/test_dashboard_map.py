@@ -130,6 +130,18 @@ def test_type_legend_lists_the_dominant_types_most_markers_first(js):
     assert [(t["type"], t["points"]) for t in legend] == [("PROTEST", 2), ("ASSAULT", 1), ("unknown", 1)]
 
 
+@pytest.mark.parametrize("event, ending", [
+    ({"fatalities": 12, "incident_best": 12}, "(12 killed)"),
+    ({"fatalities": 12}, "(12 killed)"),  # no incident columns asked for
+    ({"fatalities": 20, "incident_best": 25}, "(20 killed reported; incident best 25)"),
+    ({"fatalities": None, "incident_best": None}, "→ civilians"),
+])
+def test_popup_line_shows_the_report_and_the_incidents_best(js, event, ending):
+    line = js("popupLine(input)", {"event_date": "2026-03-07", "type": "ASSAULT", "actor": "rebels",
+                                   "target": "civilians", **event})
+    assert line.startswith("2026-03-07 ASSAULT: rebels → civilians") and line.endswith(ending)
+
+
 # -- aggregation (incidents or events drawn without the server's grouping) ---------------------
 
 def test_group_by_point_merges_rounded_coordinates_and_sums_tolls(js):

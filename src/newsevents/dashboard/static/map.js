@@ -129,10 +129,14 @@ function unwrapFeature(feature) {
   return {...feature, geometry: {...g, coordinates}};
 }
 
-// One line of text per event for a popup: "2026-01-18 ASSAULT: shelling kills 12 (12 killed)".
+// One line of text per event for a popup: "2026-01-18 ASSAULT: rebels → civilians (12 killed)".
+// When the event's incident reconciles other reports to another figure, both are shown: the
+// marker counts the incident's ("20 killed reported; incident best 25").
 function popupLine(e) {
-  return `${e.event_date || "undated"} ${e.type || "?"}: ${e.actor || "?"} → ${e.target || "?"}`
-    + `${e.fatalities ? ` (${e.fatalities} killed)` : ""}`;
+  const reconciled = e.incident_best != null && e.incident_best !== e.fatalities;
+  const deaths = !e.fatalities ? "" : reconciled
+    ? ` (${e.fatalities} killed reported; incident best ${e.incident_best})` : ` (${e.fatalities} killed)`;
+  return `${e.event_date || "undated"} ${e.type || "?"}: ${e.actor || "?"} → ${e.target || "?"}${deaths}`;
 }
 
 // "Aleppo, SY: 2 events, 27 killed" (`noun`: what the point counts, events or incidents).
