@@ -1,12 +1,15 @@
 """Throughput and memory benchmark over the VOA stories (a benchmark, not a test).
 
-Runs, in one invocation so the ratios hold on a noisy machine:
+Runs, in one invocation so the ratios hold on a noisy machine, for each `--batch-size`:
   1. a spaCy-only baseline (the same model parsing the same texts, nothing else),
   2. the whole newsevents pipeline in 1 process,
   3. the whole pipeline in N worker processes (default 2),
-and reports articles/s, words/s, time per stage and peak resident memory.
+and reports articles/s, words/s, time per stage and peak resident memory. Batch size 1 is
+`process()` on each article; a larger one parses that many articles together with spaCy's
+`nlp.pipe` (`newsevents.pipeline.process_batch`, the same output).
 
-    python bench/throughput.py [--data DIR] [--repeat 2] [--workers 2] [--markdown docs/performance.md]
+    python bench/throughput.py [--data DIR] [--repeat 2] [--workers 2] [--batch-size 1 16]
+                               [--markdown FILE]
 """
 
 from __future__ import annotations
@@ -34,20 +37,25 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def run_spacy_only(stories: list[dict]) -> dict:
+def run_spacy_only(stories: list[dict], batch_size: int) -> dict:
     """Baseline: parse each story with the same spaCy model and nothing else."""
     from newsevents.pipeline import Resources
 
     nlp = Resources().nlp
+    texts = [story["text"] for story in stories]
     began = time.perf_counter()
-    for story in stories:
-        nlp(story["text"])
+    if batch_size <= 1:
+        for text in texts:
+            nlp(text)
+    else:
+        for _ in nlp.pipe(texts, batch_size=batch_size):
+            pass
     return {"seconds": time.perf_counter() - began}
 
 
-def run_pipeline(stories: list[dict]) -> dict:
+def run_pipeline(stories: list[dict], batch_size: int) -> dict:
     """The whole pipeline, one process; returns total seconds and seconds per stage."""
-    from newsevents.pipeline import Resources, process
+    from newsevents.pipeline import Resources, process_batch
     from newsevents.reader import article_from
 
     resources = Resources()
@@ -55,31 +63,33 @@ def run_pipeline(stories: list[dict]) -> dict:
     per_stage: dict[str, float] = defaultdict(float)
     failures = 0
     began = time.perf_counter()
-    for story in stories:
-        try:
-            article = process(article_from(story["text"], title=story.get("title"),
-                                           published=story.get("published")), resources)
-        except Exception:  # noqa: BLE001 - a benchmark counts failures, it does not stop
-            failures += 1
-            continue
-        for stage, seconds in article.timings.items():
-            per_stage[stage] += seconds
+    for start in range(0, len(stories), batch_size):
+        articles = [article_from(story["text"], title=story.get("title"),
+                                 published=story.get("published"))
+                    for story in stories[start:start + batch_size]]
+        for result in process_batch(articles, resources):
+            if isinstance(result, Exception):  # a benchmark counts failures, it does not stop
+                failures += 1
+                continue
+            for stage, seconds in result.timings.items():
+                per_stage[stage] += seconds
     return {"seconds": time.perf_counter() - began, "per_stage": dict(per_stage),
             "failures": failures}
 
 
-def _worker(chunk: list[dict], queue: mp.Queue) -> None:
-    result = run_pipeline(chunk)
+def _worker(chunk: list[dict], batch_size: int, queue: mp.Queue) -> None:
+    result = run_pipeline(chunk, batch_size)
     result["peak_rss_mb"] = peak_rss_mb()
     queue.put(result)
 
 
-def run_parallel(stories: list[dict], workers: int) -> dict:
+def run_parallel(stories: list[dict], workers: int, batch_size: int) -> dict:
     """The whole pipeline split over worker processes, each loading its own model."""
     chunks = [stories[i::workers] for i in range(workers)]
-    queue: mp.Queue = mp.get_context("fork").Queue()
+    context = mp.get_context("fork")
+    queue: mp.Queue = context.Queue()
     began = time.perf_counter()
-    procs = [mp.get_context("fork").Process(target=_worker, args=(chunk, queue)) for chunk in chunks]
+    procs = [context.Process(target=_worker, args=(chunk, batch_size, queue)) for chunk in chunks]
     for proc in procs:
         proc.start()
     results = [queue.get() for _ in procs]
@@ -95,6 +105,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", default=None, help="gold data folder (default ../shared/data)")
     parser.add_argument("--repeat", type=int, default=2, help="repeat the story set N times")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--batch-size", type=int, nargs="+", default=[1, 16],
+                        help="articles parsed together (1: one by one); several values are "
+                             "measured back to back")
     parser.add_argument("--markdown", default=None, help="write a Markdown report here")
     args = parser.parse_args(argv)
 
@@ -103,44 +116,68 @@ def main(argv: list[str] | None = None) -> int:
     stories = load_stories(data_dir(args.data)) * args.repeat
     words = sum(len(s["text"].split()) for s in stories)
     n = len(stories)
+    sizes = [max(1, size) for size in args.batch_size]
 
-    baseline = run_spacy_only(stories)
-    single = run_pipeline(stories)
-    single_rss = peak_rss_mb()
-    parallel = run_parallel(stories, args.workers)
+    runs: dict[int, dict] = {}
+    for size in sizes:
+        baseline = run_spacy_only(stories, size)
+        single = run_pipeline(stories, size)
+        single["peak_rss_mb"] = peak_rss_mb()
+        parallel = run_parallel(stories, args.workers, size)
+        runs[size] = {"baseline": baseline, "single": single, "parallel": parallel}
 
     def rate(seconds: float) -> tuple[float, float]:
         return n / seconds, words / seconds
 
-    rows = [
-        ("spaCy only (en_core_web_sm), 1 process", baseline["seconds"], None),
-        ("newsevents pipeline, 1 process", single["seconds"], single_rss),
-        (f"newsevents pipeline, {args.workers} processes", parallel["seconds"], parallel["peak_rss_mb"]),
-    ]
+    sizes_arg = " ".join(map(str, sizes))
     lines = [
         "# Performance",
         "",
-        f"Benchmark: `python bench/throughput.py --repeat {args.repeat} --workers {args.workers}` over "
-        f"the {n // args.repeat} VOA dev stories (x{args.repeat}: {n} articles, {words:,} words).",
+        f"Benchmark: `python bench/throughput.py --repeat {args.repeat} --workers {args.workers} "
+        f"--batch-size {sizes_arg}` over the {n // args.repeat} VOA dev stories "
+        f"(x{args.repeat}: {n} articles, {words:,} words).",
         "",
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"{platform.system()} {platform.release()}; measured {time.strftime('%Y-%m-%d')}.",
         "",
-        "| run | seconds | articles/s | words/s | peak RSS (MB) |",
-        "|---|---:|---:|---:|---:|",
+        "| run | batch | seconds | articles/s | words/s | peak RSS (MB) |",
+        "|---|---:|---:|---:|---:|---:|",
     ]
-    for label, seconds, rss in rows:
-        a, w = rate(seconds)
-        lines.append(f"| {label} | {seconds:.2f} | {a:.2f} | {w:,.0f} | "
-                     f"{f'{rss:.0f}' if rss else '-'} |")
-    ratio = single["seconds"] / baseline["seconds"]
-    lines += ["", f"Whole pipeline / spaCy-only time ratio (1 process): **{ratio:.2f}x**. "
-              f"Failures: {single['failures']} (1 process), {parallel['failures']} (parallel).", "",
-              "Time per stage (1 process, whole run):", "",
-              "| stage | seconds | share | ms/article |", "|---|---:|---:|---:|"]
-    total = sum(single["per_stage"].values()) or 1.0
-    for stage, seconds in single["per_stage"].items():
-        lines.append(f"| {stage} | {seconds:.2f} | {seconds / total:.0%} | {1000 * seconds / n:.1f} |")
+    for size, run in runs.items():
+        rows = [("spaCy only (en_core_web_sm), 1 process", run["baseline"]["seconds"], None),
+                ("newsevents pipeline, 1 process", run["single"]["seconds"],
+                 run["single"]["peak_rss_mb"]),
+                (f"newsevents pipeline, {args.workers} processes", run["parallel"]["seconds"],
+                 run["parallel"]["peak_rss_mb"])]
+        for label, seconds, rss in rows:
+            a, w = rate(seconds)
+            lines.append(f"| {label} | {size} | {seconds:.2f} | {a:.2f} | {w:,.0f} | "
+                         f"{f'{rss:.0f}' if rss else '-'} |")
+    lines.append("")
+    for size, run in runs.items():
+        ratio = run["single"]["seconds"] / run["baseline"]["seconds"]
+        lines.append(f"Batch {size}: whole pipeline / spaCy-only time ratio (1 process) "
+                     f"**{ratio:.2f}x**; failures {run['single']['failures']} (1 process), "
+                     f"{run['parallel']['failures']} (parallel).")
+    if len(sizes) > 1:
+        first, last = runs[sizes[0]], runs[sizes[-1]]
+        lines.append("")
+        lines.append(
+            f"Batch {sizes[-1]} against batch {sizes[0]}: 1 process "
+            f"{first['single']['seconds'] / last['single']['seconds']:.2f}x the articles/s, "
+            f"{args.workers} processes "
+            f"{first['parallel']['seconds'] / last['parallel']['seconds']:.2f}x.")
+    header = " | ".join(f"ms/article, batch {size}" for size in sizes)
+    lines += ["", "Time per stage (1 process, whole run; a batched parse is shared among its "
+              "articles by token count):", "",
+              f"| stage | {header} | share (batch {sizes[-1]}) |",
+              "|---|" + "---:|" * (len(sizes) + 1)]
+    last_stages = runs[sizes[-1]]["single"]["per_stage"]
+    total = sum(last_stages.values()) or 1.0
+    for stage in last_stages:
+        cells = " | ".join(f"{1000 * runs[size]['single']['per_stage'].get(stage, 0.0) / n:.1f}"
+                           for size in sizes)
+        lines.append(f"| {stage} | {cells} | {last_stages[stage] / total:.0%} |")
     report = "\n".join(lines) + "\n"
     print(report)
     if args.markdown:

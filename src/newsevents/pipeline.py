@@ -7,8 +7,9 @@ lazily once and shared by every article that goes through `process()`.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cached_property
+from itertools import islice
 from typing import Any
 
 from .model import Article, InputError
@@ -63,16 +64,66 @@ def process(article: Article, resources: Resources,
     return article
 
 
+# Articles parsed together by spaCy's nlp.pipe in process_many and ingest: the parse is most
+# of the pipeline's time and runs ~20 % faster in batches; 16 articles hold ~40 MB of Docs.
+BATCH_SIZE = 16
+
+
 def process_many(articles: Iterable[Article], resources: Resources,
-                 stages: Iterable[Stage] = DEFAULT_STAGES
+                 stages: Iterable[Stage] = DEFAULT_STAGES, batch_size: int = BATCH_SIZE
                  ) -> Iterator[Article | InputError]:
-    """Process articles in order; a bad one yields its InputError instead of stopping the batch."""
+    """Process articles in order; a bad one yields its InputError instead of stopping the batch.
+
+    `batch_size` articles at a time share one spaCy parse (`process_batch`); the output is
+    the same as `process()` on each. Any other exception is raised in the article's turn.
+    """
+    stage_list, feed = list(stages), iter(articles)
+    while chunk := list(islice(feed, max(1, batch_size))):
+        for result in process_batch(chunk, resources, stage_list):
+            if isinstance(result, Exception) and not isinstance(result, InputError):
+                raise result
+            yield result
+
+
+def process_batch(articles: Sequence[Article], resources: Resources,
+                  stages: Iterable[Stage] = DEFAULT_STAGES) -> list[Article | Exception]:
+    """`process()` on each article, the parse batched; a failure is returned in its article's place.
+
+    The stages before the parse run per article, then the survivors are parsed together
+    (`nlp.parse_batch`: the same Docs as `nlp.parse`), then the later stages run per article.
+    Each article's `timings["parse"]` is the batch's parse time shared by token count.
+    """
     stage_list = list(stages)
+    if nlp.parse not in stage_list or len(articles) < 2:
+        return [_isolated(article, resources, stage_list) for article in articles]
+    cut = stage_list.index(nlp.parse)
+    results = [_isolated(article, resources, stage_list[:cut]) for article in articles]
+    parsed = iter(_parsed_together([r for r in results if isinstance(r, Article)], resources))
+    results = [next(parsed) if isinstance(r, Article) else r for r in results]
+    return [_isolated(r, resources, stage_list[cut + 1:]) if isinstance(r, Article) else r
+            for r in results]
+
+
+def _isolated(article: Article, resources: Resources, stages: list[Stage]) -> Article | Exception:
+    """`process()` over some stages, its exception returned instead of raised."""
+    try:
+        return process(article, resources, stages)
+    except Exception as error:  # one bad article must not sink the others of its batch
+        return error
+
+
+def _parsed_together(articles: list[Article], resources: Resources) -> list[Article | Exception]:
+    """The articles parsed in one `nlp.pipe` run; each parsed alone when that run fails."""
+    began = time.perf_counter()
+    try:
+        nlp.parse_batch(articles, resources, batch_size=max(1, len(articles)))
+    except Exception:  # noqa: BLE001 - which article broke the batch is unknown: isolate each
+        return [_isolated(article, resources, [nlp.parse]) for article in articles]
+    seconds = time.perf_counter() - began
+    tokens = sum(len(article.doc) for article in articles) or 1
     for article in articles:
-        try:
-            yield process(article, resources, stage_list)
-        except InputError as error:
-            yield error
+        article.timings[nlp.parse.__name__] = seconds * len(article.doc) / tokens
+    return list(articles)
 
 
 _default_resources: Resources | None = None

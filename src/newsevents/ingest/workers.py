@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Article, InputError
-from ..pipeline import Resources, process
+from ..pipeline import Resources, process_batch
 from ..settings import Settings
 
 # Package parts whose code decides the extraction output; storage, CLI and eval code do not.
@@ -75,14 +75,31 @@ def work(article: Article) -> Outcome:
     return run_pipeline(article, _resources)
 
 
+def work_batch(articles: list[Article]) -> list[Outcome]:
+    """Process several articles in this worker, parsed together."""
+    assert _resources is not None, "init_worker was not run"
+    return run_pipeline_batch(articles, _resources)
+
+
 def run_pipeline(article: Article, resources: Resources) -> Outcome:
     """The whole pipeline on one article; a failure becomes a reason, never an exception."""
+    return run_pipeline_batch([article], resources)[0]
+
+
+def run_pipeline_batch(articles: list[Article], resources: Resources) -> list[Outcome]:
+    """`run_pipeline` on each article, their spaCy parse batched; one Outcome each, in order."""
+    return [_outcome(result) for result in process_batch(articles, resources)]
+
+
+def _outcome(result: Article | Exception) -> Outcome:
+    """An article's Outcome; its seconds are its stage timings (its share of the batched parse)."""
+    if isinstance(result, InputError):
+        return Outcome(None, str(result), 0.0)
+    if isinstance(result, Exception):
+        return Outcome(None, f"internal error ({type(result).__name__}: {result})", 0.0)
     began = time.perf_counter()
     try:
-        document = process(article, resources).to_dict()
-    except InputError as error:
-        return Outcome(None, str(error), time.perf_counter() - began)
+        document = result.to_dict()
     except Exception as error:  # a bug on one article must not stop the batch
-        return Outcome(None, f"internal error ({type(error).__name__}: {error})",
-                       time.perf_counter() - began)
-    return Outcome(document, None, time.perf_counter() - began)
+        return Outcome(None, f"internal error ({type(error).__name__}: {error})", 0.0)
+    return Outcome(document, None, sum(result.timings.values()) + time.perf_counter() - began)
