@@ -427,14 +427,85 @@ def test_nearby_towns_pull_an_ambiguous_name_to_their_area(run: Callable[..., Ar
     assert abs(paris.lat - 36.30) < 0.5 and abs(paris.lon + 88.33) < 0.5
 
 
-@pytest.mark.parametrize("cells,expected", [
-    ({"a": frozenset({(36, -89)}), "b": frozenset({(36, -88)})}, 1.0),  # neighbour cell
-    ({"a": frozenset({(36, -89)}), "b": frozenset({(10, 10)})}, 0.0),  # far away
-    ({"a": frozenset({(36, -89)}), "b": frozenset({(36, -88), (1, 1), (2, 2), (3, 3)})}, 0.5),
+@pytest.mark.parametrize("others,expected", [
+    ([(36.4, -88.3)], 1.0),  # 11 km away: full support
+    ([(36.3, -86.8)], 0.1),  # 137 km: little
+    ([(40.0, 10.0)], 0.0),  # another continent
+    ([(36.4, -88.3), (10.0, 10.0), (20.0, 20.0), (30.0, 30.0)], 0.5),  # a widespread name
 ])
-def test_coherence_support_weighs_widespread_names_less(cells: dict, expected: float) -> None:
+def test_coherence_support_fades_with_distance_and_spread(others: list, expected: float) -> None:
     from newsevents.gazetteer import GeoEntry
-    from newsevents.geo.coherence import support
+    from newsevents.geo.coherence import local_cells, support
+
+    def town(lat: float, lon: float) -> GeoEntry:
+        return GeoEntry(2, None, "Puryear", lat, lon, "US", "city", 700, "TN")
 
     entry = GeoEntry(1, None, "Paris", 36.3, -88.33, "US", "city", 10_000, "TN")
-    assert support(entry, cells, "a") == pytest.approx(expected)
+    cells = {"paris": local_cells([entry]), "other": local_cells([town(*p) for p in others])}
+    assert support(entry, cells, "paris") == pytest.approx(expected, abs=0.1)
+
+
+# --- county lists and counties -------------------------------------------------------------
+
+@pytest.mark.parametrize("text,members", [
+    ("School boards in Barrow, Jackson and Madison counties tweaked their policies.",
+     ["Barrow", "Jackson", "Madison"]),
+    ("Volunteers from Nassau and Baker counties in Florida joined the cleanup.",
+     ["Nassau", "Baker"]),
+    ("Deputies from St. Clair or Monroe counties were called.", ["St. Clair", "Monroe"]),
+    ("The Texas and Oklahoma counties hit by the storm will get aid.", ["Texas", "Oklahoma"]),
+    ("Avoyelles and Rapides parishes closed schools.", ["Avoyelles", "Rapides"]),
+    ("The county commissioners met on Monday.", []),
+])
+def test_county_list_members(text: str, members: list[str]) -> None:
+    from newsevents.geo.county_lists import county_list_members
+
+    found = county_list_members(text)
+    assert [name for _, _, name, _ in found] == members
+    assert all(text[s:e] == name for s, e, name, _ in found)
+
+
+def test_every_member_of_a_county_list_is_a_county(run: Callable[..., Article]) -> None:
+    article = run("ATHENS, Ga. — School boards in Barrow, Jackson and Madison counties tweaked "
+                  "their layoff policies on Monday.", until=UNTIL)
+    for name, lat, lon in (("Barrow", 34.0, -83.7), ("Jackson", 34.1, -83.6),
+                           ("Madison", 34.1, -83.2)):
+        place = _place_at(article, name)
+        assert place is not None and place.feature == "admin" and place.country == "US", name
+        assert abs(place.lat - lat) < 0.5 and abs(place.lon - lon) < 0.5, name
+
+
+def test_county_is_resolved_beside_a_country_named_town(run: Callable[..., Article]) -> None:
+    # "Lebanon" (the Indiana town) must not make the county's US reading incredible.
+    article = run("A Lebanon man was held in the Boone County Jail on Friday after police "
+                  "found stolen tools in his truck.", until=UNTIL)
+    county = _place_at(article, "Boone")
+    assert county is not None and county.country == "US" and county.lat is not None
+
+
+# --- one sense per discourse ------------------------------------------------------------------
+
+def test_qualified_name_fixes_its_bare_mentions(run: Callable[..., Article]) -> None:
+    article = run("A teacher in Alexandria, Minn., retired on Friday. Alexandria honored her "
+                  "with a parade.", until=UNTIL)
+    first = _place_at(article, "Alexandria")
+    assert first is not None and first.country == "US" and abs(first.lat - 45.9) < 0.3
+    later = article.text.index("Alexandria honored")
+    assert any(s <= later < e for s, e in first.mentions)  # the same Place, not Egypt's
+    state = _place_at(article, "Minn.")
+    assert state is not None and state.country == "US" and state.feature == "admin"
+
+
+def test_name_used_as_a_place_is_a_place_when_tagged_person(run: Callable[..., Article]) -> None:
+    # The small model tags the second "Alexandria" PERSON.
+    article = run("Snow closed roads around Alexandria on Monday. Alexandria got 14 inches, and "
+                  "crews worked through the night.", until=UNTIL)
+    place = _place_at(article, "Alexandria")
+    assert place is not None and len(place.mentions) == 2
+
+
+def test_institution_head_that_is_also_a_foreign_area_name(run: Callable[..., Article]) -> None:
+    # "Alexandria" is also a governorate; the institution rule must still see the city.
+    article = run("The Alexandria City Public Schools board met on Monday to discuss the "
+                  "budget.", until=UNTIL)
+    assert _place_at(article, "Alexandria") is not None

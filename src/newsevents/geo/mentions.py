@@ -16,6 +16,7 @@ from typing import Any
 
 from ..gazetteer import ABBREVIATION, ALIAS, ALTERNATE, PRIMARY, Gazetteer, name_key
 from .aliases import DEMONYMS
+from .county_lists import county_list_members
 from .org_places import org_head_places
 from .relations import with_anchors
 
@@ -78,6 +79,8 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, entities: list[Any] = ()) -> l
     person_names = _person_names(doc, entities, gazetteer)
     found: list[Toponym] = []
     found += _dateline(text, gazetteer)
+    found += [Toponym(s, e, name, "county_list") for s, e, name, word in county_list_members(text)
+              if gazetteer.lookup(f"{name} {word}")]
     found += _org_toponyms(doc, gazetteer, person_names)
     blocked = [span for span in _blocked_spans(doc, entities)
                if not any(span == (t.start, t.end) for t in found)]
@@ -204,7 +207,7 @@ def _ner_toponyms(doc: Any, gazetteer: Gazetteer, blocked: list[tuple[int, int]]
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS and ent.label_ != "NORP":
             continue
-        span = _trim(ent)
+        span = _county_head(_trim(ent))
         if not len(span) or not any(c.isupper() for c in span.text):
             continue
         if _overlaps(span.start_char, span.end_char, blocked):
@@ -216,6 +219,12 @@ def _ner_toponyms(doc: Any, gazetteer: Gazetteer, blocked: list[tuple[int, int]]
             continue
         found += _split_on_comma(span, "norp" if ent.label_ == "NORP" else "ner")
     return found
+
+
+def _county_head(span: Any) -> Any:
+    """"Boone County Jail" tagged as a place is Boone County: cut before the County word."""
+    at = next((t.i for t in span[1:-1] if t.lower_ in ("county", "parish")), None)
+    return span.doc[span.start:at] if at is not None else span
 
 
 def _suffixed_toponyms(doc: Any, blocked: list[tuple[int, int]], person_names: set[str],
@@ -283,8 +292,11 @@ def _echoes(doc: Any, gazetteer: Gazetteer, person_names: set[str],
     One sense per discourse: once the article has used a name as a place ("KYIV ... over
     Kiev"), a one-word mention of the same prominent entry is that place too; so is a big
     city (100k+) of a country the article names ("Ukraine ... Kharkiv", which the small
-    model tags PERSON). Surnames of people named in full are never taken.
+    model tags PERSON). Surnames of people named in full are never taken. A name the
+    article itself has used as a place (same words, any size: "Alexandria" tagged GPE once
+    and PERSON later) is that place in every PERSON/ORG mention that is the bare name.
     """
+    used = {name_key(t.text) for t in found if t.source in ("dateline", "ner", "norp")}
     known = {e.entry_id for t in found for e in gazetteer.lookup(t.text) if _is_prominent_entry(e)}
     countries = {e.country for t in found for e in gazetteer.lookup(t.text)
                  if e.feature == "country" and e.match in (PRIMARY, ALIAS)}
@@ -294,9 +306,14 @@ def _echoes(doc: Any, gazetteer: Gazetteer, person_names: set[str],
     echoes = []
     taken = [(t.start, t.end) for t in found]
     for ent in doc.ents:
-        if ent.label_ not in ("PERSON", "ORG") or len(ent) != 1 or not ent.text[:1].isupper():
+        if ent.label_ not in ("PERSON", "ORG") or not ent.text[:1].isupper():
             continue
         if name_key(ent.text) in person_names or _overlaps(ent.start_char, ent.end_char, taken):
+            continue
+        if name_key(ent.text) in used and gazetteer.lookup(ent.text):
+            echoes.append(Toponym(ent.start_char, ent.end_char, ent.text, "echo"))
+            continue
+        if len(ent) != 1:
             continue
         entries = [e for e in gazetteer.lookup(ent.text) if _is_prominent_entry(e)]
         in_area = any((e.country, e.admin1) in areas and e.feature == "city" and e.match == PRIMARY
@@ -423,6 +440,8 @@ def _with_qualifiers(text: str, gazetteer: Gazetteer, found: list[Toponym]) -> l
             if _overlaps(existing.start, existing.end, [(t.start, t.end) for t in found + added]):
                 continue
             added.append(existing)
+        elif "." in existing.text or existing.text.isupper():
+            existing.source = "qualifier"  # "Minn." tagged GPE is read as an abbreviation
         toponym.qualifier = existing
     # A dateline "CITY, State" pair is already split; link it.
     datelines = [t for t in found if t.source == "dateline"]
@@ -440,7 +459,11 @@ def _is_container_name(gazetteer: Gazetteer, name: str) -> bool:
 def _mark_kinds(doc: Any, found: list[Toponym]) -> None:
     """Type toponyms followed by "district"/"province"... and find a district's city."""
     text = doc.text
+    listed = {(s, e): word for s, e, _, word in county_list_members(text)}
     for toponym in found:
+        if (toponym.start, toponym.end) in listed and toponym.suffix is None:
+            toponym.suffix, toponym.kind = listed[(toponym.start, toponym.end)], "admin"
+            continue
         after = re.match(r"[\s-]+([A-Za-z]+)\b", text[toponym.end:toponym.end + 30])
         if not after:
             continue

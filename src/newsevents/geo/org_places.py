@@ -97,17 +97,13 @@ def _names_place(name: str, following: str, gazetteer: Gazetteer, person_names: 
         return any(e.feature == "admin" and e.level == 2
                    for e in gazetteer.lookup(f"{name} {following}"))
     dotted = "." in name
-    for entry in gazetteer.lookup(name):
-        if entry.match == ABBREVIATION and not dotted:
-            continue
-        if entry.feature in ("country", "other") and entry.match in (PRIMARY, ALIAS):
-            return following not in NOT_AFTER_AREA
-        if entry.feature == "admin" and entry.level == 1 and entry.match in (PRIMARY, ALIAS,
-                                                                             ABBREVIATION):
-            return following not in NOT_AFTER_AREA and (entry.geonameid is not None
-                                                         or entry.population >= 200_000)
-        if (entry.feature == "city" and entry.match != ALTERNATE and following not in NOT_AFTER_CITY
-                and entry.population >= MIN_CITY_POPULATION
-                and name_key(name) not in person_names):
-            return True
-    return False
+    entries = [e for e in gazetteer.lookup(name) if e.match != ABBREVIATION or dotted]
+    areas = [e for e in entries if e.match != ALTERNATE and (
+        (e.feature in ("country", "other") and e.match in (PRIMARY, ALIAS))
+        or (e.feature == "admin" and e.level == 1
+            and (e.geonameid is not None or e.population >= 200_000)))]
+    if areas:  # a country or state: its rules, whatever towns share the name
+        return following not in NOT_AFTER_AREA
+    return name_key(name) not in person_names and following not in NOT_AFTER_CITY and any(
+        e.feature == "city" and e.match != ALTERNATE and e.population >= MIN_CITY_POPULATION
+        for e in entries)

@@ -51,7 +51,7 @@ AREA_WORDS = {"province", "governorate", "region", "state", "oblast", "prefectur
 DISTRICT_RADIUS_KM = 30.0
 NAMED_AREA_SHARE = 0.5  # ... when its country has this share of the other names' votes
 NAMED_AREA_BONUS = 2.0  # inside a first-level area the article names ("Kentucky", "Ky.")
-LOCAL_WEIGHT, LOCAL_CAP = 1.0, 3.0  # per supporting name (geo.coherence), at most
+LOCAL_WEIGHT, LOCAL_CAP = 2.0, 3.0  # per supporting name (geo.coherence), at most
 
 
 @dataclass
@@ -251,7 +251,10 @@ def score(entry: GeoEntry, context: Context, qualifiers: list[GeoEntry], key: st
         value += ANCHOR_BONUS if _near(entry, anchor, ANCHOR_KM) else -2.0
     if entry.feature in ("city", "admin") and any(_near(entry, n, NEAR_KM) for n in neighbours):
         value += NEAR_BONUS
-    if named and (entry.feature == "city" or (entry.feature == "admin" and entry.level == 2)):
+    # Towns named after others cluster far from them (Mecca and Medina, Ohio): nearness
+    # counts only inside a country the article is about.
+    if named and (entry.feature == "city" or (entry.feature == "admin" and entry.level == 2)) \
+            and context.share(entry.country, key) >= CREDIBLE_SHARE:
         value += LOCAL_WEIGHT * min(support(entry, context.cells, key), LOCAL_CAP)
     return value
 
@@ -261,7 +264,13 @@ def credible(entry: GeoEntry, context: Context, key: str = "") -> bool:
     if entry.feature in ("country", "other") and entry.match in (PRIMARY, ALIAS):
         return True
     if entry.feature == "admin" and entry.match in (PRIMARY, ALIAS) and entry.level in (1, 2):
-        return entry.level == 1 or context.share(entry.country, key) >= CREDIBLE_SHARE
+        # A county is named with its "County" word, so it is a US county for sure; which
+        # one needs some support: the US in view, its state voted for or named, or
+        # neighbours of its own (geo.coherence).
+        return (entry.level == 1 or context.share(entry.country, key) >= CREDIBLE_SHARE
+                or context.state_share((entry.country, entry.admin1), key) > 0.0
+                or bool(context.named.get((entry.country, entry.admin1), set()) - {key})
+                or support(entry, context.cells, key) > 0.0)
     if entry.feature == "admin" and entry.match in (PRIMARY, ALIAS):
         return True
     if entry.country and context.share(entry.country, key) >= CREDIBLE_SHARE:

@@ -82,9 +82,21 @@ def _places_of(toponyms: list[Toponym], doc: Any, gazetteer: Gazetteer) -> list[
 
 def _resolve_all(toponyms: list[Toponym], gazetteer: Gazetteer,
                  context: Context) -> dict[int, GeoEntry | None]:
-    """Two passes: the second sees the first's answers (nearness, "X, west of Y")."""
+    """Two passes: the second sees the first's answers (nearness, "X, west of Y").
+
+    One sense per discourse: a name the article once qualifies ("Alexandria, Minn.") is
+    that place in its bare mentions too.
+    """
     first = {id(t): resolve(t, gazetteer, context) for t in toponyms}
-    return {id(t): resolve(t, gazetteer, context, first) for t in toponyms}
+    second = {id(t): resolve(t, gazetteer, context, first) for t in toponyms}
+    qualified = {name_key(t.text): second[id(t)] for t in toponyms
+                 if t.qualifier is not None and second[id(t)] is not None}
+    for toponym in toponyms:
+        key = name_key(toponym.text)
+        if toponym.qualifier is None and key in qualified and toponym.kind == "place" \
+                and toponym.suffix is None:
+            second[id(toponym)] = qualified[key]
+    return second
 
 
 def _build_places(toponyms: list[Toponym], resolved: dict[int, GeoEntry | None],

@@ -1,0 +1,30 @@
+"""County lists: "Barrow, Jackson and Madison counties", "Nassau and Baker counties".
+
+US copy names several counties with one plural "counties" (or "parishes") word at the end;
+every name of the list is a county, though only the last one stands next to the word.
+`county_list_members` finds the members, so the recogniser can take them as toponyms and
+both it and the given-span path can type them as counties.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NAME = r"(?:[A-Z][A-Za-z'’.-]*|St\.)(?:\s[A-Z][A-Za-z'’.-]*)?"
+_LIST = re.compile(
+    rf"(?P<items>{_NAME}(?:\s*,\s*{_NAME})*\s*,?\s+(?:and|or|&)\s+{_NAME})\s+(?P<word>counties|parishes)\b")
+_ITEM = re.compile(_NAME)
+PLURALS = {"counties": "county", "parishes": "parish"}
+
+
+def county_list_members(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, name, "county"/"parish") for each member of each list in the text."""
+    members = []
+    for match in _LIST.finditer(text):
+        word = PLURALS[match.group("word")]
+        for item in _ITEM.finditer(text, match.start("items"), match.end("items")):
+            start, name = item.start(), item.group()
+            if name.startswith("The "):  # "The Texas and Oklahoma counties": no article
+                start, name = start + 4, name[4:]
+            members.append((start, item.end(), name, word))
+    return members
