@@ -445,9 +445,16 @@ def test_dashboard_serves_the_incidents_tab_and_timeline(store, resources):
     for element in ('id="incidents-view"', 'data-tab="incidents"', 'id="timeline"', 'id="claims"'):
         assert element in page
     script = client.get("/static/dashboard.js").text
-    assert "claims: \"true\"" in script and "fields\", \"event_date|fatalities\"" in script
-    # the two requests the new views make, as the script builds them
-    assert client.get("/incidents?limit=100&claims=true&country=SY").json()["data"][0]["claims"]
-    timeline = client.get("/events?limit=5000&page=1&fields=event_date|fatalities").json()
-    assert timeline["data"] and set(timeline["data"][0]) == {"event_date", "fatalities"}
+    incident_fields = "incident_id|kind|best|cumulative|date_from"
+    for call in ('q.set("claims", "true")', f'"{incident_fields}"', '"event_date|incident_id"'):
+        assert call in script
+    # the requests the new views make, as the script builds them: the incidents table, the
+    # timeline's events (with their incidents under event-only filters) and its deaths line
+    assert client.get("/incidents?country=SY&limit=100&page=1&claims=true").json()["data"][0]["claims"]
+    timeline = client.get("/events?limit=5000&page=1&fields=event_date").json()
+    assert timeline["data"] and set(timeline["data"][0]) == {"event_date"}
+    narrowed = client.get("/events?limit=5000&page=1&event_type=ASSAULT&fields=event_date|incident_id").json()
+    assert any(e["incident_id"] is not None for e in narrowed["data"])
+    deaths = client.get(f"/incidents?limit=5000&page=1&fields={incident_fields}").json()
+    assert deaths["data"] and set(deaths["data"][0]) == set(incident_fields.split("|"))
     assert "#timeline .bar" in client.get("/static/dashboard.css").text
