@@ -413,6 +413,18 @@ def test_incident_type_of_a_snippet(run, text, label):
     # a chemical plant that blew up is an accident
     ("Five workers were killed when a chemical plant exploded on the outskirts of the city.",
      "MAN_MADE_DISASTER"),
+    # "according to" is no accord
+    ("France asked its partners to consider new sanctions against the regime, according to "
+     "diplomatic sources.", "DIPLO"),
+    # ground taken is the point even when people died taking it; who lost it says who took it
+    ("Security forces freed three villages from the militants on Tuesday.", "GOV_REGAINS_TERIT"),
+    ("Soldiers drove the insurgents back from a key village, killing several of them in fierce "
+     "clashes.", "GOV_REGAINS_TERIT"),
+    ("The rebels were pushed back from their positions north of the city after heavy fighting.",
+     "GOV_REGAINS_TERIT"),
+    # troops marching into a district advance, they do not demonstrate
+    ("Government troops captured the town and marched into the neighbouring district on Sunday.",
+     "GOV_REGAINS_TERIT"),
 ])
 def test_incident_type_general_causes(run, text, label):
     from newsevents.stages.event_acled import incident_type

@@ -132,9 +132,11 @@ CUES: dict[str, re.Pattern[str]] = {k: _cue(v) for k, v in {
                      "rounds|cartridge*|munition*|detonator*|ak-47*|kalashnikov*|"
                      "improvised explosive|suicide vest*|mortar*|shell*",
     "territory_take": "recaptur*|retak*|retook|regain*|liberat*|took control|taken control|"
+                      "freed * villages|freed * towns|freed the town|freed the village|"
                       "take control|seized control|seiz* the town|seiz* the village|"
                       "seiz* the city|captur*|overr*|overran|gain* control|"
                       "control of|drove * out|drove back|pushed back|expelled|"
+                      "drove * back|drove * * back|drove * * out|pushed * back|pushed * * back|"
                       "advanced into|took over|taken over|fell to|"
                       "under the control|in control",
     "territory_give": "handed over|hand over|handover|hand-over|handed control|"
@@ -165,7 +167,7 @@ CUES: dict[str, re.Pattern[str]] = {k: _cue(v) for k, v in {
                        "children|students|farmers|shoppers|pilgrims|mosque|church|market|"
                        "school|family|families|teacher*|people|man|woman|boy|girl|"
                        "journalist*|worker*|herders|traders",
-    "agreement": "agree*|agreement*|deal|deals|ceasefire*|cease-fire*|truce*|accord*|"
+    "agreement": "agree*|agreement*|deal|deals|ceasefire*|cease-fire*|truce*|accord|accords|"
                  "signed|sign|peace pact|pact|treaty|memorandum|negotiated settlement|"
                  "reconciliation|peace talks|accept* * proposal|handover deal|"
                  "surrender*|laid down * arms|lay down * arms|prisoner exchange|"
@@ -179,7 +181,7 @@ CUES: dict[str, re.Pattern[str]] = {k: _cue(v) for k, v in {
     "diplomatic": "sanction*|expel*|expuls*|diplomat*|ambassador*|embassy|talks|summit|"
                   "condemn*|visit*|meet*|met|summon*|accus*|urg*|call* on|call* for|"
                   "warn*|reject*|deny|denied|denies|allegation*|minister*|president|"
-                  "announc*|statement",
+                  "announc*|statement|retaliat*",
 }.items()}
 
 _WEAPON_LABELS = ("CHEM_WEAP", "SUIC_BOMB", "GRENADE", "AIR_STRIKE", "ART_MISS_ATTACK", "REM_EXPLOS")
@@ -226,7 +228,7 @@ def _choose(text: str, events: list[Event]) -> str:
             and not (_has("industrial", text) and not _has("attack_word", text)
                      and not _CHEMICAL_USE.search(text)):  # a chemical plant that blew up
         return "CHEM_WEAP"
-    if "PROTEST" in types or _protesters(text):
+    if ("PROTEST" in types or _protesters(text)) and not _MILITARY_MARCH.search(text):
         return _protest_label(text, events)
     if _has("manmade", text) and not (armed_actor or _has("suicide", text)
                                       or _has("grenade", text) or _has("air", text)):
@@ -279,6 +281,14 @@ def _protesters(text: str) -> bool:
                      r"march(?:es|ed|ers)?|mobs?)\b", text) is not None
 
 
+# Troops that "marched into" a town advanced; they did not demonstrate. Only when nothing else
+# in the report speaks of a protest.
+_MILITARY_MARCH = re.compile(
+    r"^(?!.*\b(?:protest|demonstrat|riot|sit-in|rall(?:y|ies|ied)|strike)).*\b(?:forces|troops|"
+    r"soldiers|army|fighters|militants|rebels|units)\b[^.]{0,200}?\bmarch(?:ed|es|ing)?\s+"
+    r"(?:deeper\s+|further\s+)?(?:into|on|towards?)\b", re.IGNORECASE | re.DOTALL)
+
+
 def _protest_label(text: str, events: list[Event]) -> str:
     """Peaceful, with intervention, excessive force, violent demonstration or mob violence."""
     if _has("mob", text):
@@ -312,6 +322,14 @@ _DISPUTED_BLAME = re.compile(r"\b(?:reject\w*|den(?:y|ied|ies)|dismiss\w*)\s+(?:
 # rocked the city", "hurled grenades at the court").
 _WEAPON_WENT_OFF = re.compile(r"\b(?:attack\w*|hurl\w*|explo(?:ded|sion)\w*|detonat\w*|"
                               r"went off|struck|hit|hitting|rocked)\b", re.IGNORECASE)
+# Ground that changed hands is the report's point even when people died taking it ("drove the
+# militants back from a key village, killing several"): a take verb with a place as its object.
+_GROUND_TAKEN = re.compile(
+    r"\b(?:recaptur\w*|retook|retak\w*|regain\w*|liberat\w*|freed|seiz\w*|captur\w*|"
+    r"occupied|took control of|taken control of|drove|driven|pushed)\s+(?:back\s+|out\s+)?"
+    r"(?:[\w'-]+\s+){0,6}?(?:villages?|towns?|city|cities|areas?|district|region|strongholds?|"
+    r"posts?|positions|hills?|heights|territory|neighbou?rhoods?|bases?|camps?|crossings?)\b",
+    re.IGNORECASE)
 # Ground taken after the other side withdrew, with no fighting named, changed hands without a
 # battle ("seized the area following the withdrawal of the army", "after the forces pulled out").
 _TAKEN_AFTER_WITHDRAWAL = re.compile(
@@ -362,7 +380,8 @@ def _territory_label(text: str, events: list[Event], subs: list[str], casualties
     """Who took ground: the state (regains) or a non-state group (overtakes); or a handover.
     An attack that killed people and took ground on the way is still the attack."""
     first = next((e for e in events if e.type == "ASSAULT"), None)
-    if casualties and first is not None and first.mode != "territory":
+    if casualties and first is not None and first.mode != "territory" \
+            and not _GROUND_TAKEN.search(text):
         return None
     if _TAKEN_AFTER_WITHDRAWAL.search(text) and _has("territory_take", text) \
             and not (_has("clash", text) or _has("artillery", text) or _has("air", text)):
@@ -387,7 +406,7 @@ def _territory_label(text: str, events: list[Event], subs: list[str], casualties
     if _has("territory_take", text) and re.search(
             r"\b(?:recaptur|retak|retook|regain|liberat|took control|taken control|"
             r"seized control|gain\w* control|captur|overr|drove|pushed back|took over|"
-            r"fell to)\w*", text, re.IGNORECASE):
+            r"fell to|freed)\w*", text, re.IGNORECASE):
         state = any(_sector(e.actor) in _STATE for e in events if e.type == "ASSAULT")
         nonstate = any(_sector(e.actor) in ("rebels", "insurgents") for e in events
                        if e.type == "ASSAULT")
@@ -396,6 +415,10 @@ def _territory_label(text: str, events: list[Event], subs: list[str], casualties
             first_group = _first(_GROUP_WORDS, text)
             state = first_state is not None and (first_group is None or first_state < first_group)
             nonstate = not state and first_group is not None
+        loser = _PUSHED_OUT.search(text)  # "the militants were pushed back": the other side took
+        if loser:
+            state, nonstate = bool(_GROUP_WORDS.fullmatch(loser.group(1))), \
+                bool(_STATE_WORDS.fullmatch(loser.group(1)))
         if re.search(r"\b(?:recaptur|retak|retook|regain|liberat)\w*", text, re.IGNORECASE) \
                 and not nonstate:
             return "GOV_REGAINS_TERIT"
@@ -415,6 +438,14 @@ _STATE_WORDS = re.compile(r"\b(?:army|troops|soldiers|government forces|regime f
 _GROUP_WORDS = re.compile(r"\b(?:militants?|rebels?|insurgents?|jihadists?|terrorists?|"
                           r"fighters|militias?|islamic state|isis|isil|daesh|al-shabaa?b|"
                           r"taliban|boko haram|al-qaeda|al-nusra|gunmen)\b", re.IGNORECASE)
+
+
+# The side that lost ground, named as the subject of a passive push ("the terrorists were
+# pushed back from their strongholds", "troops were driven out of the town").
+_PUSHED_OUT = re.compile(
+    r"\b(" + _STATE_WORDS.pattern[5:-3] + "|" + _GROUP_WORDS.pattern[5:-3] + r")\s+"
+    r"(?:[\w'-]+\s+){0,3}?(?:were|was|have been|had been|has been)\s+(?:\w+ly\s+)?"
+    r"(?:pushed|driven|forced|expelled|routed|ousted|flushed)\b", re.IGNORECASE)
 
 
 def _first(pattern: re.Pattern[str], text: str) -> int | None:
