@@ -571,3 +571,62 @@ def test_partial_quote_inside_reported_clause_is_part_of_it(run, text, fragment,
 def test_direct_quotes_are_never_parts(run, text):
     _, quotes = quotes_of(run, text)
     assert quotes and all(q.part_of is None for q in quotes)
+
+
+@pytest.mark.parametrize("text,cue,content", [
+    # a non-restrictive "which" clause after the content is the writer's comment
+    ("Officials said the vote would be held in Ohio, which votes on March 15.",
+     "said", "the vote would be held in Ohio"),
+    ("The governor said the bridge would reopen in May, which pleased local traders.",
+     "said", "the bridge would reopen in May"),
+    # a second reporting verb joined by "and" opens an attribution of its own
+    ("Senator Mark Ellison said he would win the state and predicted that the party would "
+     "keep the House.", "said", "he would win the state"),
+    ("Senator Mark Ellison said he would win the state and predicted that the party would "
+     "keep the House.", "predicted", "that the party would keep the House"),
+])
+def test_indirect_content_stops_at_clause_boundary(run, text, cue, content):
+    _, quotes = quotes_of(run, text)
+    assert any(q.kind == "indirect" and q.cue == cue and q.text == content for q in quotes), \
+        [(q.cue, q.text) for q in quotes]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Governor Ana Ruiz raised $4 million at a dinner in Denver on Friday.", None),
+    ("The campaign raised more money than any rival in March.", None),
+    ("Critics raised concerns about the cost of the new stadium.", "raised"),
+])
+def test_raising_money_is_not_a_stance(run, text, expected):
+    _, quotes = quotes_of(run, text)
+    cues = {q.cue for q in quotes}
+    if expected is None:
+        assert "raised" not in cues
+    else:
+        # a raised concern is an attributed position (through "raised" or "concerns about")
+        assert any("the cost of the new stadium" in q.text and q.speaker == "Critics"
+                   for q in quotes)
+
+
+@pytest.mark.parametrize("text", [
+    '<tweet id="6721385" author="@SenEllison" lang="en">We won tonight.</tweet>',
+    'See <a href="https://example.com/report" title="Full report">the full report</a> here.',
+])
+def test_markup_attribute_values_are_not_quotes(text):
+    from newsevents.stages.quote_marks import find_chunks
+
+    quoted = [text[c.start:c.end] for c in find_chunks(marks_view(text), paragraph_spans(text))]
+    assert not any(w in q for q in quoted for w in ("SenEllison", "example.com", "Full report"))
+
+
+@pytest.mark.parametrize("raw,fragments,expected", [
+    # a selection cut at a sentence end: one space between, joined
+    ("He said: Taxes will rise. Jobs will go.", ((9, 25), (26, 39)), [(9, 39)]),
+    # a quote split around its cue stays in two pieces
+    ('"Taxes will rise," he said. "Jobs will go."', ((1, 17), (29, 42)), [(1, 17), (29, 42)]),
+    # paragraphs stay apart
+    ("Taxes will rise.\n\nJobs will go.", ((0, 16), (18, 31)), [(0, 16), (18, 31)]),
+])
+def test_scorer_joins_fragments_split_only_by_a_space(raw, fragments, expected):
+    from newsevents.evaluation.quotes import joined_fragments
+
+    assert joined_fragments(raw, fragments) == expected

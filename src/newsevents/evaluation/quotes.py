@@ -10,6 +10,8 @@ Metrics (stage "quotes"):
   (or the whole content), ignoring surrounding spaces, quote marks and a final comma or stop;
 - `polnear.content_f1_overlap`: right when its token Jaccard with a gold content (or one of
   its fragments) is >= 0.5;
+- fragments that only a space separates (PolNeAR cuts a selection at each sentence end) are
+  joined before both comparisons;
 - `polnear.content_token_f1`: micro F1 over word tokens inside predicted vs gold contents.
   The anchor is citron on PARC 3.0 — a different corpus, shown for scale only;
 - `polnear.speaker_accuracy`: on overlap-matched predictions whose gold source span is a name
@@ -147,6 +149,20 @@ def norm(text: str) -> str:
     return text
 
 
+def joined_fragments(raw: str, fragments: tuple[Span, ...]) -> list[Span]:
+    """Content fragments with those that only a space separates joined into one: PolNeAR's
+    annotation cuts a span selected across sentences at each sentence end ("... in public. |
+    And I have ..."), so the joined text is what the annotator selected."""
+    joined: list[Span] = []
+    for start, end in fragments:
+        if joined and joined[-1][1] <= start and raw[joined[-1][1]:start].strip() == "" \
+                and "\n" not in raw[joined[-1][1]:start]:
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
 def token_starts(raw: str, frags: Iterable[Span]) -> set[int]:
     """Start offsets of word tokens inside the fragments."""
     return {m.start() + s for s, e in frags for m in _WORD.finditer(raw[s:e])}
@@ -197,11 +213,12 @@ def score_article(raw: str, clean: str, quotes: list[Quote],
     mapping = offset_map(raw, clean)
     gold_tok = [token_starts(raw, g.content) for g in gold]
     # A split quote is one gold relation in fragments: a chunk may match one fragment.
-    frag_tok = [[token_starts(raw, [f]) for f in g.content] for g in gold]
+    pieces = [joined_fragments(raw, g.content) for g in gold]
+    frag_tok = [[token_starts(raw, [f]) for f in frags] for frags in pieces]
     speech = [bool(g.cue and SPEECH_CUES.search(raw[g.cue[0]:g.cue[1]])) for g in gold]
     c["gold_speech"] = sum(speech)
-    gold_norm = [{norm(raw[s:e]) for s, e in g.content} | {norm(raw[g.content[0][0]:g.content[-1][1]])}
-                 for g in gold]
+    gold_norm = [{norm(raw[s:e]) for s, e in frags} | {norm(raw[g.content[0][0]:g.content[-1][1]])}
+                 for g, frags in zip(gold, pieces)]
     found_exact, found_overlap = set(), set()
     pred_tok: set[int] = set()
     for quote in quotes:

@@ -193,4 +193,6 @@ def make_chunk(text: str, open_at: int, close_at: int | None, p_end: int,
         end -= 1
     if end <= start or not any(ch.isalpha() for ch in text[start:end]):
         return None  # '"1449075600"' (a tweet id in markup) quotes nobody
+    if open_at > 0 and text[open_at - 1] == "=":
+        return None  # 'author="realDonaldTrump"': an attribute value in leftover markup
     return Chunk(open_at, close_at, start, end, paragraph)
