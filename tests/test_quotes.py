@@ -630,3 +630,33 @@ def test_scorer_joins_fragments_split_only_by_a_space(raw, fragments, expected):
     from newsevents.evaluation.quotes import joined_fragments
 
     assert joined_fragments(raw, fragments) == expected
+
+
+@pytest.mark.parametrize("text,content", [
+    # the date says when it was said, not what
+    ("President Maria Lopez said on Monday she would veto the budget.",
+     "she would veto the budget"),
+    ("President Maria Lopez said Tuesday her government would not negotiate with the rebels.",
+     "her government would not negotiate with the rebels"),
+    # a date that is the clause's own subject or possessor stays
+    ("The mayor said Friday was the deadline for the bids.",
+     "Friday was the deadline for the bids"),
+    ("The mayor said Tuesday's vote was a victory for the city.",
+     "Tuesday's vote was a victory for the city"),
+])
+def test_indirect_content_leaves_out_the_date_of_saying(run, text, content):
+    _, quotes = quotes_of(run, text)
+    assert [q.text for q in quotes if q.kind == "indirect"] == [content]
+
+
+@pytest.mark.parametrize("text,cue,fragment", [
+    ("The senator stepped up his critique of the trade deal on Sunday.", "critique",
+     "the trade deal"),
+    ("The governor made no mention of the strike in her speech.", "mention", "the strike"),
+    ("Ruiz, a longtime supporter of the new pipeline project, spoke in Denver.", "supporter",
+     "the new pipeline project"),
+])
+def test_rare_content_nouns_with_prepositions(run, text, cue, fragment):
+    _, quotes = quotes_of(run, text)
+    assert any(q.kind == "indirect" and q.cue == cue and q.text.startswith(fragment)
+               for q in quotes), [(q.cue, q.text) for q in quotes]

@@ -95,6 +95,13 @@ NOUN_PREP_FRAMES = frozenset({
     ("concern", "about"), ("concern", "over"), ("concerns", "about"), ("warning", "about"),
     ("warning", "of"), ("fear", "of"), ("claim", "of"), ("claims", "of"), ("allegation", "of"),
     ("accusation", "of"), ("rejection", "of"), ("condemnation", "of"), ("denial", "of"),
+    # rarer ones, chosen on PolNeAR train: "his critique of his rivals", "a swipe at Clinton"
+    ("critique", "of"), ("supporter", "of"), ("mention", "of"), ("announcement", "of"),
+    ("criticism", "about"), ("comment", "about"), ("comment", "on"), ("view", "on"),
+    ("response", "to"), ("swipe", "at"), ("attack", "on"), ("attack", "against"),
+    ("allegation", "against"), ("case", "for"), ("tribute", "to"), ("praise", "of"),
+    ("opposition", "to"), ("objection", "to"), ("reference", "to"), ("question", "of"),
+    ("questions", "about"),
 })
 # Every lemma that can open a frame: tokens with any other lemma are skipped at once.
 CUE_LEMMAS = (attr.REPORTING_VERBS | COGNITION_VERBS | INTENT_VERBS | STANCE_VERBS
@@ -133,6 +140,7 @@ def find_indirect(article: Any, chunks: list[Chunk], resolver: attr.SpeakerResol
         if span is None:
             continue
         start, end = cut_trailing_adjunct(article.doc, span, bounds)
+        start = skip_leading_date(article.doc, start, end)
         if any(a < end and start < b and not _mixed(article.text, start, end, a, b)
                for a, b in direct):
             continue
@@ -337,6 +345,28 @@ def cut_trailing_adjunct(doc: Any, span: tuple[int, int], bounds: tuple[int, int
             if joint > first + 2 and (doc[joint].lower_ in ("and", "but") or doc[joint].text == ","):
                 return _end_before(doc, span, joint)
     return span
+
+
+def skip_leading_date(doc: Any, start: int, end: int) -> int:
+    """The content's start after a date that belongs to the cue ("said Tuesday his plan ...",
+    "said on Friday that ..."): the date says when it was said, not what."""
+    tokens = doc.char_span(start, end, alignment_mode="expand")
+    if tokens is None or len(tokens) < 4:
+        return start
+    k = 1 if tokens[0].lower_ == "on" else 0
+    if tokens[k].ent_type_ not in ("DATE", "TIME"):
+        return start
+    while k < len(tokens) and tokens[k].ent_type_ in ("DATE", "TIME"):
+        k += 1
+    if k >= len(tokens) - 2:
+        return start
+    rest = tokens[k]
+    # Only when a clause starts right after it: "said Friday was the deadline" (the date is
+    # the subject) and "said Tuesday's vote" (a possessive) keep it.
+    if rest.dep_ not in ("nsubj", "nsubjpass", "mark", "det", "poss", "compound", "amod", "expl") \
+            and rest.lower_ not in ("that", "he", "she", "they", "it", "we", "i"):
+        return start
+    return rest.idx
 
 
 def _relative_to_end(token: Any, last: int) -> bool:
