@@ -660,3 +660,29 @@ def test_rare_content_nouns_with_prepositions(run, text, cue, fragment):
     _, quotes = quotes_of(run, text)
     assert any(q.kind == "indirect" and q.cue == cue and q.text.startswith(fragment)
                for q in quotes), [(q.cue, q.text) for q in quotes]
+
+
+@pytest.mark.parametrize("text,content,speaker", [
+    # a one-word label the tagger misreads in a title-case headline, named in the story
+    ("Ellison: Trade Deal Will Cost Ohio Jobs.\n\nSenator Mark Ellison said on Monday the "
+     "agreement would close factories across the state.",
+     "Trade Deal Will Cost Ohio Jobs", "Mark Ellison"),
+    ("Halvorsen: Democrats \u2018Raising The White Flag\u2019 On Taxes.\n\nColumnist Erik "
+     "Halvorsen wrote on Sunday that the party had given up.",
+     "Democrats \u2018Raising The White Flag\u2019 On Taxes", "Erik Halvorsen"),
+    # a quote that opens the claim but does not close it: the whole claim is the record
+    ("Mark Ellison: \u2018Not A Radical Idea\u2019 To Raise The Minimum Wage.\n\nSenator Mark "
+     "Ellison spoke in Columbus on Monday.",
+     "\u2018Not A Radical Idea\u2019 To Raise The Minimum Wage", "Mark Ellison"),
+])
+def test_headline_attributions(run, text, content, speaker):
+    _, quotes = quotes_of(run, text)
+    assert any(q.text.rstrip(".") == content and q.speaker == speaker for q in quotes), \
+        [(q.text, q.speaker) for q in quotes]
+
+
+def test_headline_label_that_names_nobody_is_not_a_speaker(run):
+    text = ("Breaking: Storm Cuts Power Across Ohio.\n\nThousands of homes lost power on "
+            "Monday as a storm swept across the state.")
+    _, quotes = quotes_of(run, text)
+    assert all(q.speaker != "Breaking" for q in quotes)

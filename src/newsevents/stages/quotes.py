@@ -134,22 +134,43 @@ def headline_chunks(article: Article, marks: str, paragraphs: list[tuple[int, in
     transcripts = {c.paragraph for c in chunks if c.kind == "transcript"}
     for index, (p_start, p_end) in enumerate(paragraphs):
         match = _HEADLINE_LABEL.match(marks, p_start, p_end)
-        if index in transcripts or match is None or marks[match.end()] in ALL_MARKS:
-            continue
+        if index in transcripts or match is None \
+                or marks[match.end()] in ALL_MARKS and _quoted_whole(marks, match.end(), p_end):
+            continue  # 'Darrell Scott: "You Find Me ..."': the quote chunk is the record
         end = p_end
         while end > match.end() and marks[end - 1] in " .":
             end -= 1
         if len(marks[match.end():end].split()) < 3 or len(marks[p_start:p_end]) > 200:
             continue
         span = article.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
-        if span is None or any(t.pos_ != "PROPN" for t in span if t.is_alpha) \
-                or match.group(1).lower() in _NOT_SPEAKERS:
+        if span is None or match.group(1).lower() in _NOT_SPEAKERS or any(
+                t.pos_ != "PROPN" for t in span if t.is_alpha) \
+                and not _named_elsewhere(article, match.group(1), p_start, p_end):
             continue
         chunk = Chunk(match.start(), None, match.end(), end, index, kind="headline")
         chunk.extra["name"] = (match.start(1), match.end(1))
         found.append(chunk)
     inside = [c for c in chunks if any(h.paragraph == c.paragraph for h in found)]
     return [c for c in chunks if c not in inside] + found
+
+
+def _quoted_whole(marks: str, start: int, end: int) -> bool:
+    """True when the text from a quote mark to the paragraph end is one quote (a closing mark
+    then at most a stop), not 'Sanders: "It Is Not A Radical Idea" To Ask For $15'."""
+    tail = marks[start:end].rstrip(" .")
+    closers = [k for k, ch in enumerate(tail) if ch in ALL_MARKS and k > 0 and tail[k - 1] != " "]
+    return bool(closers) and closers[-1] >= len(tail) - 2
+
+
+def _named_elsewhere(article: Article, label: str, p_start: int, p_end: int) -> bool:
+    """True when a headline label ("Sanders", "Milbank") is the last word of a person or
+    organisation named outside the headline: capitalised headline words fool the tagger."""
+    last = label.split()[-1]
+    for entity in article.entities:
+        if entity.type in ("PERSON", "ORG") and entity.name.split()[-1:] == [last] \
+                and any(not p_start <= m_start < p_end for m_start, _ in entity.mentions):
+            return True
+    return False
 
 
 def blockquote_chunks(article: Article, marks: str, paragraphs: list[tuple[int, int]],
