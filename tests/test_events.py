@@ -620,3 +620,17 @@ def test_protesters_in_a_reduced_relative_are_the_actor_and_the_place_counts(run
     assert protest.actor is not None and protest.actor.name == "students"
     assert protest.actor.country == "AF"  # unnamed protesters are people of the place
     assert article.place(protest.place_id).name == "Kabul"
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("Rebels attacked the town with rockets and chlorine gas.", "chemical"),
+    ("Rebels attacked the town with chlorine gas and rockets.", "chemical"),
+    ("Gunmen attacked the convoy with rifles and grenades.", "grenade"),
+    ("Gunmen attacked the convoy with grenades and rifles.", "grenade"),
+])
+def test_weapon_mode_is_the_most_specific_whatever_the_word_order(resources, text, mode):
+    from newsevents.stages.event_roles import _cue_mode
+
+    doc = resources.nlp(text)
+    root = next(t for t in doc if t.dep_ == "ROOT")
+    assert _cue_mode(root, "ASSAULT") == mode

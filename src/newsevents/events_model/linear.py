@@ -55,7 +55,10 @@ class LinearModel:
             if col is not None:
                 cols.append(len(self.terms) + col)
                 vals.append(self.rule_weight)
-        return cols, vals
+        # Column order fixed: a set's order changes with the hash seed, and the solver's result
+        # (within its tolerance) with the order of a row's entries.
+        order = sorted(range(len(cols)), key=cols.__getitem__)
+        return [cols[i] for i in order], [vals[i] for i in order]
 
     def matrix(self, rows: list[SnippetFeatures]):  # -> scipy.sparse.csr_matrix
         """The feature matrix of many snippets (for training; needs scipy)."""

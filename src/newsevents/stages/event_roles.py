@@ -222,14 +222,21 @@ def _placed_under(tok: Any) -> tuple[Any, Any] | None:
     return (agent if passive else _subject(verb)), target
 
 
+# When several weapon words qualify, the most specific wins (ACLED's precedence: "shells
+# filled with chlorine" is a chemical attack); a fixed order also keeps the choice independent
+# of set iteration order, which changes with Python's hash seed.
+_MODE_PRECEDENCE = ("chemical", "suicide-attack", "grenade", "aerial", "heavy-weapons",
+                    "explosives", "firearms", "primitive")
+
+
 def _cue_mode(tok: Any, etype: str) -> str | None:
     """An ASSAULT mode from weapon words in the trigger's objects or the actor's name."""
-    words = {t.lemma_.lower() for t in tok.subtree}
-    for word in words:
-        cue = ont.NOUN_MODE_CUES.get(word)
-        if cue and cue[0] == etype:
-            return cue[1]
-    return None
+    found = [cue[1] for t in tok.subtree
+             if (cue := ont.NOUN_MODE_CUES.get(t.lemma_.lower())) and cue[0] == etype]
+    if not found:
+        return None
+    return min(found, key=lambda m: (_MODE_PRECEDENCE.index(m) if m in _MODE_PRECEDENCE
+                                     else len(_MODE_PRECEDENCE), found.index(m)))
 
 
 def _cue_from(tok: Any, table: dict[str, frozenset[str]]) -> str | None:
