@@ -686,3 +686,16 @@ def test_headline_label_that_names_nobody_is_not_a_speaker(run):
             "Monday as a storm swept across the state.")
     _, quotes = quotes_of(run, text)
     assert all(q.speaker != "Breaking" for q in quotes)
+
+
+def test_partial_quote_never_takes_a_cue_from_the_paragraph_before(run):
+    # The parser runs one sentence over the paragraph break here; "said" belongs to the
+    # direct quote above, not to the partial quotes below.
+    text = ("After the rally in Dayton, Ellison said, \u201cWe will win this state and the next "
+            "one.\u201d\n\nEllison, who has in the past described the governor as \u201ca career "
+            "politician\u201d and \u201ca menace to taxpayers\u201d spoke for an hour.")
+    article, quotes = quotes_of(run, text)
+    second = text.index("\n\n")
+    for quote in quotes:
+        if quote.kind == "partial" and quote.cue_start is not None:
+            assert quote.cue_start > second, (quote.text, quote.cue)

@@ -341,14 +341,22 @@ def _cue_above(article: Article, chunk: Chunk) -> attr.Cue | None:
     for ancestor in root.ancestors:
         if ancestor.idx >= chunk.start and ancestor.idx < chunk.end:
             continue  # a verb inside the quote is the quoted speaker's, not the cue
-        if attr.is_reporting(ancestor, attr.REPORTING_VERBS):
+        if attr.is_reporting(ancestor, attr.REPORTING_VERBS) \
+                and _same_paragraph(article.text, ancestor.idx, chunk.start):
             return attr.cue_of(ancestor)
     # "according to residents" hangs off the main verb, not above the quote.
     for token in span.sent:
         if token.lower_ == "according" and attr.is_reporting(token) \
-                and not (chunk.start <= token.idx < chunk.end):
+                and not (chunk.start <= token.idx < chunk.end) \
+                and _same_paragraph(article.text, token.idx, chunk.start):
             return attr.cue_of(token)
     return None
+
+
+def _same_paragraph(text: str, a: int, b: int) -> bool:
+    """True when no line break lies between two offsets: the parser sometimes runs a sentence
+    over a paragraph break, and a cue in the paragraph before is someone else's."""
+    return "\n" not in text[min(a, b):max(a, b)]
 
 
 def attribute_partial(article: Article, chunks: list[Chunk], paragraphs: list[tuple[int, int]],
@@ -396,7 +404,8 @@ def _clause_holder(article: Article, chunk: Chunk) -> Any:
     if span is None or len(span) == 0:
         return None
     for ancestor in span.root.ancestors:
-        if chunk.start <= ancestor.idx < chunk.end or ancestor.pos_ not in ("VERB", "AUX"):
+        if chunk.start <= ancestor.idx < chunk.end or ancestor.pos_ not in ("VERB", "AUX") \
+                or not _same_paragraph(article.text, ancestor.idx, chunk.start):
             continue
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in ancestor.children):
             return None
@@ -415,7 +424,8 @@ def _sentence_cue(article: Article, chunk: Chunk) -> attr.Cue | None:
     if span is None or len(span) == 0:
         return None
     for token in span[0].sent:
-        if chunk.start <= token.idx < chunk.end:
+        if chunk.start <= token.idx < chunk.end or not _same_paragraph(article.text, token.idx,
+                                                                        chunk.start):
             continue
         if attr.is_reporting(token) and token.dep_ in ("ROOT", "conj", "advcl", "parataxis"):
             return attr.cue_of(token)
