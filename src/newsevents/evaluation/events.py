@@ -127,7 +127,8 @@ def f1_scores(gold: list[str], pred: list[str]) -> tuple[float, float, dict[str,
 
 
 def case_label(article: Article | None) -> str:
-    """The CASE 2021 sub-type of a snippet: the events stage's snippet-level incident label."""
+    """The CASE 2021 sub-type of a snippet by the decision list alone (the scored label adds the
+    classifier, cross-validated: `case_cross_validated`)."""
     from ..stages.event_acled import incident_type
 
     if article is None:
