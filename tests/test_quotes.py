@@ -699,3 +699,18 @@ def test_partial_quote_never_takes_a_cue_from_the_paragraph_before(run):
     for quote in quotes:
         if quote.kind == "partial" and quote.cue_start is not None:
             assert quote.cue_start > second, (quote.text, quote.cue)
+
+
+@pytest.mark.parametrize("text,title", [
+    ('Speaking on "Capitol Morning Radio," Senator Mark Ellison said the bill would pass.',
+     "Capitol Morning Radio"),
+    ('Her new book, "Letters From The Front," was published in May.', "Letters From The Front"),
+])
+def test_quoted_titles_are_not_quotes(run, text, title):
+    _, quotes = quotes_of(run, text)
+    assert all(q.text.rstrip(",") != title for q in quotes), [q.text for q in quotes]
+
+
+def test_short_title_case_sentence_in_quotes_is_still_a_quote(run):
+    _, quotes = quotes_of(run, '"I Think She Will." That was all Ellison said on Monday.')
+    assert any(q.text.startswith("I Think She Will") for q in quotes)

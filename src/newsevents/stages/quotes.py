@@ -463,6 +463,8 @@ def keep_chunk(article: Article, chunk: Chunk) -> bool:
     words = article.text[chunk.start:chunk.end].split()
     if chunk.kind == "partial" and (words[0][:1] in "@#" and len(words) == 1 or _is_title(words)):
         return False  # '"@realDonaldTrump"', 'the "Sean Hannity Show"': names, not words said
+    if chunk.kind == "direct" and _is_title(words) and words[-1][-1:] not in ".!?":
+        return False  # 'on "Aaron Klein Investigative Radio," Klein said': a show's name
     if chunk.kind == "direct" or chunk.cue is not None:
         return True
     return len(words) > _SCARE_MAX_WORDS
