@@ -509,3 +509,50 @@ def test_institution_head_that_is_also_a_foreign_area_name(run: Callable[..., Ar
     article = run("The Alexandria City Public Schools board met on Monday to discuss the "
                   "budget.", until=UNTIL)
     assert _place_at(article, "Alexandria") is not None
+
+
+# --- American wording votes for the US -------------------------------------------------------
+
+@pytest.mark.parametrize("text,cues", [
+    ("The Laurel County Sheriff's Office closed I-75 near Interstate 64.",
+     ["Laurel County", "Sheriff", "I-75", "Interstate 64"]),
+    ("Rep. Torrey Westrom, R-Elbow Lake, and Democrats on the School District board agreed.",
+     ["R-Elbow", "Democrats", "School District"]),
+    # British forms are not American cues.
+    ("The High Sheriff of Cambridgeshire thanked Kent County Council.", []),
+])
+def test_us_cues(text: str, cues: list[str]) -> None:
+    from newsevents.geo.resolve import US_CUES
+
+    assert [m.group() for m in US_CUES.finditer(text)] == cues
+
+
+def test_american_wording_keeps_a_bare_town_in_the_us(run: Callable[..., Article]) -> None:
+    # No state named: "Athens" alone would be Greece's capital.
+    article = run("Deputies said a crash in Athens closed Interstate 65 for two hours on Friday, "
+                  "and the Sheriff's Office asked drivers to avoid the area.", until=UNTIL)
+    athens = _place_at(article, "Athens")
+    assert athens is not None and athens.country == "US"
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    ("The Family Policy Council of West Virginia opposed the bill on Tuesday.",
+     "West Virginia", True),
+    ("She cashed the checks at a Bank of America branch on Parham Road.", "America", False),
+    ("Researchers at the University of Georgia tested the samples.", "Georgia", False),
+])
+def test_place_at_the_tail_of_an_organisation_name(run: Callable[..., Article], text: str,
+                                                   word: str, expected: bool) -> None:
+    article = run(text, until=UNTIL)
+    assert (_place_at(article, word) is not None) == expected, [p.name for p in article.places]
+
+
+def test_named_state_outweighs_another_state_for_its_capital(run: Callable[..., Article]) -> None:
+    # "Georgia" is also a country; in an American story it is the state, and Atlanta is its
+    # capital, not the small Atlanta in Texas, the other state the story names.
+    article = run("Lawmakers in Georgia approved the plan on Tuesday. A company from Texas "
+                  "will build the plant, which will employ 300 people near Atlanta.",
+                  until=UNTIL)
+    atlanta = _place_at(article, "Atlanta")
+    assert atlanta is not None and atlanta.country == "US"
+    assert abs(atlanta.lat - 33.75) < 0.3 and abs(atlanta.lon + 84.39) < 0.3

@@ -11,7 +11,12 @@ Sox") stay out:
   Department, County...);
 - the place is a country, a first-level area (a US state), "X County/Parish" that the
   gazetteer has, or a city of at least MIN_CITY_POPULATION people; a people's surname
-  ("Madison" after "James Madison") is never taken on its own.
+  ("Madison" after "James Madison") is never taken on its own;
+- local-government words (LOCAL_WORDS: Police, Sheriff, City, County, Council...) are enough;
+  other institution words need the place named elsewhere in the article too.
+A place also ends a name after its last "of" ("the Family Policy Council of West Virginia")
+when it is a country, a US state or a city of TAIL_MIN_POPULATION, by its primary name
+("Bank of America" is no place), and not after a university or college word.
 """
 
 from __future__ import annotations
@@ -48,6 +53,8 @@ LOCAL_WORDS = {"police", "sheriff", "sheriff's", "sheriff’s", "council", "city
                "clerk", "coroner", "constabulary", "municipal"}
 NOT_AFTER_AREA = {"department", "dept"}
 MIN_CITY_POPULATION = 2_000
+TAIL_MIN_POPULATION = 100_000
+ACADEMIC_WORDS = {"university", "college", "institute", "school", "academy"}
 MAX_NAME_TOKENS = 3
 
 
@@ -67,6 +74,9 @@ def org_head_places(doc: Any, gazetteer: Gazetteer, entities: list[Any],
         span = doc.char_span(start, end, alignment_mode="expand")
         head = _head_place(span, gazetteer, person_names) if span is not None else None
         if head is None:
+            tail = _tail_place(span, gazetteer) if span is not None else None
+            if tail is not None:
+                found.append((tail.start_char, tail.end_char, tail.text))
             continue
         following = doc[head.end].lower_
         local = following in LOCAL_WORDS or following in ("county", "parish")
@@ -89,6 +99,31 @@ def _head_place(span: Any, gazetteer: Gazetteer, person_names: set[str]) -> Any:
             continue
         if _names_place(words.text, following.lower_, gazetteer, person_names):
             return words
+    return None
+
+
+def _tail_place(span: Any, gazetteer: Gazetteer) -> Any:
+    """Y in "the University of Cincinnati", "Family Policy Council of West Virginia".
+
+    Only a country, a US state or a city of TAIL_MIN_POPULATION people, and only the whole
+    rest of the name after its last "of".
+    """
+    ofs = [t.i for t in span if t.lower_ == "of"]
+    if not ofs or ofs[-1] >= span.end - 1 or ofs[-1] == span.start:
+        return None
+    if span.doc[ofs[-1] - 1].lower_ in ACADEMIC_WORDS:  # "University of Georgia": a name
+        return None
+    tail = span.doc[ofs[-1] + 1:span.end]
+    if not all(t.text[:1].isupper() or t.text in ("-", ".") for t in tail):
+        return None
+    for entry in gazetteer.lookup(tail.text):
+        if entry.match != PRIMARY:  # "Bank of America", "Peanut Corporation of America"
+            continue
+        if entry.feature == "country" or (entry.feature == "admin" and entry.level == 1
+                                          and entry.geonameid is not None):
+            return tail
+        if entry.feature == "city" and entry.population >= TAIL_MIN_POPULATION:
+            return tail
     return None
 
 

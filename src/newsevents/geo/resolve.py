@@ -6,7 +6,8 @@ regions, a penalty for alternate-name matches) plus evidence from the article:
   for the countries (and US states / admin1 areas) its candidates lie in, weighted by their
   priors, and so do demonyms ("Syrian"); a toponym is scored against the votes of the
   *other* names, so "Paris" in a story that also names "Henry County" and "Nashville" goes
-  to Tennessee, not France;
+  to Tennessee, not France; wording only American copy uses ("Sheriff", "Laurel County",
+  "I-75", "R-Elbow Lake") adds votes for the US (US_CUES);
 - an explicit "X, Y" qualifier (overrides almost everything) and a relation "X, west of
   Y" / "X near Y" / "X in Y" (X must lie inside Y or within ANCHOR_KM of it);
 - nearness to the other places the article resolved (local news names nearby towns), and
@@ -24,6 +25,7 @@ credible: the toponym is left unresolved (unknown beats wrong).
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -49,6 +51,16 @@ COUNTY_WORDS = {"county", "parish", "borough"}
 AREA_WORDS = {"province", "governorate", "region", "state", "oblast", "prefecture",
               "department"}
 DISTRICT_RADIUS_KM = 30.0
+# Words only American copy uses ("Sheriff's Office", "Laurel County", "I-75", "R-Elbow Lake"):
+# each distinct one is a vote for the US, so a local story about "Athens" or "Mansfield"
+# that names no state still reads as American. British forms are left out ("High Sheriff",
+# "Kent County Council").
+US_CUES = re.compile(
+    r"(?<!High )\bSheriff\b|\b[A-Z][a-z]+ (?:County|Parish)\b(?! Council| Church)|\bTownship\b|\bPolice Department\b"
+    r"|\bInterstate \d+|\bI-\d{1,3}\b|\bState Route\b|\bGov\. |\b[RD]-[A-Z][a-z]+"
+    r"|\b(?:Democrat|Republican)s?\b|\b[Hh]igh [Ss]chool\b|\bSchool District\b"
+    r"|\bBoard of Education\b|\bFire Department\b|\bmph\b")
+US_CUE_VOTE, US_CUE_MAX = 1.0, 3
 NAMED_AREA_SHARE = 0.5  # ... when its country has this share of the other names' votes
 NAMED_AREA_BONUS = 2.0  # inside a first-level area the article names ("Kentucky", "Ky.")
 LOCAL_WEIGHT, LOCAL_CAP = 2.0, 3.0  # per supporting name (geo.coherence), at most
@@ -90,9 +102,13 @@ class Context:
         return self.countries.most_common(1)[0][0] if self.countries else None
 
 
-def build_context(toponyms: list[Toponym], gazetteer: Gazetteer, norps: list[str]) -> Context:
-    """Country and admin1 votes from every distinct name and from demonyms."""
+def build_context(toponyms: list[Toponym], gazetteer: Gazetteer, norps: list[str],
+                  text: str = "") -> Context:
+    """Country and admin1 votes from every distinct name, demonyms and US-only wording."""
     context = Context()
+    cues = {re.sub(r"\W+", " ", m.group()).strip() for m in US_CUES.finditer(text)}
+    if cues:
+        context.countries["US"] += US_CUE_VOTE * min(len(cues), US_CUE_MAX)
     mentions = Counter(name_key(t.text) for t in toponyms)
     for toponym in toponyms:
         key = name_key(toponym.text)
@@ -129,7 +145,16 @@ def _name_areas(toponyms: list[Toponym], gazetteer: Gazetteer, context: Context)
                 continue
             if context.share(entry.country, key) < NAMED_AREA_SHARE:
                 continue
-            context.named.setdefault((entry.country, entry.admin1), set()).add(key)
+            area = (entry.country, entry.admin1)
+            context.named.setdefault(area, set()).add(key)
+            # A named area casts a whole vote for itself, even when its name's prior leans
+            # to a country ("Georgia" in an Atlanta story): topped up, and kept as the
+            # name's own vote so that it does not count for the name itself.
+            own_states = context.own.setdefault(key, (Counter(), Counter()))[1]
+            missing = 1.0 - own_states.get(area, 0.0)
+            if missing > 0:
+                own_states[area] += missing
+                context.states[area] += missing
 
 
 def _located(toponym: Toponym, gazetteer: Gazetteer) -> list[GeoEntry]:

@@ -74,7 +74,7 @@ def _places_of(toponyms: list[Toponym], doc: Any, gazetteer: Gazetteer) -> list[
     if not toponyms:
         return []
     norps = [e.text for e in doc.ents if e.label_ == "NORP"]
-    context = build_context(toponyms, gazetteer, norps)
+    context = build_context(toponyms, gazetteer, norps, doc.text)
     resolved = _resolve_all(toponyms, gazetteer, context)
     sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else []
     return _build_places(toponyms, resolved, context, gazetteer, sentences)
