@@ -638,6 +638,7 @@ def test_scorer_joins_fragments_split_only_by_a_space(raw, fragments, expected):
      "she would veto the budget"),
     ("President Maria Lopez said Tuesday her government would not negotiate with the rebels.",
      "her government would not negotiate with the rebels"),
+    ("Governor Ana Ruiz promised Monday to veto any tax increase.", "to veto any tax increase"),
     # a date that is the clause's own subject or possessor stays
     ("The mayor said Friday was the deadline for the bids.",
      "Friday was the deadline for the bids"),
@@ -714,3 +715,14 @@ def test_quoted_titles_are_not_quotes(run, text, title):
 def test_short_title_case_sentence_in_quotes_is_still_a_quote(run):
     _, quotes = quotes_of(run, '"I Think She Will." That was all Ellison said on Monday.')
     assert any(q.text.startswith("I Think She Will") for q in quotes)
+
+
+@pytest.mark.parametrize("predicted,gold", [
+    ("They will go home the same way they came", "\u201cThey will go home the same way they came\u201d?"),
+    ("Who will win the final", "Who will win the final?"),
+    ("the vote was rigged", "the vote was rigged,"),
+])
+def test_scorer_exact_match_ignores_final_punctuation(predicted, gold):
+    from newsevents.evaluation.quotes import norm
+
+    assert norm(predicted) == norm(gold)

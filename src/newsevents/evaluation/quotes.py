@@ -7,7 +7,8 @@ into the clean text) are mapped back to the raw text line by line, falling back 
 
 Metrics (stage "quotes"):
 - `polnear.content_f1_exact`: a prediction is right when it equals a gold content fragment
-  (or the whole content), ignoring surrounding spaces, quote marks and a final comma or stop;
+  (or the whole content), ignoring surrounding spaces, quote marks and final punctuation
+  (, ; : . ? !);
 - `polnear.content_f1_overlap`: right when its token Jaccard with a gold content (or one of
   its fragments) is >= 0.5;
 - fragments that only a space separates (PolNeAR cuts a selection at each sentence end) are
@@ -140,12 +141,12 @@ def to_raw(span: Span, mapping: list[int | None], raw: str, text: str,
 
 
 def norm(text: str) -> str:
-    """Text for exact comparison: no surrounding spaces, quote marks, or final , or ."""
+    """Text for exact comparison: no surrounding spaces, quote marks or final , ; : . ? !"""
     text = re.sub(r"\s+", " ", text).strip()
     prev = None
     while prev != text:
         prev = text
-        text = text.strip(MARKS + " ").rstrip(",.").strip()
+        text = text.strip(MARKS + " ").rstrip(",.?!;:").strip()
     return text
 
 

@@ -349,7 +349,7 @@ def cut_trailing_adjunct(doc: Any, span: tuple[int, int], bounds: tuple[int, int
 
 def skip_leading_date(doc: Any, start: int, end: int) -> int:
     """The content's start after a date that belongs to the cue ("said Tuesday his plan ...",
-    "said on Friday that ..."): the date says when it was said, not what."""
+    "said on Friday that ...", "promised Monday to ..."): the date says when, not what."""
     tokens = doc.char_span(start, end, alignment_mode="expand")
     if tokens is None or len(tokens) < 4:
         return start
@@ -364,7 +364,7 @@ def skip_leading_date(doc: Any, start: int, end: int) -> int:
     # Only when a clause starts right after it: "said Friday was the deadline" (the date is
     # the subject) and "said Tuesday's vote" (a possessive) keep it.
     if rest.dep_ not in ("nsubj", "nsubjpass", "mark", "det", "poss", "compound", "amod", "expl") \
-            and rest.lower_ not in ("that", "he", "she", "they", "it", "we", "i"):
+            and rest.lower_ not in ("that", "to", "he", "she", "they", "it", "we", "i"):
         return start
     return rest.idx
 
