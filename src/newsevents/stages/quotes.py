@@ -12,10 +12,11 @@ paragraphs inherit the speaker of the quote before them. Partial quotes take the
 reporting verb above them in the parse, or the frame after a quote that runs over a sentence
 end (then the whole mixed sentence is also an indirect record). Unmarked paragraphs are quotes
 too when they are transcript turns ("WALLACE: ..."), headline attributions ("Paul Ryan: FBI
-decision 'defies explanation'") or block quotes after "The governor added:". Indirect
-attributions (reported speech, thought, intent, stance) come from indirect.py. A short
-scare-quoted phrase with no reporting verb in its sentence, a quoted title ("the "Sean Hannity
-Show"") or a handle is skipped: it is nobody's words.
+decision 'defies explanation'"; both in quote_labels.py) or block quotes after "The governor
+added:". Indirect attributions (reported speech, thought, intent, stance) come from
+indirect.py; a partial quote inside one is marked `part_of` it. A short scare-quoted phrase
+with no reporting verb in its sentence, a quoted title ("the "Sean Hannity Show"") or a
+handle is skipped: it is nobody's words.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from ..model import Article, Quote
 from . import attribution as attr
 from .dates import governing_date
 from .indirect import find_indirect
+from .quote_labels import TRANSCRIPT_LABEL, headline_chunks, transcript_chunks
 from .quote_marks import (
     ALL_MARKS, DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_CLOSE, STRAIGHT_DOUBLE, Chunk, find_chunks,
     marks_view, paragraph_spans,
@@ -54,7 +56,7 @@ def extract_quotes(article: Article, resources: Any) -> Article:
     chunks.sort(key=lambda c: c.start)
     resolver = attr.SpeakerResolver(article, [(c.start, c.end) for c in chunks])
     for chunk in chunks:
-        label = _TRANSCRIPT.match(marks, chunk.start, chunk.end)
+        label = TRANSCRIPT_LABEL.match(marks, chunk.start, chunk.end)
         if chunk.kind != "transcript" and label and label.group(1).isupper() \
                 and chunk.start == chunk.open + 1:
             # '"WALLACE: Let's start ...': a transcript turn inside quote marks.
@@ -96,81 +98,6 @@ def _date_anchor(article: Article, quote: Quote) -> tuple[int, int]:
 
 _DASH_BYLINE = re.compile(r"\s*[\u2015\u2014\u2013-]+\s*([A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,3})")
 _NAME_COLON = re.compile(r"(?:^|[\s\u2014\u2013-])((?:[A-Z][\w.'\u2019-]*\s){0,3}[A-Z][\w.'\u2019-]*[a-z])\s*:\s*$")
-_HEADLINE_LABEL = re.compile(r"((?:[A-Z][\w.'\u2019-]*\s){0,3}[A-Z][\w.'\u2019-]*[a-z]):\s+(?=\S)")
-_NOT_SPEAKERS = frozenset({"note", "update", "editor's note", "correction", "read more", "watch",
-                           "source", "photo", "related", "q", "a", "video", "listen", "see also",
-                           "breaking", "exclusive", "analysis", "opinion", "live", "getty"})
-_TRANSCRIPT = re.compile(r"([A-Z][A-Z.'\- ]{1,40}[A-Z]|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}):\s+(?=\S)")
-
-
-def transcript_chunks(article: Article, marks: str, paragraphs: list[tuple[int, int]],
-                      chunks: list[Chunk]) -> list[Chunk]:
-    """Interview transcripts: a paragraph "WALLACE: ..." with no quote marks is a direct quote."""
-    found = []
-    quoted_paragraphs = {c.paragraph for c in chunks}
-    for index, (p_start, p_end) in enumerate(paragraphs):
-        if index in quoted_paragraphs:
-            continue
-        match = _TRANSCRIPT.match(marks, p_start, p_end)
-        if match is None or len(marks[match.end():p_end].split()) < 3:
-            continue
-        name = match.group(1)
-        token = article.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
-        if not name.isupper() and (token is None or token.root.pos_ != "PROPN"):
-            continue
-        if name.lower() in _NOT_SPEAKERS or " " in name and not name.isupper():
-            continue
-        chunk = Chunk(match.start(), None, match.end(), p_end, index, kind="transcript")
-        chunk.extra["name"] = (match.start(1), match.end(1))
-        found.append(chunk)
-    return found
-
-
-def headline_chunks(article: Article, marks: str, paragraphs: list[tuple[int, int]],
-                    chunks: list[Chunk]) -> list[Chunk]:
-    """Headline attributions: a paragraph "Paul Ryan: FBI Decision 'Defies Explanation'" is
-    what the named source says; quotes inside it become part of that one record."""
-    found = []
-    transcripts = {c.paragraph for c in chunks if c.kind == "transcript"}
-    for index, (p_start, p_end) in enumerate(paragraphs):
-        match = _HEADLINE_LABEL.match(marks, p_start, p_end)
-        if index in transcripts or match is None \
-                or marks[match.end()] in ALL_MARKS and _quoted_whole(marks, match.end(), p_end):
-            continue  # 'Darrell Scott: "You Find Me ..."': the quote chunk is the record
-        end = p_end
-        while end > match.end() and marks[end - 1] in " .":
-            end -= 1
-        if len(marks[match.end():end].split()) < 3 or len(marks[p_start:p_end]) > 200:
-            continue
-        span = article.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
-        if span is None or match.group(1).lower() in _NOT_SPEAKERS or any(
-                t.pos_ != "PROPN" for t in span if t.is_alpha) \
-                and not _named_elsewhere(article, match.group(1), p_start, p_end):
-            continue
-        chunk = Chunk(match.start(), None, match.end(), end, index, kind="headline")
-        chunk.extra["name"] = (match.start(1), match.end(1))
-        found.append(chunk)
-    inside = [c for c in chunks if any(h.paragraph == c.paragraph for h in found)]
-    return [c for c in chunks if c not in inside] + found
-
-
-def _quoted_whole(marks: str, start: int, end: int) -> bool:
-    """True when the text from a quote mark to the paragraph end is one quote (a closing mark
-    then at most a stop), not 'Sanders: "It Is Not A Radical Idea" To Ask For $15'."""
-    tail = marks[start:end].rstrip(" .")
-    closers = [k for k, ch in enumerate(tail) if ch in ALL_MARKS and k > 0 and tail[k - 1] != " "]
-    return bool(closers) and closers[-1] >= len(tail) - 2
-
-
-def _named_elsewhere(article: Article, label: str, p_start: int, p_end: int) -> bool:
-    """True when a headline label ("Sanders", "Milbank") is the last word of a person or
-    organisation named outside the headline: capitalised headline words fool the tagger."""
-    last = label.split()[-1]
-    for entity in article.entities:
-        if entity.type in ("PERSON", "ORG") and entity.name.split()[-1:] == [last] \
-                and any(not p_start <= m_start < p_end for m_start, _ in entity.mentions):
-            return True
-    return False
 
 
 def blockquote_chunks(article: Article, marks: str, paragraphs: list[tuple[int, int]],
