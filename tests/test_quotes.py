@@ -584,6 +584,12 @@ def test_direct_quotes_are_never_parts(run, text):
      "keep the House.", "said", "he would win the state"),
     ("Senator Mark Ellison said he would win the state and predicted that the party would "
      "keep the House.", "predicted", "that the party would keep the House"),
+    # a second reporting verb with its own subject, parsed as a second clause of the first
+    ("Half of the voters said they were very worried about the economy, and more than 4 in 10 "
+     "said Ellison would be best at handling it.", "said",
+     "they were very worried about the economy"),
+    ("Most voters said Ruiz is honest and trustworthy, and three-quarters said the same of "
+     "Ellison.", "said", "Ruiz is honest and trustworthy"),
 ])
 def test_indirect_content_stops_at_clause_boundary(run, text, cue, content):
     _, quotes = quotes_of(run, text)

@@ -155,6 +155,10 @@ def content_clause(verb: Any, paragraph: tuple[int, int]) -> tuple[int, int] | N
             return trim_tokens(tokens, paragraph)
         if not clauses:
             return None
+        # "said they were worried, and more than 4 in 10 said ...": a second reporting verb with
+        # its own subject, parsed as another clause of the first, is an attribution of its own.
+        clauses = clauses[:1] + [c for c in clauses[1:] if not (
+            is_reporting(c, REPORTING_VERBS) and any(d.dep_ in SUBJECT_DEPS for d in c.children))]
         tokens = [t for c in clauses for t in c.subtree]
         last = clauses[-1]
         if last.i > verb.i:
