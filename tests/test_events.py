@@ -634,3 +634,63 @@ def test_weapon_mode_is_the_most_specific_whatever_the_word_order(resources, tex
     doc = resources.nlp(text)
     root = next(t for t in doc if t.dep_ == "ROOT")
     assert _cue_mode(root, "ASSAULT") == mode
+
+
+# --- the place governing an event whose sentence names none (stages/event_place.py) ---------
+
+@pytest.mark.parametrize("text, trigger, place", [
+    # the nearest place named earlier in the paragraph
+    ("Rebels fired rockets at Aleppo on Monday. Government troops later shelled rebel "
+     "positions, the army said.", "shelled", "Aleppo"),
+    ("Security forces raided a house in Mosul on Tuesday. They arrested three suspected "
+     "militants, a police officer said.", "arrested", "Mosul"),
+    # a city before a nearer country
+    ("Gunmen stormed a hotel in Mogadishu, Somalia, on Sunday. The attackers killed five "
+     "guards, police said.", "killed", "Mogadishu"),
+    # nothing in the paragraph: the story's dateline place, in the article's main country
+    ("KABUL, Afghanistan (AP) — A suicide bomber blew himself up near a mosque on Friday, "
+     "killing nine people, police said.\n\nGunmen also attacked a police checkpoint overnight, "
+     "officials said.", "attacked", "Kabul"),
+])
+def test_event_takes_the_governing_place_flagged(run, text, trigger, place):
+    article = run(text)
+    event = next(e for e in article.events if e.trigger == trigger)
+    assert article.place(event.place_id).name == place
+    assert event.place_fallback is True
+    assert event.to_dict()["place_fallback"] is True
+    own = [e for e in article.events if place in article.text[e.start:e.end]]
+    assert all(e.place_fallback is False and e.place_id for e in own)  # named in their sentence
+
+
+@pytest.mark.parametrize("text, trigger", [
+    # weak: two places of the main country, once each, neither in the paragraph, no dateline
+    ("Police clashed with protesters in Lagos on Monday.\n\nIn Abuja, lawmakers debated a new "
+     "budget.\n\nSoldiers later arrested dozens of people, a spokesman said.", "arrested"),
+    # a place in an actor's description is not a scene
+    ("The Britain-based Syrian Observatory for Human Rights reported heavy fighting on Monday. "
+     "Government forces killed 14 rebels, the group said.", "killed"),
+    # nor a speaker's aside in a quote
+    ("\"This is what happened in Libya,\" the minister said. Militants attacked an army post "
+     "on Tuesday, officials said.", "attacked"),
+    # what did not happen has no scene
+    ("Troops shelled Aleppo on Monday. Commanders said the army would attack rebel positions "
+     "next week.", "attack"),
+])
+def test_no_place_when_the_context_is_weak(run, text, trigger):
+    article = run(text)
+    event = next(e for e in article.events if e.trigger == trigger)
+    assert event.place_id is None and event.place_fallback is False
+
+
+@pytest.mark.parametrize("text, triggers", [
+    ("Russian jets bombed Idlib on Sunday. The United Nations condemned the strikes and urged "
+     "an immediate ceasefire.", ("condemned", "urged")),
+    ("Government forces shelled Homs overnight. The opposition accused the government of war "
+     "crimes and demanded talks.", ("accused", "demanded")),
+])
+def test_verbal_events_are_not_given_the_battlefield(run, text, triggers):
+    article = run(text)
+    verbal = [e for e in article.events if e.trigger in triggers]
+    assert {e.trigger for e in verbal} == set(triggers)
+    assert all(e.place_id is None and not e.place_fallback for e in verbal)
+    assert any(e.type == "ASSAULT" and e.place_id for e in article.events)

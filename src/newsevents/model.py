@@ -247,6 +247,9 @@ class Event:
     trigger_start: int | None = None
     trigger_end: int | None = None
     date_fallback: bool = False  # additive: `date` is the publication date, for want of one
+    # additive: `place_id` is not named in the event's sentence but taken from its paragraph,
+    # the dateline or the article's main place (stages/event_place.py)
+    place_fallback: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -259,7 +262,7 @@ class Event:
             "negated": self.negated, "hypothetical": self.hypothetical,
             "start": self.start, "end": self.end, "trigger": self.trigger,
             "trigger_start": self.trigger_start, "trigger_end": self.trigger_end,
-            "date_fallback": self.date_fallback,
+            "date_fallback": self.date_fallback, "place_fallback": self.place_fallback,
         }
 
 

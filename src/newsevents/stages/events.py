@@ -5,9 +5,11 @@ Reads: `text`, `doc` (spaCy parse), `entities`, `places`, `dates`, `quotes`, `ca
 
 Method: trigger words from the lexicon in `newsevents.ontology` (verbs first, nouns such as
 "air strikes" or "talks" too), roles from the dependency parse (subject -> actor, object ->
-target, passive "by" agent -> actor), then context from the same sentence: place, date (else
-the paragraph's, else publication flagged `date_fallback`), casualties, the reporting source and
-quote, negation and hypothetical/future modality.
+target, passive "by" agent -> actor), then context from the same sentence: place (else, for
+events on the ground, the paragraph's, the dateline's or the article's main place, flagged
+`place_fallback`: `event_place.py`), date (else the paragraph's, else publication flagged
+`date_fallback`), casualties, the reporting source and quote, negation and hypothetical/future
+modality.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any
 from .. import ontology as ont
 from ..model import Actor, Article, Event
 from .event_acled import refine_acled
+from .event_place import fallback_place
 from .event_roles import (
     _behind, _condition_subject, _consult_mode, _cue_from, _cue_mode, _custodian, _deep_target,
     _negotiating_party, _noun_actor, _object, _placed_under, _protest_target, _purpose_target, _who_died,
@@ -412,6 +415,13 @@ def _build_event(article: Article, trig: _Trigger, start: int, end: int) -> Even
         # unnamed rebels, gunmen, protesters and police belong to the country they act in
         place = article.place(place_id)
         actor.country = place.country if place is not None else None
+    place_fallback = False
+    if place_id is None:  # after the countries: a place from context does not name the actors'
+        hypothetical = False if trig.speaker_request else _hypothetical(tok)
+        place_id = fallback_place(article, trig.type, start, tok.idx, not (negated or hypothetical),
+                                  (actor.country if actor else None,
+                                   target.country if target else None))
+        place_fallback = place_id is not None
     source, quote_id = _source(article, tok, start, end)
     if source is None and trig.type in _VERBAL and actor is not None:
         source = actor.name  # the speaker of the speech act is on record
@@ -421,7 +431,8 @@ def _build_event(article: Article, trig: _Trigger, start: int, end: int) -> Even
         id="", type=trig.type, start=start, end=end, mode=trig.mode,
         cameo=_cameo(trig), acled=_acled(trig, actor, target),
         actor=actor, target=target, place_id=place_id,
-        date=window, date_fallback=fallback, source=source, quote_id=quote_id,
+        date=window, date_fallback=fallback, place_fallback=place_fallback,
+        source=source, quote_id=quote_id,
         casualty_ids=[c.id for c in casualties] if trig.type in _CASUALTY_TYPES else [],
         negated=negated,
         hypothetical=False if trig.speaker_request else _hypothetical(tok),
