@@ -732,3 +732,15 @@ def test_scorer_exact_match_ignores_final_punctuation(predicted, gold):
     from newsevents.evaluation.quotes import norm
 
     assert norm(predicted) == norm(gold)
+
+
+@pytest.mark.parametrize("text,answer", [
+    ("Asked whether Ruiz could win in November, 72 percent of Democrats said yes.", "yes"),
+    ("Asked if he was ever bullied, the candidate said no.", "no"),
+    ("Six in 10 voters call him decisive, after half said so in the earlier poll.", "so"),
+    ("He said so many times during the campaign.", None),
+])
+def test_one_word_answers_are_what_was_said(run, text, answer):
+    _, quotes = quotes_of(run, text)
+    answers = [q.text for q in quotes if q.cue == "said"]
+    assert answers == ([answer] if answer else [])

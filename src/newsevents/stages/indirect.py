@@ -216,6 +216,9 @@ def attribution_frame(token: Any, bounds: tuple[int, int]
         span = attr.content_clause(token, bounds)
         if span is not None:
             return attr.cue_of(token), span, "reporting"
+        answer = _answer_word(token)
+        if answer is not None:
+            return attr.cue_of(token), (answer.idx, answer.idx + len(answer.text)), "reporting"
     if token.lower_ == "according":
         return None
     passive = any(c.dep_ in _PASSIVE for c in token.children)
@@ -258,6 +261,20 @@ def attribution_frame(token: Any, bounds: tuple[int, int]
                      and c.lower_ in ("for", "of", "as")]
             return _cue(token, passive), _clause_span(objects + extra, bounds), "stance"
     return None
+
+
+def _answer_word(verb: Any) -> Any:
+    """ "72 percent said yes", "half said so", "he said no": a one-word answer right after a
+    reporting verb is the whole of what was said."""
+    if verb.i + 1 >= len(verb.doc):
+        return None
+    word = verb.doc[verb.i + 1]
+    if word.lower_ not in ("yes", "no", "so") or word.head.i != verb.i:
+        return None
+    after = verb.doc[word.i + 1] if word.i + 1 < len(verb.doc) else None
+    if after is not None and after.is_alpha and after.lower_ not in ("and", "but", "while", "in", "on"):
+        return None  # "said so many times", "said no one"
+    return word
 
 
 def _noun_frame(noun: Any, bounds: tuple[int, int]
