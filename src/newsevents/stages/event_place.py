@@ -11,7 +11,8 @@ names no place; the caller flags any of these `place_fallback`):
    location, ACLED's geo-precision 3: "Aleppo" three words before "Syria" is the better
    point); a country only when the paragraph names nothing finer. A paragraph place outside
    the article's main country gives none: a side scene (the French government's "Paris" in a
-   story about Bouake) is more often a mention than where the event happened;
+   story about Bouake) is more often a mention than where the event happened, and so is a
+   country in a story with no main country ("U.S." in a story about Kenya and Somalia);
 2. the story's dateline place ("KABUL, Afghanistan (AP) -"), when it lies in the article's
    main country (a "WASHINGTON -" story about Syria is not located in Washington);
 3. the article's main place: the most-mentioned city/district/province of the article's main
@@ -76,6 +77,8 @@ def fallback_place(article: Article, etype: str, start: int, trigger_start: int,
     main = _main_country(article)
     if place is not None and main is not None and place.country != main:
         return None  # a scene abroad ("Paris" in a Bouake story): conflicting, so none
+    if place is not None and place.feature == "country" and main is None:
+        return None  # a country in a story spread over several is more often a party
     if place is None:
         place = _article_place(article)
         place = place if place is not None and fits(place) else None
