@@ -8,7 +8,7 @@ with `--workers` processes and `--batch-size` articles parsed together; reports 
 corpus jobs), the corpus jobs' share, and the database size per 1,000 articles. Several
 `--workers` and `--batch-size` values are measured back to back, every combination.
 
-    python bench/ingest.py [--data DIR] [--repeat 2] [--workers 1 2] [--batch-size 1 16]
+    python bench/ingest.py [--data DIR] [--repeat 2] [--workers 1 2] [--batch-size 1 4]
                            [--pg URL] [--markdown FILE]
 """
 
@@ -143,7 +143,7 @@ def main() -> None:
     parser.add_argument("--data", default=os.environ.get("NEWSEVENTS_DATA", "../shared/data"))
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--workers", type=int, nargs="+", default=[2])
-    parser.add_argument("--batch-size", type=int, nargs="+", default=[16],
+    parser.add_argument("--batch-size", type=int, nargs="+", default=[4],
                         help="articles parsed together (1: one by one)")
     parser.add_argument("--pg", default=os.environ.get("NEWSEVENTS_TEST_PG"))
     parser.add_argument("--markdown", help="Append the results as a section to this file.")

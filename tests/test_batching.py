@@ -6,13 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from newsevents.ingest import ingest
 from newsevents.model import Article, InputError
 from newsevents.pipeline import DEFAULT_STAGES, process, process_batch, process_many
 from newsevents.reader import article_from
 from newsevents.stages import nlp
-from newsevents.store import Store
+from newsevents.store import Store, schema
 
 HERE = Path(__file__).parent
 STORY_LIMIT = 15  # keeps the VOA comparison under ~30 s
@@ -119,16 +120,32 @@ def test_stages_without_the_parse_run_per_article(resources):
     assert nlp.parse not in stages
 
 
-@pytest.mark.parametrize("batch_size", [1, 3])
-def test_ingest_in_batches_stores_what_one_by_one_does(tmp_path, resources, batch_size):
+def _ingested(folder: Path, resources, **options) -> tuple[tuple[int, int, int], dict[str, str]]:
+    """Ingest the test records into a fresh store: (done, failed, duplicates), documents by URL."""
     records = [{"text": _wire(i), "url": f"https://wire.example/afg/{i}"} for i in range(4)]
     # A copy of story 0 under another URL, in the same batch: decided after story 0 is stored.
     records.insert(1, {"text": _wire(0), "url": "https://mirror.example/afg/0"})
     records.append({"text": "   ", "url": "https://wire.example/empty"})
-    path = tmp_path / "batch.jsonl"
+    path = folder / "batch.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
-    store = Store.open(str(tmp_path / "c.db"))
-    summary = ingest([str(path)], store, workers=1, resources=resources, batch_size=batch_size,
-                     corpus_jobs=False)
-    assert (summary.done, summary.failed, summary.duplicates) == (4, 1, 1)
-    assert store.counts()["articles"] == 4
+    store = Store.open(str(folder / "c.db"))
+    summary = ingest([str(path)], store, resources=resources, corpus_jobs=False, **options)
+    with store.engine.connect() as conn:
+        ids = list(conn.execute(sa.select(schema.articles.c.id)).scalars())
+    documents = {}
+    for article_id in ids:
+        document = store.document(article_id)
+        documents[document["article"]["url"]] = json.dumps(document, sort_keys=True)
+    store.close()
+    return (summary.done, summary.failed, summary.duplicates), documents
+
+
+@pytest.mark.parametrize("workers, batch_size", [(1, 3), (1, 16), (2, 2)])
+def test_ingest_in_batches_stores_what_one_by_one_does(tmp_path, resources, workers, batch_size):
+    (tmp_path / "one").mkdir()
+    (tmp_path / "batched").mkdir()
+    one_counts, one_docs = _ingested(tmp_path / "one", resources, workers=1, batch_size=1)
+    counts, docs = _ingested(tmp_path / "batched", resources, workers=workers,
+                             batch_size=batch_size)
+    assert one_counts == counts == (4, 1, 1)
+    assert docs == one_docs and len(docs) == 4

@@ -64,9 +64,11 @@ def process(article: Article, resources: Resources,
     return article
 
 
-# Articles parsed together by spaCy's nlp.pipe in process_many and ingest: the parse is most
-# of the pipeline's time and runs ~20 % faster in batches; 16 articles hold ~40 MB of Docs.
-BATCH_SIZE = 16
+# Articles parsed together by spaCy's nlp.pipe in process_many and ingest. The parse, most of
+# the pipeline's time, takes ~8 % less CPU in batches, already at 2-4 articles; each article
+# in a batch adds ~15 MB to the peak memory, and small batches keep a short ingest's workers
+# evenly loaded (docs/performance.md).
+BATCH_SIZE = 4
 
 
 def process_many(articles: Iterable[Article], resources: Resources,
