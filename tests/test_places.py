@@ -556,3 +556,30 @@ def test_named_state_outweighs_another_state_for_its_capital(run: Callable[..., 
     atlanta = _place_at(article, "Atlanta")
     assert atlanta is not None and atlanta.country == "US"
     assert abs(atlanta.lat - 33.75) < 0.3 and abs(atlanta.lon + 84.39) < 0.3
+
+
+# --- places used as modifiers ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text,word,country", [
+    ("Rep. Torrey Westrom, R-Elbow Lake, said the rules were too strict.", "Elbow Lake", "US"),
+    ("Rep. Nick Rahall, D-W. Va., chairs the committee.", "W. Va.", "US"),
+    ("A Gainesville man was sentenced to 15 years on Monday in Florida.", "Gainesville", "US"),
+    ("Danbury police arrested the mason on Monday night in Connecticut.", "Danbury", "US"),
+    ("Corporate officials for Northbrook-based Crate & Barrel declined to comment.",
+     "Northbrook", "US"),
+])
+def test_place_used_as_a_modifier(run: Callable[..., Article], text: str, word: str,
+                                  country: str) -> None:
+    article = run(text, until=UNTIL)
+    place = _place_at(article, word)
+    assert place is not None, [p.name for p in article.places]
+    assert place.country == country and place.lat is not None
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Area residents packed the meeting on Tuesday.", "Area"),
+    ("The Clinton family gathered at the lake on Sunday.", "Clinton"),
+])
+def test_common_words_and_families_are_not_modifier_places(run: Callable[..., Article],
+                                                           text: str, word: str) -> None:
+    assert _place_at(run(text, until=UNTIL), word) is None

@@ -3,12 +3,14 @@
 US copy names several counties with one plural "counties" (or "parishes") word at the end;
 every name of the list is a county, though only the last one stands next to the word.
 `county_list_members` finds the members, so the recogniser can take them as toponyms and
-both it and the given-span path can type them as counties.
+both it and the given-span path can type them as counties. `county_head` cuts a place
+entity that runs past its county ("Boone County Jail") back to the county's name.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 _NAME = r"(?:[A-Z][A-Za-z'’.-]*|St\.)(?:\s[A-Z][A-Za-z'’.-]*)?"
 _LIST = re.compile(
@@ -28,3 +30,9 @@ def county_list_members(text: str) -> list[tuple[int, int, str, str]]:
                 start, name = start + 4, name[4:]
             members.append((start, item.end(), name, word))
     return members
+
+
+def county_head(span: Any) -> Any:
+    """"Boone County Jail" tagged as a place is Boone County: cut before the County word."""
+    at = next((t.i for t in span[1:-1] if t.lower_ in ("county", "parish")), None)
+    return span.doc[span.start:at] if at is not None else span

@@ -1,10 +1,13 @@
 """Toponym recognition: find place-name spans in a parsed article.
 
-Sources, in order of trust: the dateline ("GENEVA (Wire) —"), spaCy GPE/LOC/FAC entities,
-NORP entities that are really place names (the small model tags "Aleppo" NORP), capitalised
-proper-noun sequences that name a prominent gazetteer entry, and "X, Y" qualifiers
-("Paris, Tex."). Spans inside PERSON/ORG names, names of people mentioned in the article,
-and demonyms ("Syrian") are never place mentions. "X district/neighbourhood" phrases make X
+Sources, in order of trust: the dateline ("GENEVA (Wire) —"), county lists ("Barrow and
+Jackson counties", `geo.county_lists`), spaCy GPE/LOC/FAC entities, NORP entities that are
+really place names (the small model tags "Aleppo" NORP), places used as modifiers ("R-Elbow
+Lake", "a Gainesville man", `geo.modifiers`), places heading or ending institution names
+("the Killeen Police Department", `geo.org_places`), capitalised proper-noun sequences that
+name a prominent gazetteer entry, echoes of names already used as places, and "X, Y"
+qualifiers ("Paris, Tex."). Other spans inside PERSON/ORG names, names of people mentioned
+in the article, and demonyms ("Syrian") are never place mentions. "X district/neighbourhood" phrases make X
 a district; "X province/governorate/region/state/oblast/county" make X an admin area.
 """
 
@@ -16,7 +19,8 @@ from typing import Any
 
 from ..gazetteer import ABBREVIATION, ALIAS, ALTERNATE, PRIMARY, Gazetteer, name_key
 from .aliases import DEMONYMS
-from .county_lists import county_list_members
+from .county_lists import county_head, county_list_members
+from .modifiers import modifier_places
 from .org_places import org_head_places
 from .relations import with_anchors
 
@@ -85,6 +89,10 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, entities: list[Any] = ()) -> l
     blocked = [span for span in _blocked_spans(doc, entities)
                if not any(span == (t.start, t.end) for t in found)]
     found += _ner_toponyms(doc, gazetteer, blocked, person_names)
+    found += [Toponym(s, e, t, "qualifier" if "." in t else "modifier", suffix=suffix,
+                      kind="admin" if suffix else "place")
+              for s, e, t, suffix in modifier_places(doc, gazetteer, person_names)
+              if not _overlaps(s, e, [(f.start, f.end) for f in found])]
     found += [Toponym(s, e, t, "org_head") for s, e, t in
               org_head_places(doc, gazetteer, entities, person_names,
                               {name_key(t.text) for t in found})]
@@ -207,7 +215,7 @@ def _ner_toponyms(doc: Any, gazetteer: Gazetteer, blocked: list[tuple[int, int]]
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS and ent.label_ != "NORP":
             continue
-        span = _county_head(_trim(ent))
+        span = county_head(_trim(ent))
         if not len(span) or not any(c.isupper() for c in span.text):
             continue
         if _overlaps(span.start_char, span.end_char, blocked):
@@ -219,12 +227,6 @@ def _ner_toponyms(doc: Any, gazetteer: Gazetteer, blocked: list[tuple[int, int]]
             continue
         found += _split_on_comma(span, "norp" if ent.label_ == "NORP" else "ner")
     return found
-
-
-def _county_head(span: Any) -> Any:
-    """"Boone County Jail" tagged as a place is Boone County: cut before the County word."""
-    at = next((t.i for t in span[1:-1] if t.lower_ in ("county", "parish")), None)
-    return span.doc[span.start:at] if at is not None else span
 
 
 def _suffixed_toponyms(doc: Any, blocked: list[tuple[int, int]], person_names: set[str],

@@ -188,8 +188,10 @@ def _votes(toponym: Toponym, gazetteer: Gazetteer, weight: float) -> tuple[Count
 
 def candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[GeoEntry]:
     """The gazetteer entries a toponym may name, given how it is written."""
-    allow_abbreviation = toponym.source in ("qualifier", "given") and (
-        "." in toponym.text or toponym.text.isupper())
+    # A dotted abbreviation ("W. Va.", "Minn.") is one wherever it stands; a bare all-caps
+    # code ("IN", "OR") only as the Y of "X, Y".
+    allow_abbreviation = "." in toponym.text or (
+        toponym.source in ("qualifier", "given") and toponym.text.isupper())
     entries = [e for e in gazetteer.lookup(toponym.text)
                if e.match != ABBREVIATION or allow_abbreviation]
     if toponym.suffix in COUNTY_WORDS:
@@ -255,6 +257,8 @@ def resolve(toponym: Toponym, gazetteer: Gazetteer, context: Context,
     best = _city_over_area(best, entries, toponym)
     if qualifiers or (anchor is not None and _near(best, anchor, ANCHOR_KM)):
         return best
+    if best.match == ABBREVIATION and "." in toponym.text and best.feature == "admin":
+        return best  # "W. Va.", "Minn.": a dotted state abbreviation names its state
     if len(entries) == 1 and best.match == PRIMARY and _unopposed(best, context, key):
         return best  # the only place of that name anywhere, and no other country in view
     return best if credible(best, context, key) else None
