@@ -744,3 +744,17 @@ def test_one_word_answers_are_what_was_said(run, text, answer):
     _, quotes = quotes_of(run, text)
     answers = [q.text for q in quotes if q.cue == "said"]
     assert answers == ([answer] if answer else [])
+
+
+@pytest.mark.parametrize("text,cue,content", [
+    ("Most voters see Ellison as the stronger candidate in November.", "see",
+     "Ellison as the stronger candidate"),
+    ("Critics have portrayed the plan as a giveaway to developers.", "portrayed",
+     "the plan as a giveaway to developers"),
+    ("The governor congratulated the team on its first title in twenty years.", "congratulated",
+     "the team on its first title"),
+])
+def test_rarer_stance_cues(run, text, cue, content):
+    _, quotes = quotes_of(run, text)
+    assert any(q.kind == "indirect" and q.cue == cue and q.text == content for q in quotes), \
+        [(q.cue, q.text) for q in quotes]

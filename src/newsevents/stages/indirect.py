@@ -58,7 +58,7 @@ STANCE_VERBS = frozenset({
     "back", "advocate", "ridicule", "mock", "attack", "challenge", "contest", "doubt", "fear",
     "want", "seek", "ask", "pitch", "tweet", "write", "say", "answer", "explain",
     "rule", "veto", "approve", "embrace", "accuse", "call",
-    "dub", "label", "brand", "name",
+    "dub", "label", "brand", "name", "prefer", "congratulate",
 })
 # (verb, preposition) frames whose object is the content: "called for", "warned of".
 PREP_FRAMES = frozenset({
@@ -76,6 +76,11 @@ PREP_FRAMES = frozenset({
     ("vote", "against"), ("rule", "on"), ("rule", "against"), ("rule", "in"), ("refer", "to"),
     ("elaborate", "on"), ("reflect", "on"), ("weigh", "in"), ("express", "concern"),
     ("confess", "to"), ("admit", "to"), ("speculate", "about"), ("cite", "as"),
+    # chosen on PolNeAR train: "voters see Sanders as electable", "congratulated him on ..."
+    ("see", "as"), ("view", "as"), ("regard", "as"), ("portray", "as"), ("characterize", "as"),
+    ("paint", "as"), ("cast", "as"), ("frame", "as"), ("present", "as"), ("describe", "as"),
+    ("depict", "as"), ("label", "as"), ("brand", "as"), ("congratulate", "on"),
+    ("congratulate", "for"),
 })
 # Nouns whose "that"/"to" clause or "for" object is someone's statement or position.
 CONTENT_NOUNS = frozenset({
