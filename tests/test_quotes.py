@@ -300,8 +300,11 @@ ATTRIBUTIONS = [
     ("President Maria Lopez criticized the central bank for raising interest rates.",
      "the central bank for raising interest rates", "indirect", "Maria Lopez", "criticized"),
     # a content noun
-    ("Mayor Anna Berg repeated her claim that the fire had been set deliberately.",
+    ("Mayor Anna Berg made the claim that the fire had been set deliberately.",
      "that the fire had been set deliberately", "indirect", "Anna Berg", "claim"),
+    # a stance verb on a content noun takes the whole phrase (PolNeAR's convention)
+    ("Mayor Anna Berg repeated her claim that the fire had been set deliberately.",
+     "her claim that the fire had been set deliberately", "indirect", "Anna Berg", "repeated"),
 ]
 
 
@@ -757,4 +760,16 @@ def test_one_word_answers_are_what_was_said(run, text, answer):
 def test_rarer_stance_cues(run, text, cue, content):
     _, quotes = quotes_of(run, text)
     assert any(q.kind == "indirect" and q.cue == cue and q.text == content for q in quotes), \
+        [(q.cue, q.text) for q in quotes]
+
+
+@pytest.mark.parametrize("text,cue,content", [
+    ("The minister repeated her claim that the border was secure.", "repeated",
+     "her claim that the border was secure"),
+    ("Ellison rejected the suggestion that he would quit the race.", "rejected",
+     "the suggestion that he would quit the race"),
+])
+def test_stance_on_a_content_noun_takes_the_whole_phrase(run, text, cue, content):
+    _, quotes = quotes_of(run, text)
+    assert any(q.cue == cue and q.text == content for q in quotes), \
         [(q.cue, q.text) for q in quotes]

@@ -253,8 +253,9 @@ def attribution_frame(token: Any, bounds: tuple[int, int]
                     cue.end, cue.text = child.idx + len(child.text), token.doc[token.i:child.i + 1].text
                 return cue, _clause_span(objects, bounds), "prep"
     if lemma in STANCE_VERBS and not passive:
-        objects = [c for c in children if c.dep_ == "dobj" and c.pos_ not in ("PRON",)
-                   and _noun_frame(c, bounds) is None]  # "repeated her claim that ...": the noun's
+        # "defended his call to raise the minimum wage": the whole noun phrase, its clause
+        # included, is the position defended (the noun's own record then nests inside).
+        objects = [c for c in children if c.dep_ == "dobj" and c.pos_ not in ("PRON",)]
         if lemma == "raise":
             objects = [c for c in objects if c.lemma_.lower() in RAISED_CONTENT]  # not "$12 million"
         if lemma in _NAMING_VERBS and any(c.dep_ in ("oprd", "xcomp") for c in children):
