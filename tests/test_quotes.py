@@ -773,3 +773,14 @@ def test_stance_on_a_content_noun_takes_the_whole_phrase(run, text, cue, content
     _, quotes = quotes_of(run, text)
     assert any(q.cue == cue and q.text == content for q in quotes), \
         [(q.cue, q.text) for q in quotes]
+
+
+@pytest.mark.parametrize("text,cue,content", [
+    ("Most evangelical voters supported her in the primary.", "supported", "her"),
+    ("The union endorsed him on Monday.", "endorsed", "him"),
+    ("The union endorsed it on Monday.", "endorsed", None),
+])
+def test_stance_on_a_person_pronoun(run, text, cue, content):
+    _, quotes = quotes_of(run, text)
+    found = [q.text for q in quotes if q.cue == cue]
+    assert found == ([content] if content else [])
