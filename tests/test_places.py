@@ -583,3 +583,12 @@ def test_place_used_as_a_modifier(run: Callable[..., Article], text: str, word: 
 def test_common_words_and_families_are_not_modifier_places(run: Callable[..., Article],
                                                            text: str, word: str) -> None:
     assert _place_at(run(text, until=UNTIL), word) is None
+
+
+def test_bare_county_name_in_a_state_the_article_names(run: Callable[..., Article]) -> None:
+    # "DeKalb" without its County word: no town of that name in Georgia, so the county.
+    article = run("Schools in DeKalb and Gwinnett will close on Monday, Georgia officials said.",
+                  until=UNTIL)
+    dekalb = _place_at(article, "DeKalb")
+    assert dekalb is not None and dekalb.country == "US" and dekalb.feature == "admin"
+    assert abs(dekalb.lat - 33.77) < 0.4 and abs(dekalb.lon + 84.23) < 0.4

@@ -16,6 +16,8 @@ regions, a penalty for alternate-name matches) plus evidence from the article:
 - a first-level area the article names outright ("Kentucky", "Ky.") pulls the towns and
   counties inside it (NAMED_AREA_BONUS), when its country has most of the article's votes.
   Neither of these two applies to a name that is itself a country or area ("Mexico").
+  A bare name may also be a county of a named state ("DeKalb" in a Georgia story), weighed
+  as a much smaller place than the towns of that name (BARE_COUNTY_DISCOUNT).
 A bare name that is both an admin area and a big city of the same country is the city
 ("New York", "Aleppo"); "X County/Parish" looks up the county; "X province" prefers the
 area. A candidate that is neither prominent nor supported by the article's focus is not
@@ -27,7 +29,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..gazetteer import ABBREVIATION, ALIAS, ALTERNATE, PRIMARY, Gazetteer, GeoEntry, name_key
 from .aliases import DEMONYMS
@@ -61,6 +63,7 @@ US_CUES = re.compile(
     r"|\b(?:Democrat|Republican)s?\b|\b[Hh]igh [Ss]chool\b|\bSchool District\b"
     r"|\bBoard of Education\b|\bFire Department\b|\bmph\b")
 US_CUE_VOTE, US_CUE_MAX = 1.0, 3
+BARE_COUNTY_DISCOUNT = 1000
 NAMED_AREA_SHARE = 0.5  # ... when its country has this share of the other names' votes
 NAMED_AREA_BONUS = 2.0  # inside a first-level area the article names ("Kentucky", "Ky.")
 LOCAL_WEIGHT, LOCAL_CAP = 2.0, 3.0  # per supporting name (geo.coherence), at most
@@ -237,7 +240,7 @@ def resolve(toponym: Toponym, gazetteer: Gazetteer, context: Context,
     `resolved` holds a first pass's answers for the other toponyms: it adds the nearness
     and "X, west of Y" evidence.
     """
-    entries = candidates(toponym, gazetteer)
+    entries = candidates(toponym, gazetteer) + _bare_counties(toponym, gazetteer, context)
     if not entries:
         return None
     key = name_key(toponym.text)
@@ -262,6 +265,18 @@ def resolve(toponym: Toponym, gazetteer: Gazetteer, context: Context,
     if len(entries) == 1 and best.match == PRIMARY and _unopposed(best, context, key):
         return best  # the only place of that name anywhere, and no other country in view
     return best if credible(best, context, key) else None
+
+
+def _bare_counties(toponym: Toponym, gazetteer: Gazetteer, context: Context) -> list[GeoEntry]:
+    """Counties named without their County word ("DeKalb", "Hall"), in a state the article names."""
+    if toponym.suffix is not None or toponym.kind != "place" or not toponym.text[:1].isupper():
+        return []
+    key = name_key(toponym.text)
+    # A bare name is a town first: the county is weighed as if BARE_COUNTY_DISCOUNT times smaller.
+    return [replace(e, population=max(1, e.population // BARE_COUNTY_DISCOUNT))
+            for e in gazetteer.lookup(f"{toponym.text} County")
+            if e.feature == "admin" and e.level == 2
+            and context.named.get((e.country, e.admin1), set()) - {key}]
 
 
 def score(entry: GeoEntry, context: Context, qualifiers: list[GeoEntry], key: str = "",
