@@ -694,3 +694,31 @@ def test_verbal_events_are_not_given_the_battlefield(run, text, triggers):
     assert {e.trigger for e in verbal} == set(triggers)
     assert all(e.place_id is None and not e.place_fallback for e in verbal)
     assert any(e.type == "ASSAULT" and e.place_id for e in article.events)
+
+
+@pytest.mark.parametrize("text, trigger, place", [
+    # stated where it is said
+    ("The foreign minister condemned the shelling of Aleppo, speaking to reporters in Geneva.",
+     "condemned", "Geneva"),
+    ("The minister said in Geneva on Friday that rebels must leave Aleppo.", "leave", "Geneva"),
+    ("Speaking in Geneva on Friday, Kerry accused Russia of war crimes in Aleppo.",
+     "accused", "Geneva"),
+    # the content's place and the parties are not where it is said
+    ("Kerry accused Russia of bombing hospitals in Aleppo.", "accused", None),
+    ("Top diplomats urged Russia on Friday to accept a ceasefire in Ukraine.", "urged", None),
+    ("She said Damascus must let aid convoys reach the city without delay.", "let", None),
+])
+def test_verbal_event_is_located_where_it_is_said(run, text, trigger, place):
+    article = run(text)
+    event = next(e for e in article.events if e.trigger == trigger)
+    got = article.place(event.place_id)
+    assert (got.name if got else None) == place and not event.place_fallback
+
+
+def test_event_points_back_to_the_district(run):
+    # wire copy: one sentence a paragraph; "in the district" names the district shelled above
+    article = run("Rebels shelled the Salaheddine district of Aleppo on Friday, residents said."
+                  "\n\nA monitoring group said 31 civilians had been killed in the district.")
+    killed = next(e for e in article.events if e.trigger == "killed")
+    assert article.place(killed.place_id).name == "Salaheddine"
+    assert killed.place_fallback is True

@@ -12,6 +12,7 @@ from .. import ontology as ont
 from ..countries import country_of
 from ..model import Actor, Article, DateWindow
 from .dates import governing_date
+from .event_place import SAID_TYPES, acting_mention, said_scene
 
 _NOT_ACTOR_ENTS = frozenset("DATE TIME CARDINAL ORDINAL QUANTITY MONEY PERCENT".split())
 # A document speaks for whoever issued it: "X issued a declaration demanding ..." -> X.
@@ -359,8 +360,14 @@ def _nearest(trig: Any, positions: list[tuple[int, Any]]) -> Any:
     return best
 
 
-def _place(article: Article, trig: Any, start: int, end: int) -> str | None:
+def _place(article: Article, trig: Any, start: int, end: int, scene: bool = True) -> str | None:
+    """The sentence's place nearest the trigger; with `scene`, for a verbal event only one
+    where it is said (a place in its content still tells the parties' country: scene=False)."""
     found = [(m[0], p) for p in article.places for m in p.mentions if start <= m[0] < end]
+    if scene and trig.type in SAID_TYPES:  # where it is said, not the place its words are about
+        scene = said_scene(trig.tok, [p.tok for p in trig.parts or []])
+        found = [(pos, p) for pos, p in found if any(a <= pos < b for a, b in scene)
+                 and not any(acting_mention(article, m) for m in p.mentions if m[0] == pos)]
     place = _nearest(trig, found)
     return place.id if place is not None else None
 

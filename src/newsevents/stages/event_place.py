@@ -6,6 +6,9 @@ Gives: a Place id, or None, for an event that found no place in its own sentence
 
 In order (ACLED and UCDP locate every event, from the article's context when the sentence
 names no place; the caller flags any of these `place_fallback`):
+0. a place the sentence points back to ("killed in the district", "the town's market"): the
+   latest place of that kind named in the few paragraphs before (wire copy puts each
+   sentence in its own paragraph), coordinates or not;
 1. the nearest place named earlier in the event's paragraph: the story's current scene.
    A city, district or province wins over a nearer country (a country is the coarsest
    location, ACLED's geo-precision 3: "Aleppo" three words before "Syria" is the better
@@ -52,27 +55,83 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 _BASED_AFTER = re.compile(r"\s*[-\u2010\u2011]\s*based\b", re.I)
 _BASED_BEFORE = re.compile(r"\bbased\s+(?:in|at|out\s+of)\s+(?:the\s+)?$", re.I)
 _ORIGIN_PREPS = frozenset({"from", "of"})
+# "in the district", "the town's market": a description pointing back to a named place.
+_ANAPHOR = re.compile(r"\b(?:the|that|this)\s+(?:same\s+)?(city|town|village|district|"
+                      r"neighbou?rhood|province|region|capital|camp)\b(?!\s+of\b)", re.I)
+_ANAPHOR_FEATURES = {
+    "city": {"city"}, "town": {"city"}, "village": {"city"}, "capital": {"city"},
+    "camp": {"city", "district"}, "district": {"district"}, "neighbourhood": {"district"},
+    "neighborhood": {"district"}, "province": {"admin"}, "region": {"admin"},
+}
+_ANAPHOR_REACH = 1500  # characters back: a few wire paragraphs
+_GENERIC_WORDS = frozenset("similar such past previous earlier other recent many several "
+                           "frequent repeated numerous multiple countless".split())
 _MAIN_MIN = 2  # mentions the main place needs
 _MAIN_LEAD = 2.0  # ... and how many times the runner-up's
 _MAIN_COUNTRY_SHARE = 0.5  # share of all place mentions the main country needs
 
 
-def fallback_place(article: Article, etype: str, start: int, trigger_start: int,
+# Verbal types whose own sentence gives a place only where the act is performed ("said in
+# Geneva", "told reporters in Ankara"): a place in what is accused, requested or rejected
+# ("accused Russia of bombing hospitals in Aleppo") is the content's, not the speech's.
+# CONSULT is not among them: "met in Geneva" is its scene.
+SAID_TYPES = frozenset("REQUEST ACCUSE REJECT THREATEN SUPPORT CONCEDE AGREE".split())
+_SCENE_PREPS = frozenset("in at inside during".split())
+_SPEAKING = frozenset("speak talk address tell say visit brief".split())
+# "met in Geneva to press for a halt": a request made at a meeting is made where it meets
+_GATHERING = frozenset("meet gather convene".split())
+
+
+def said_scene(trig_tok: Any, parts: list[Any]) -> list[tuple[int, int]]:
+    """Spans that may hold a verbal event's place: a locative phrase ("in/at X") on the
+    trigger (or a merged one), on a reporting or meeting verb above it ("said in Geneva that
+    ...", "met in Geneva to press for ..."), or
+    on a speaking clause of either ("..., speaking to reporters in Geneva"). Anything else in
+    the sentence is the content or the parties: "accused Russia of bombing hospitals in Aleppo".
+    """
+    heads = []
+    for tok in [trig_tok] + [p for p in parts if p is not trig_tok]:
+        heads.append(tok)
+        heads += [a for a in tok.ancestors if a.lemma_.lower() in ont.REPORTING_VERBS
+                  or a.lemma_.lower() in _SPEAKING or a.lemma_.lower() in _GATHERING]
+    heads += [c for h in list(heads) for c in h.children
+              if c.dep_ == "advcl" and c.lemma_.lower() in _SPEAKING]
+    spans = []
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in _SCENE_PREPS:
+                last = child.right_edge
+                spans.append((child.idx, last.idx + len(last.text)))
+    return spans
+
+
+def acting_mention(article: Article, mention: tuple[int, int]) -> bool:
+    """A place mention standing for an actor (subject, modifier of a person, an origin, a
+    reporting subject's description): never where a verbal event is performed."""
+    tok = _token_at(article.doc, *mention)
+    return tok is not None and _described_or_acting(tok)
+
+
+def fallback_place(article: Article, etype: str, start: int, end: int, trigger_start: int,
                    factual: bool = True, parties: tuple[str | None, ...] = ()) -> str | None:
     """The id of the place governing an event of type `etype` whose sentence starts at
     `start` and names no usable place; None when the type takes none or evidence is weak.
 
-    `factual` False (negated, hypothetical) and a trigger inside a direct or partial quote
-    take none: what did not happen, or what a speaker says in passing, has no scene here.
+    `factual` False (negated, hypothetical), a trigger inside a direct or partial quote and a
+    generic plural ("similar attacks", "504 attacks") take none: what did not happen, what a
+    speaker says in passing and a class of events have no one scene here.
     `parties` are the actor's and target's countries: when both are known, the place must
     lie in one of them ("the Afghan army killed Taliban fighters" is not in Doha, where the
     paragraph's talks are)."""
     if etype not in FALLBACK_TYPES or not article.places or not factual:
         return None
-    if _in_own_words(article, trigger_start):
+    if _in_own_words(article, trigger_start) or _generic(article, trigger_start):
         return None
     known = {c for c in parties if c}
     fits = (lambda p: p.country in known) if len(known) == len(parties) == 2 else (lambda p: True)
+    place = _antecedent(article, start, end)
+    if place is not None:
+        return place.id
     place = _paragraph_place(article, start, fits)
     main = _main_country(article)
     if place is not None and main is not None and place.country != main:
@@ -83,6 +142,31 @@ def fallback_place(article: Article, etype: str, start: int, trigger_start: int,
         place = _article_place(article)
         place = place if place is not None and fits(place) else None
     return place.id if place is not None else None
+
+
+def _antecedent(article: Article, start: int, end: int) -> Place | None:
+    """The place "the district" / "the town" in the sentence points back to: the latest
+    place of that kind named before the sentence, within a few paragraphs. Strong evidence
+    (the sentence itself names a place, by description), so it may lack coordinates."""
+    text = article.text
+    match = _ANAPHOR.search(text, start, end)
+    if match is None or _in_own_words(article, match.start()):
+        return None
+    features = _ANAPHOR_FEATURES[match.group(1).lower()]
+    window = max(0, start - _ANAPHOR_REACH)
+    found = [(m[0], p) for p in article.places if p.feature in features
+             for m in p.mentions if window <= m[0] and m[1] <= start
+             and not _in_own_words(article, m[0])]
+    return max(found, key=lambda f: f[0])[1] if found else None
+
+
+def _generic(article: Article, pos: int) -> bool:
+    """A plural trigger that counts or classes many events ("similar attacks in the capital",
+    "past attacks", "504 attacks in 2024"): no single scene to borrow from the context."""
+    tok = _token_at(article.doc, pos, pos + 1)
+    if tok is None or tok.tag_ != "NNS":
+        return False
+    return any(c.dep_ == "nummod" or c.lower_ in _GENERIC_WORDS for c in tok.children)
 
 
 def _in_own_words(article: Article, pos: int) -> bool:

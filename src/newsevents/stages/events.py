@@ -21,7 +21,7 @@ from typing import Any
 from .. import ontology as ont
 from ..model import Actor, Article, Event
 from .event_acled import refine_acled
-from .event_place import fallback_place
+from .event_place import SAID_TYPES, fallback_place
 from .event_roles import (
     _behind, _condition_subject, _consult_mode, _cue_from, _cue_mode, _custodian, _deep_target,
     _negotiating_party, _noun_actor, _object, _placed_under, _protest_target, _purpose_target, _who_died,
@@ -404,8 +404,12 @@ def _build_event(article: Article, trig: _Trigger, start: int, end: int) -> Even
     actor = _actor(article, trig.actor)
     target = _actor(article, trig.target)
     place_id = _place(article, trig, start, end)
+    # the parties' country may come from a place the words are about ("urged residents of
+    # Aleppo to leave"), even where the verbal event itself is not located there
+    context_id = place_id if trig.type not in SAID_TYPES else _place(article, trig, start, end,
+                                                                       scene=False)
     if target is not None and target.country is None and target.sector in _LOCAL_SECTORS:
-        place = article.place(place_id)  # unnamed victims are people of the place hit
+        place = article.place(context_id)  # unnamed victims are people of the place hit
         target.country = place.country if place is not None else None
         if actor is not None and actor.sector == "police" and actor.country \
                 and target.sector in ("civilians", "protesters"):
@@ -413,14 +417,14 @@ def _build_event(article: Article, trig: _Trigger, start: int, end: int) -> Even
     if actor is not None and actor.country is None and actor.sector in _PLACE_COUNTRY_SECTORS:
         # ACLED's convention for unidentified groups ("Unidentified Armed Group (Nigeria)"):
         # unnamed rebels, gunmen, protesters and police belong to the country they act in
-        place = article.place(place_id)
+        place = article.place(context_id)
         actor.country = place.country if place is not None else None
     place_fallback = False
     if place_id is None:  # after the countries: a place from context does not name the actors'
         hypothetical = False if trig.speaker_request else _hypothetical(tok)
-        place_id = fallback_place(article, trig.type, start, tok.idx, not (negated or hypothetical),
-                                  (actor.country if actor else None,
-                                   target.country if target else None))
+        parties = (actor.country if actor else None, target.country if target else None)
+        place_id = fallback_place(article, trig.type, start, end, tok.idx,
+                                  not (negated or hypothetical), parties)
         place_fallback = place_id is not None
     source, quote_id = _source(article, tok, start, end)
     if source is None and trig.type in _VERBAL and actor is not None:
