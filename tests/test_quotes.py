@@ -784,3 +784,9 @@ def test_stance_on_a_person_pronoun(run, text, cue, content):
     _, quotes = quotes_of(run, text)
     found = [q.text for q in quotes if q.cue == cue]
     assert found == ([content] if content else [])
+
+
+def test_short_content_of_a_content_noun_is_kept(run):
+    # PolNeAR annotates "his criticism of Ruiz" with the one-word content "Ruiz"
+    _, quotes = quotes_of(run, "The senator stepped up his criticism of Ruiz on Sunday.")
+    assert [(q.cue, q.text) for q in quotes] == [("criticism", "Ruiz")]

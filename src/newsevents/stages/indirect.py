@@ -22,7 +22,6 @@ from typing import Any
 from . import attribution as attr
 from .quote_marks import Chunk
 
-_MIN_INDIRECT_TOKENS = 3
 _MIN_ANONYMOUS_INDIRECT_TOKENS = 8
 _MIXED_MIN_WORDS = 3
 
@@ -155,8 +154,6 @@ def find_indirect(article: Any, chunks: list[Chunk], resolver: attr.SpeakerResol
         start, end = clipped
         speaker = resolver.resolve(cue.subject)
         n_tokens = len(article.doc.char_span(start, end, alignment_mode="expand") or [])
-        if n_tokens < _MIN_INDIRECT_TOKENS and token.pos_ != "VERB":
-            continue
         if speaker.name is None and n_tokens < _MIN_ANONYMOUS_INDIRECT_TOKENS \
                 and attr.is_reporting(token, attr.INDIRECT_VERBS):
             continue
