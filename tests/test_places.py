@@ -592,3 +592,17 @@ def test_bare_county_name_in_a_state_the_article_names(run: Callable[..., Articl
     dekalb = _place_at(article, "DeKalb")
     assert dekalb is not None and dekalb.country == "US" and dekalb.feature == "admin"
     assert abs(dekalb.lat - 33.77) < 0.4 and abs(dekalb.lon + 84.23) < 0.4
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("MOGADISHU, Somalia (Horn Daily) - A car bomb exploded at a market on Saturday.", "Horn"),
+    ("KABUL (Kabul Times) - Students marched through Herat on Tuesday.", "Kabul"),
+])
+def test_a_dateline_agency_is_the_outlet_not_a_place(run: Callable[..., Article], text: str,
+                                                     absent: str) -> None:
+    article = run(text, until=UNTIL)
+    agency_start = text.index("(") + 1
+    assert not any(start >= agency_start and end <= text.index(")")
+                   for place in article.places for start, end in place.mentions)
+    if absent == "Horn":
+        assert absent not in {p.name for p in article.places}

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..datelines import paragraph_datelines
 from ..gazetteer import ABBREVIATION, ALIAS, ALTERNATE, PRIMARY, Gazetteer, name_key
 from .aliases import DEMONYMS
 from .county_lists import county_head, county_list_members
@@ -157,6 +158,8 @@ def _blocked_spans(doc: Any, entities: list[Any]) -> list[tuple[int, int]]:
     for entity in entities:
         if getattr(entity, "type", None) in ("PERSON", "ORG", "GROUP"):
             spans += [tuple(m) for m in entity.mentions]
+    # the wire agency in a dateline is the outlet, not a scene: "(Horn Daily)", "(Kabul Times)"
+    spans += [(d.agency_start, d.agency_end) for d in paragraph_datelines(doc.text) if d.agency]
     return spans
 
 
