@@ -722,3 +722,14 @@ def test_event_points_back_to_the_district(run):
     killed = next(e for e in article.events if e.trigger == "killed")
     assert article.place(killed.place_id).name == "Salaheddine"
     assert killed.place_fallback is True
+
+
+def test_stored_event_record_carries_place_fallback(run):
+    from newsevents.store.rows import event_rows
+
+    article = run("Security forces raided a house in Mosul on Tuesday. They arrested three "
+                  "suspected militants, a police officer said.")
+    rows = {r["record"]["trigger"]: r for r in event_rows(article.to_dict())}
+    assert rows["arrested"]["record"]["place_fallback"] is True
+    assert rows["arrested"]["place"] == "Mosul"  # the map and ACLED exports get the point
+    assert rows["raided"]["record"]["place_fallback"] is False
