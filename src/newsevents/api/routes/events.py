@@ -13,6 +13,7 @@ so a reader can count each incident once.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any, Literal
 
 import sqlalchemy as sa
@@ -100,24 +101,38 @@ def monadic(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def filtered_events(store: Any, *, country: str | None = None, event_date: str | None = None,
-                    event_date_where: str | None = None, event_type: str | None = None,
-                    actor: str | None = None, source: str | None = None,
-                    fatalities: str | None = None, fatalities_where: str | None = None,
-                    text: str | None = None, near: str | None = None, radius: float = 50.0,
-                    bbox: str | None = None, timestamp: str | None = None,
-                    include_duplicates: bool = False) -> list[dict[str, Any]]:
+@dataclass
+class EventFilters:
+    """The filters of GET /events and /events/points (one FastAPI dependency for both)."""
+
+    country: str | None = Query(None, description="ISO code or English name; several with :OR:.")
+    event_date: str | None = Query(None, description="YYYY-MM-DD, or 'A|B' with event_date_where=BETWEEN.")
+    event_date_where: Where | None = Query(None, description="=, >, >=, <, <= or BETWEEN.")
+    event_type: str | None = Query(None, description="PLOVER type, ACLED event or sub-event type; :OR:.")
+    actor: str | None = Query(None, description="Part of an actor's or target's name, or ISO country; :OR:.")
+    source: str | None = Query(None, description="Outlet, URL host or reporting source.")
+    fatalities: str | None = Query(None, description="A number, or 'A|B' with fatalities_where=BETWEEN.")
+    fatalities_where: Where | None = Query(None, description="=, >, >=, <, <= or BETWEEN.")
+    text: str | None = Query(None, description="Words in the article's title or text.")
+    near: str | None = Query(None, description="A place name in the corpus, or 'lat,lon'.")
+    radius: float = Query(50.0, gt=0, le=20000, description="Radius around `near`, km.")
+    bbox: str | None = Query(None, description="min_lon,min_lat,max_lon,max_lat.")
+    timestamp: str | None = Query(None, description="Only articles processed at/after this (Unix s or ISO).")
+    include_duplicates: bool = Query(False, description="Keep near-duplicate copies.")
+
+
+def filtered_events(store: Any, f: EventFilters) -> list[dict[str, Any]]:
     """Every event matching the API filters, newest first, with its `timestamp`."""
-    countries, types, actors = values(country), values(event_type), values(actor)
-    since, until = day_range(event_date, event_date_where, "event_date")
-    deaths = number_test(fatalities, fatalities_where, "fatalities")
-    box, moment = parse_bbox(bbox), parse_timestamp(timestamp)
+    countries, types, actors = values(f.country), values(f.event_type), values(f.actor)
+    since, until = day_range(f.event_date, f.event_date_where, "event_date")
+    deaths = number_test(f.fatalities, f.fatalities_where, "fatalities")
+    box, moment = parse_bbox(f.bbox), parse_timestamp(f.timestamp)
     codes = country_codes(countries) if countries else None
     filters = Filters(country=next(iter(codes)) if codes and len(codes) == 1 else None,
-                      near=near or None, radius_km=radius, since=since, until=until,
+                      near=f.near or None, radius_km=f.radius, since=since, until=until,
                       event_type=types[0] if len(types) == 1 else None,
-                      actor=actors[0] if len(actors) == 1 else None, source=source or None,
-                      text=text or None, include_duplicates=include_duplicates)
+                      actor=actors[0] if len(actors) == 1 else None, source=f.source or None,
+                      text=f.text or None, include_duplicates=f.include_duplicates)
     try:
         rows = query_events(store, filters)
     except ValueError as error:  # an unknown place for `near`
@@ -146,20 +161,7 @@ def filtered_events(store: Any, *, country: str | None = None, event_date: str |
 def list_events(
     request: Request,
     page: Page = Depends(page_params),
-    country: str | None = Query(None, description="ISO code or English name; several with :OR:."),
-    event_date: str | None = Query(None, description="YYYY-MM-DD, or 'A|B' with event_date_where=BETWEEN."),
-    event_date_where: Where | None = Query(None, description="=, >, >=, <, <= or BETWEEN."),
-    event_type: str | None = Query(None, description="PLOVER type, ACLED event or sub-event type; :OR:."),
-    actor: str | None = Query(None, description="Part of an actor's or target's name, or ISO country; :OR:."),
-    source: str | None = Query(None, description="Outlet, URL host or reporting source."),
-    fatalities: str | None = Query(None, description="A number, or 'A|B' with fatalities_where=BETWEEN."),
-    fatalities_where: Where | None = Query(None, description="=, >, >=, <, <= or BETWEEN."),
-    text: str | None = Query(None, description="Words in the article's title or text."),
-    near: str | None = Query(None, description="A place name in the corpus, or 'lat,lon'."),
-    radius: float = Query(50.0, gt=0, le=20000, description="Radius around `near`, km."),
-    bbox: str | None = Query(None, description="min_lon,min_lat,max_lon,max_lat."),
-    timestamp: str | None = Query(None, description="Only articles processed at/after this (Unix s or ISO)."),
-    include_duplicates: bool = Query(False, description="Keep near-duplicate copies."),
+    filters: EventFilters = Depends(),
     export_type: Literal["dyadic", "monadic"] = Query("dyadic", description="One row per event, or per actor."),
 ) -> Response:
     """Events of the corpus (one row per event, or per actor with export_type=monadic).
@@ -168,12 +170,7 @@ def list_events(
     their deaths twice if summed. `incident_id` / `incident_best`: the reconciled incident
     (GET /incidents, kind killed) holding the event's casualty claims and its best figure;
     sum `incident_best` over distinct `incident_id` to count deaths once."""
-    rows = filtered_events(request.app.state.store, country=country, event_date=event_date,
-                           event_date_where=event_date_where, event_type=event_type,
-                           actor=actor, source=source, fatalities=fatalities,
-                           fatalities_where=fatalities_where, text=text, near=near,
-                           radius=radius, bbox=bbox, timestamp=timestamp,
-                           include_duplicates=include_duplicates)
+    rows = filtered_events(request.app.state.store, filters)
     columns = COLUMNS
     if export_type == "monadic":
         rows, columns = monadic(rows), MONADIC_COLUMNS

@@ -22,13 +22,13 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from ... import export
 from ...store.query import event_incidents
-from ..params import LIST_RESPONSES, Where
-from .events import filtered_events
+from ..params import LIST_RESPONSES
+from .events import EventFilters, filtered_events
 
 router = APIRouter(tags=["events"])
 
@@ -111,20 +111,7 @@ def aggregate(rows: Iterable[dict[str, Any]], max_ids: int = MAX_IDS,
             responses=LIST_RESPONSES)
 def event_points(
     request: Request,
-    country: str | None = Query(None, description="ISO code or English name; several with :OR:."),
-    event_date: str | None = Query(None, description="YYYY-MM-DD, or 'A|B' with event_date_where=BETWEEN."),
-    event_date_where: Where | None = Query(None, description="=, >, >=, <, <= or BETWEEN."),
-    event_type: str | None = Query(None, description="PLOVER type, ACLED event or sub-event type; :OR:."),
-    actor: str | None = Query(None, description="Part of an actor's or target's name, or ISO country; :OR:."),
-    source: str | None = Query(None, description="Outlet, URL host or reporting source."),
-    fatalities: str | None = Query(None, description="A number, or 'A|B' with fatalities_where=BETWEEN."),
-    fatalities_where: Where | None = Query(None, description="=, >, >=, <, <= or BETWEEN."),
-    text: str | None = Query(None, description="Words in the article's title or text."),
-    near: str | None = Query(None, description="A place name in the corpus, or 'lat,lon'."),
-    radius: float = Query(50.0, gt=0, le=20000, description="Radius around `near`, km."),
-    bbox: str | None = Query(None, description="min_lon,min_lat,max_lon,max_lat."),
-    timestamp: str | None = Query(None, description="Only articles processed at/after this (Unix s or ISO)."),
-    include_duplicates: bool = Query(False, description="Keep near-duplicate copies."),
+    filters: EventFilters = Depends(),
     limit: int = Query(5000, ge=1, le=50000, description="At most this many points (busiest first)."),
     format: Literal["json", "geojson"] = Query("json", description="json (ACLED-style envelope) or geojson."),
 ) -> Response:
@@ -136,12 +123,7 @@ def event_points(
     belong to the point's events, plus the own figure of events whose deaths are in no
     incident. Two outlets' tolls for one bombing (20 and 25) give 25, not 45.
     `reported_fatalities` is the plain sum of the events' own figures (each report counted)."""
-    rows = filtered_events(request.app.state.store, country=country, event_date=event_date,
-                           event_date_where=event_date_where, event_type=event_type,
-                           actor=actor, source=source, fatalities=fatalities,
-                           fatalities_where=fatalities_where, text=text, near=near,
-                           radius=radius, bbox=bbox, timestamp=timestamp,
-                           include_duplicates=include_duplicates)
+    rows = filtered_events(request.app.state.store, filters)
     located = [r["event_id"] for r in rows if point_key(r) is not None]
     points, unlocated = aggregate(rows, links=event_incidents(request.app.state.store, located))
     shown = points[:limit]
