@@ -733,3 +733,14 @@ def test_stored_event_record_carries_place_fallback(run):
     assert rows["arrested"]["record"]["place_fallback"] is True
     assert rows["arrested"]["place"] == "Mosul"  # the map and ACLED exports get the point
     assert rows["raided"]["record"]["place_fallback"] is False
+
+
+@pytest.mark.parametrize("text, acled", [
+    ("The government vowed to respond to the attack.", None),
+    ("The president promised to rebuild the town.", None),
+    ("The two sides signed a ceasefire agreement in Doha on Monday.", "Agreement"),
+    ("Rebels agreed to a ceasefire on Sunday.", "Agreement"),
+])
+def test_acled_agreement_is_a_deal_not_a_promise(run, text, acled):
+    event = _one(run, text, "AGREE")
+    assert (event.acled or {}).get("sub_event_type") == acled

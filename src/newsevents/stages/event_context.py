@@ -98,6 +98,9 @@ def _cameo(trig: Any) -> str:
             or ont.CAMEO_ROOT[trig.type])
 
 
+_PROMISES = frozenset({"pledge", "promise", "offer", "commit", "vow", "swear"})
+
+
 def _acled(trig: Any, actor: Actor | None, target: Actor | None) -> dict[str, str] | None:
     """ACLED event and sub-event type for political violence and strategic developments."""
     pair = _acled_pair(trig, actor, target)
@@ -130,6 +133,8 @@ def _acled_pair(trig: Any, actor: Actor | None, target: Actor | None
             return ont.ACLED_PROTEST_FORCE
         if lemmas & {"disperse", "tear", "arrest", "detain", "baton", "water", "rubber"}:
             return ont.ACLED_PROTEST_INTERVENTION
+    if trig.type == "AGREE" and trig.key in _PROMISES:
+        return None  # ACLED's "Agreement" is a deal struck; a vow or an offer is only intent
     if trig.type == "COERCE" and trig.mode == "confiscate" and (
             trig.key in ("defuse", "dismantle", "intercept")
             or _complement_lemmas(trig.tok) & ont.WORD_CLASSES["weapon"]):
