@@ -744,3 +744,59 @@ def test_stored_event_record_carries_place_fallback(run):
 def test_acled_agreement_is_a_deal_not_a_promise(run, text, acled):
     event = _one(run, text, "AGREE")
     assert (event.acled or {}).get("sub_event_type") == acled
+
+
+# --- role finding past parse errors (issue 6) ----------------------------------------------
+
+@pytest.mark.parametrize("text, etype, target", [
+    # a target under a chain of prepositions, deeper than five steps
+    ("The council agreed to a one-year extension of the mandate for the monitoring mission in "
+     "Liberia.", "AGREE", "Liberia"),
+    ("The Greek government refused to commit to any direct assistance to the US-led campaign "
+     "against the militia.", "REJECT", "United States"),
+    # a common noun named in apposition: the name is the target
+    ("The military government ordered the independent radio station Radio Horizon to stop "
+     "broadcasting.", "REQUEST", "Radio Horizon"),
+])
+def test_target_found_past_parse_errors(run, text, etype, target):
+    event = _one(run, text, etype)
+    assert event.target is not None and event.target.name == target
+
+
+def _parsed(words, heads, deps, pos, ents=None):
+    """A hand-built parse reproducing a parser error (the model's own parse varies by wording)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    nlp = spacy.blank("en")
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos,
+               lemmas=[w.lower() for w in words], ents=ents or ["O"] * len(words))
+
+
+@pytest.mark.parametrize("words, heads, deps, pos, expected", [
+    # "to" left empty: the parser made "officers" the subject of "holed up"
+    ("Chile granted asylum to four officers holed up".split(), [1, 1, 1, 1, 5, 6, 1, 6],
+     "nsubj ROOT dobj prep nummod nsubj advcl prt".split(),
+     "PROPN VERB NOUN ADP NUM NOUN VERB ADP".split(), "officers"),
+    ("Rebels attacked with three soldiers killed".split(), [1, 1, 1, 4, 5, 1],
+     "nsubj ROOT prep nummod nsubj advcl".split(),
+     "NOUN VERB ADP NUM NOUN VERB".split(), "soldiers"),
+])
+def test_stranded_preposition_object(words, heads, deps, pos, expected):
+    from newsevents.stages.event_roles import _object
+
+    doc = _parsed(words, heads, deps, pos)
+    found = _object(doc[1], "AID" if "asylum" in words else "ASSAULT")
+    assert found is not None and found.text == expected
+
+
+def test_target_under_a_particle():
+    # "kidnapped up to 16 Russian advisers": the parser hung "to" on the particle "up"
+    from newsevents.stages.event_roles import _deep_target
+
+    words = "Rebels kidnapped up to 16 Russian advisers".split()
+    doc = _parsed(words, [1, 1, 1, 2, 6, 6, 3], "nsubj ROOT prt prep nummod amod pobj".split(),
+                  "NOUN VERB ADP ADP NUM ADJ NOUN".split(),
+                  ["O", "O", "O", "O", "O", "B-NORP", "O"])
+    found = _deep_target(doc[1], doc[0])
+    assert found is not None and found.text in ("Russian", "advisers")

@@ -17,9 +17,12 @@ _TARGET_PREPS = ("on", "against", "with", "at", "to", "into")
 _NOT_ACTOR_ENTS = frozenset("DATE TIME CARDINAL ORDINAL QUANTITY MONEY PERCENT".split())
 
 # Dependencies a target search may follow from the trigger: its complements, not its subject,
-# adverbial clauses ("as street battles raged"), relative clauses or appositions.
+# adverbial clauses ("as street battles raged"), relative clauses or appositions (the parser
+# hangs parenthesised names anywhere: "an extension of the mandate for the force (UNIFIL)").
+# A particle carries the preposition the parser hung on it ("kidnapped up to 16 advisers":
+# up -> to -> advisers).
 _TARGET_PATH = frozenset("dobj dative prep pobj xcomp ccomp amod compound poss conj pcomp attr "
-                         "oprd nmod npadvmod".split())
+                         "oprd nmod npadvmod prt".split())
 _TARGET_ENTS = frozenset("GPE LOC NORP ORG PERSON FAC".split())
 _NOT_TARGETS = frozenset("it its their his her them itself themselves one".split())
 # Nouns that name another party even after "its"/"their": "charged its neighbour with ...".
@@ -28,6 +31,10 @@ _RELATIONAL = frozenset("neighbor neighbour partner ally rival enemy foe counter
 # Verbs that state what a protest wants ("..., demanding the release of ...").
 _PURPOSE_VERBS = frozenset("demand call press urge protest denounce condemn seek".split())
 _ACCUSED_PREPS = ("over", "about", "against", "at")
+# How many dependency steps a target search may go down: a target often sits under a chain of
+# prepositions ("agreed to an extension of the mandate for the force in Lebanon", "refused to
+# commit to assistance to the US-led war"), each step being two arcs (prep, pobj).
+_DEPTH = 8
 _NON_TARGET_PREPS = frozenset("despite according after before since during following amid "
                               "because as like than via until ahead".split())
 
@@ -77,7 +84,7 @@ def _deep_target(tok: Any, actor: Any, skip: Any = None, purpose: bool = False) 
     if skip is not None:
         banned.add(skip.i)
     layer, seen = [tok], {tok.i}
-    for _ in range(5):
+    for _ in range(_DEPTH):
         nxt = []
         for head in layer:
             if head is not tok and head.lemma_.lower() in ont.REPORTING_VERBS:
@@ -115,9 +122,10 @@ def _deep_target(tok: Any, actor: Any, skip: Any = None, purpose: bool = False) 
 def _object(tok: Any, etype: str, skip: Any = None) -> Any:
     """The target of an active verb: its object or the object of on/against/with/to."""
     candidates = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+    candidates = [_named_appos(c) or c for c in candidates]  # "the newspaper La Prensa"
     if etype == "ACCUSE":  # "complained to the UN over Israeli raids": the accused, not the
         candidates += [_behind(_prep_object(tok, (p,))) for p in _ACCUSED_PREPS]  # addressee
-    candidates += [_prep_object(tok, (p,)) for p in _TARGET_PREPS
+    candidates += [_prep_object(tok, (p,)) or _stranded_object(tok, p) for p in _TARGET_PREPS
                    if not (etype == "ACCUSE" and p == "to")]
     for cand in candidates:
         if cand is None or (skip is not None and cand.i == skip.i) or cand.ent_type_ in _NOT_ACTOR_ENTS:
@@ -126,6 +134,29 @@ def _object(tok: Any, etype: str, skip: Any = None) -> Any:
             continue  # "withdraw their force from Chad": the actor's own, not a target
         if _actor_like(cand) or (etype in _MATERIAL_TARGETS and _place_like(cand)):
             return cand
+    return None
+
+
+def _named_appos(tok: Any) -> Any:
+    """The name a common noun is given in apposition: "the opposition newspaper La Prensa" ->
+    La Prensa (the name says who; the noun only says what kind)."""
+    if tok.pos_ == "PROPN" or tok.ent_type_ in _TARGET_ENTS:
+        return None
+    return next((c for c in tok.children if c.dep_ == "appos"
+                 and c.ent_type_ in _TARGET_ENTS and c.ent_type_ != "FAC"), None)
+
+
+def _stranded_object(tok: Any, prep: str) -> Any:
+    """The object of a preposition the parser left empty by making its noun the subject of
+    the next clause: "granted asylum to five officers holed up in ..." (officers <- holed)."""
+    stranded = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == prep
+                     and not any(g.dep_ == "pobj" for g in c.children)), None)
+    if stranded is None:
+        return None
+    for clause in (c for c in tok.children if c.dep_ in ("advcl", "ccomp", "conj") and c.i > stranded.i):
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.left_edge.i == stranded.i + 1:
+            return subject
     return None
 
 
