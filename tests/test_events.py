@@ -800,3 +800,42 @@ def test_target_under_a_particle():
                   ["O", "O", "O", "O", "O", "B-NORP", "O"])
     found = _deep_target(doc[1], doc[0])
     assert found is not None and found.text in ("Russian", "advisers")
+
+
+@pytest.mark.parametrize("text, etype, target", [
+    # two verbs sharing one object ("ties with and reopened its embassy in X")
+    ("Norway has restored diplomatic ties with and reopened its embassy in Caracas, the foreign "
+     "ministry said on Monday.", "SUPPORT", "Caracas"),
+    # the object moved after an "as" phrase (heavy-NP shift)
+    ("The opposition on Sunday denounced as a shameful betrayal the government's decision to "
+     "sign the deal.", "ACCUSE", "government"),
+])
+def test_target_of_shared_and_shifted_objects(run, text, etype, target):
+    event = _one(run, text, etype)
+    assert event.target is not None and event.target.name == target
+
+
+def test_target_in_a_noun_read_as_a_bare_clause():
+    # "accepted a formula for ending its dispute with X": the parser read "dispute" as a verb
+    # (advcl of "accepted"); its "with X" still names the other party
+    from newsevents.stages.event_roles import _deep_target
+
+    words = "Iceland accepted a formula for ending its fishing dispute with Norway".split()
+    doc = _parsed(words, [1, 1, 3, 1, 3, 4, 7, 6, 1, 8, 9],
+                  "nsubj ROOT det dobj prep pcomp poss dobj advcl prep pobj".split(),
+                  "PROPN VERB DET NOUN ADP VERB PRON NOUN VERB ADP PROPN".split(),
+                  ["B-GPE"] + ["O"] * 9 + ["B-GPE"])
+    doc[8].tag_ = "VB"
+    found = _deep_target(doc[1], doc[0])
+    assert found is not None and found.text == "Norway"
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("British and Irish negotiators return to Belfast this week for talks on the future of the "
+     "assembly.", "British and Irish negotiators"),
+    ("Two Sudanese rebel delegations flew to Nairobi for talks with the government.",
+     "Two Sudanese rebel delegations"),
+])
+def test_travellers_hold_the_talks(run, text, actor):
+    event = _one(run, text, "CONSULT")
+    assert event.actor is not None and event.actor.name == actor

@@ -11,6 +11,7 @@ from .. import ontology as ont
 from .event_context import _actor_like, _prep_object, _subject
 
 _TALKS = frozenset("talk negotiation deliberation meeting consultation discussion".split())
+_TRAVEL_VERBS = frozenset("come go return arrive travel fly head gather sit convene".split())
 _PLACING_VERBS = frozenset("put place keep hold".split())  # "put under investigation"
 _MATERIAL_TARGETS = frozenset("ASSAULT COERCE MOBILIZE".split())
 _TARGET_PREPS = ("on", "against", "with", "at", "to", "into")
@@ -93,6 +94,7 @@ def _deep_target(tok: Any, actor: Any, skip: Any = None, purpose: bool = False) 
                 if child.i in seen or child.dep_ not in _TARGET_PATH and not (
                         child.dep_ in ("nsubj", "nsubjpass") and head is not tok) and not (
                         purpose and child.dep_ == "advcl" and head is tok) and not (
+                        head is tok and _bare_clause(child)) and not (
                         child.dep_ == "acl" and _infinitive(child)):
                     continue  # (a protest's purpose clause, "to demand ...", names its target;
                     # so does an offer's content, "an invitation to attend talks with X")
@@ -123,6 +125,9 @@ def _object(tok: Any, etype: str, skip: Any = None) -> Any:
     """The target of an active verb: its object or the object of on/against/with/to."""
     candidates = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
     candidates = [_named_appos(c) or c for c in candidates]  # "the newspaper La Prensa"
+    shifted = _shifted_object(tok)
+    if shifted is not None:
+        candidates.append(_behind(shifted))
     if etype == "ACCUSE":  # "complained to the UN over Israeli raids": the accused, not the
         candidates += [_behind(_prep_object(tok, (p,))) for p in _ACCUSED_PREPS]  # addressee
     candidates += [_prep_object(tok, (p,)) or _stranded_object(tok, p) for p in _TARGET_PREPS
@@ -137,6 +142,14 @@ def _object(tok: Any, etype: str, skip: Any = None) -> Any:
     return None
 
 
+def _bare_clause(tok: Any) -> bool:
+    """An adverbial clause with no subject or conjunction of its own, often a noun the parser
+    read as a verb ("accepted a formula for ending its fisheries dispute with its partners":
+    dispute <- advcl): its complements belong to the trigger's action, unlike "as battles raged"."""
+    return tok.dep_ == "advcl" and tok.tag_ in ("VB", "VBP") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "mark", "aux", "advmod") for c in tok.children)
+
+
 def _named_appos(tok: Any) -> Any:
     """The name a common noun is given in apposition: "the opposition newspaper La Prensa" ->
     La Prensa (the name says who; the noun only says what kind)."""
@@ -149,19 +162,42 @@ def _named_appos(tok: Any) -> Any:
 def _stranded_object(tok: Any, prep: str) -> Any:
     """The object of a preposition the parser left empty by making its noun the subject of
     the next clause: "granted asylum to five officers holed up in ..." (officers <- holed)."""
-    stranded = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == prep
-                     and not any(g.dep_ == "pobj" for g in c.children)), None)
+    holders = [tok] + [c for c in tok.children if c.dep_ == "dobj"]  # "ties with and ..."
+    stranded = next((c for h in holders for c in h.children if c.dep_ == "prep"
+                     and c.lower_ == prep and not any(g.dep_ in ("pobj", "pcomp") for g in c.children)),
+                    None)
     if stranded is None:
         return None
     for clause in (c for c in tok.children if c.dep_ in ("advcl", "ccomp", "conj") and c.i > stranded.i):
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is not None and subject.left_edge.i == stranded.i + 1:
             return subject
+        if clause.dep_ == "conj" and clause.left_edge.i <= stranded.i + 2:
+            # two verbs sharing one object: "established ties with and opened an embassy
+            # in Tehran" -> Tehran
+            hosts = [clause] + [c for c in clause.children if c.dep_ == "dobj"]
+            shared = [g for h in hosts for c in h.children if c.dep_ == "prep"
+                      for g in c.children if g.dep_ == "pobj" and g.ent_type_ in _TARGET_ENTS]
+            if shared:
+                return shared[-1]
     return None
 
 
+def _shifted_object(tok: Any) -> Any:
+    """The object moved after an "as" phrase, which the parser hangs on that phrase:
+    "denounced as an ugly crime Serbia's suppression of ..." (suppression <- appos <- crime)."""
+    if any(c.dep_ == "dobj" for c in tok.children):
+        return None
+    as_obj = _prep_object(tok, ("as",))
+    return next((c for c in as_obj.children if c.dep_ == "appos"), None) if as_obj is not None else None
+
+
 def _noun_actor(tok: Any) -> Any:
-    """Who carries out a noun event: "Russian air strikes", "rebel shelling", "fire from X"."""
+    """Who carries out a noun event: "Russian air strikes", "rebel shelling", "fire from X";
+    the travellers of a trip for talks ("negotiators return to Geneva for talks")."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "for" and \
+            tok.head.head.lemma_.lower() in _TRAVEL_VERBS and tok.lemma_.lower() in _TALKS | {"talk"}:
+        return _subject(tok.head.head)
     for child in tok.children:
         if child.dep_ == "poss" and child.tag_ != "PRP$":
             return child
