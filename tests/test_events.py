@@ -839,3 +839,16 @@ def test_target_in_a_noun_read_as_a_bare_clause():
 def test_travellers_hold_the_talks(run, text, actor):
     event = _one(run, text, "CONSULT")
     assert event.actor is not None and event.actor.name == actor
+
+
+@pytest.mark.parametrize("text, target", [
+    # the place named in apposition is still only where the protest was; the joined demand
+    # ("joining ... in demanding") names whom it is aimed at
+    ("Students marched through the capital Minsk on Saturday, joining thousands of workers in "
+     "demanding the resignation of the Belarusian government.", "Belarusian government"),
+    ("Dockers rallied outside the port city Mombasa on Friday, joining hundreds of traders in "
+     "demanding compensation from the Kenyan government.", "Kenyan government"),
+])
+def test_protest_target_from_a_joined_demand(run, text, target):
+    event = _one(run, text, "PROTEST")
+    assert event.target is not None and event.target.name == target

@@ -36,6 +36,7 @@ _ACCUSED_PREPS = ("over", "about", "against", "at")
 # prepositions ("agreed to an extension of the mandate for the force in Lebanon", "refused to
 # commit to assistance to the US-led war"), each step being two arcs (prep, pobj).
 _DEPTH = 8
+_LOCATIVE_PREPS = frozenset("in at near outside across through inside around".split())
 _NON_TARGET_PREPS = frozenset("despite according after before since during following amid "
                               "because as like than via until ahead".split())
 
@@ -230,7 +231,12 @@ def _protest_target(tok: Any, actor: Any, target: Any) -> Any:
 
 def _purpose_target(tok: Any, actor: Any) -> Any:
     """An actor in the trigger's purpose clause: "opened fire to disperse demonstrators"."""
-    for clause in (c for c in tok.children if c.dep_ in ("advcl", "xcomp", "acl")):
+    clauses = [c for c in tok.children if c.dep_ in ("advcl", "xcomp", "acl")]
+    clauses += [g for c in clauses for p in c.children if p.dep_ == "prep" and p.lower_ in ("in", "by")
+                for g in p.children if g.dep_ == "pcomp" and g.lemma_.lower() in _PURPOSE_VERBS]
+    # ("..., joining thousands of demonstrators in demanding independence from X": the joined
+    # demand is the protest's own)
+    for clause in clauses:
         if not (any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
                 or clause.lemma_.lower() in _PURPOSE_VERBS):
             continue  # "..., joining other protesters" says nothing of the target
@@ -242,8 +248,20 @@ def _purpose_target(tok: Any, actor: Any) -> Any:
 
 def _locative(tok: Any) -> bool:
     """A place named as where something happened ("in Dili", "at the Europe Bridge")."""
-    return tok.ent_type_ in ("GPE", "LOC", "FAC") and tok.head.dep_ == "prep" and \
-        tok.head.lower_ in ("in", "at", "near", "outside", "across") or tok.ent_type_ in ("LOC", "FAC")
+    if tok.ent_type_ in ("LOC", "FAC"):
+        return True
+    if tok.ent_type_ != "GPE":
+        return False
+    # the name may stand for the place noun it renames: "in the city of Goma", "through the
+    # capital Minsk", "at a jail in East Timor's capital Dili"
+    for _ in range(3):
+        if tok.dep_ in ("appos", "compound") and tok.head.pos_ in ("NOUN", "PROPN"):
+            tok = tok.head
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+            tok = tok.head.head
+        else:
+            break
+    return tok.dep_ == "pobj" and tok.head.lower_ in _LOCATIVE_PREPS
 
 
 def _who_died(tok: Any) -> Any:
