@@ -790,3 +790,13 @@ def test_short_content_of_a_content_noun_is_kept(run):
     # PolNeAR annotates "his criticism of Ruiz" with the one-word content "Ruiz"
     _, quotes = quotes_of(run, "The senator stepped up his criticism of Ruiz on Sunday.")
     assert [(q.cue, q.text) for q in quotes] == [("criticism", "Ruiz")]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ("No group immediately claimed responsibility for the attack.", set()),
+    ("Nobody said the talks would be easy.", set()),
+    ("The Islamic State claimed responsibility for the blast in a statement.", {"Islamic State"}),
+    ("The No. 2 official, Ahmed Ali, said the talks would resume.", {"Ahmed Ali"}),
+])
+def test_a_denied_speaker_says_nothing(run, text, speakers):
+    assert {q.speaker for q in run(text).quotes} == speakers

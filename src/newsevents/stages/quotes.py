@@ -76,7 +76,8 @@ def extract_quotes(article: Article, resources: Any) -> Article:
     indirect = find_indirect(article, chunks, resolver, paragraphs) + mixed
     inherit_speakers(chunks, indirect, resolver)
     kept = [c for c in chunks if keep_chunk(article, c)]
-    article.quotes = link_parts(build_quotes(article.text, kept + indirect))
+    said = [c for c in kept + indirect if not _nobody(article.text, c.speaker)]
+    article.quotes = link_parts(build_quotes(article.text, said))
     for quote in article.quotes:
         quote.date, quote.date_fallback = governing_date(
             article, *_date_anchor(article, quote), exclude=(quote.start, quote.end))
@@ -383,6 +384,16 @@ def inherit_speakers(chunks: list[Chunk], indirect: list[Chunk],
                 chunk.extra["inherited"] = True
         if chunk.speaker is not None and chunk.speaker.name:
             previous = chunk
+
+
+_NOBODY = re.compile(r"(?i)(?:no|nobody|no-one|none|neither)\b(?!\.)")
+
+
+def _nobody(text: str, speaker: attr.Speaker | None) -> bool:
+    """"No group immediately claimed responsibility": a denied speaker says nothing."""
+    if speaker is None or speaker.start is None:
+        return False
+    return _NOBODY.match(text, speaker.start, speaker.end) is not None
 
 
 def keep_chunk(article: Article, chunk: Chunk) -> bool:
