@@ -19,9 +19,9 @@ _NOT_ACTOR_ENTS = frozenset("DATE TIME CARDINAL ORDINAL QUANTITY MONEY PERCENT".
 
 # Dependencies a target search may follow from the trigger: its complements, not its subject,
 # adverbial clauses ("as street battles raged"), relative clauses or appositions (the parser
-# hangs parenthesised names anywhere: "an extension of the mandate for the force (UNIFIL)").
-# A particle carries the preposition the parser hung on it ("kidnapped up to 16 advisers":
-# up -> to -> advisers).
+# hangs parenthesised names anywhere: "a renewal of the mandate for the mission (UNMIL)").
+# A particle carries the preposition the parser hung on it ("kidnapped up to 12 engineers":
+# up -> to -> engineers).
 _TARGET_PATH = frozenset("dobj dative prep pobj xcomp ccomp amod compound poss conj pcomp attr "
                          "oprd nmod npadvmod prt".split())
 _TARGET_ENTS = frozenset("GPE LOC NORP ORG PERSON FAC".split())
@@ -33,8 +33,8 @@ _RELATIONAL = frozenset("neighbor neighbour partner ally rival enemy foe counter
 _PURPOSE_VERBS = frozenset("demand call press urge protest denounce condemn seek".split())
 _ACCUSED_PREPS = ("over", "about", "against", "at")
 # How many dependency steps a target search may go down: a target often sits under a chain of
-# prepositions ("agreed to an extension of the mandate for the force in Lebanon", "refused to
-# commit to assistance to the US-led war"), each step being two arcs (prep, pobj).
+# prepositions ("agreed to a one-year extension of the mandate for the mission in Liberia",
+# "refused to commit to assistance to the US-led campaign"), each step being two arcs.
 _DEPTH = 8
 _LOCATIVE_PREPS = frozenset("in at near outside across through inside around".split())
 _NON_TARGET_PREPS = frozenset("despite according after before since during following amid "
@@ -125,7 +125,7 @@ def _deep_target(tok: Any, actor: Any, skip: Any = None, purpose: bool = False) 
 def _object(tok: Any, etype: str, skip: Any = None) -> Any:
     """The target of an active verb: its object or the object of on/against/with/to."""
     candidates = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
-    candidates = [_named_appos(c) or c for c in candidates]  # "the newspaper La Prensa"
+    candidates = [_named_appos(c) or c for c in candidates]  # "the radio station Radio Horizon"
     shifted = _shifted_object(tok)
     if shifted is not None:
         candidates.append(_behind(shifted))
@@ -145,15 +145,15 @@ def _object(tok: Any, etype: str, skip: Any = None) -> Any:
 
 def _bare_clause(tok: Any) -> bool:
     """An adverbial clause with no subject or conjunction of its own, often a noun the parser
-    read as a verb ("accepted a formula for ending its fisheries dispute with its partners":
+    read as a verb ("accepted a plan for settling its border quarrel with Norway":
     dispute <- advcl): its complements belong to the trigger's action, unlike "as battles raged"."""
     return tok.dep_ == "advcl" and tok.tag_ in ("VB", "VBP") and not any(
         c.dep_ in ("nsubj", "nsubjpass", "mark", "aux", "advmod") for c in tok.children)
 
 
 def _named_appos(tok: Any) -> Any:
-    """The name a common noun is given in apposition: "the opposition newspaper La Prensa" ->
-    La Prensa (the name says who; the noun only says what kind)."""
+    """The name a common noun is given in apposition: "the independent radio station Radio
+    Horizon" -> Radio Horizon (the name says who; the noun only says what kind)."""
     if tok.pos_ == "PROPN" or tok.ent_type_ in _TARGET_ENTS:
         return None
     return next((c for c in tok.children if c.dep_ == "appos"
@@ -162,7 +162,7 @@ def _named_appos(tok: Any) -> Any:
 
 def _stranded_object(tok: Any, prep: str) -> Any:
     """The object of a preposition the parser left empty by making its noun the subject of
-    the next clause: "granted asylum to five officers holed up in ..." (officers <- holed)."""
+    the next clause: "granted asylum to four officers sheltering in ..." (officers <- sheltering)."""
     holders = [tok] + [c for c in tok.children if c.dep_ == "dobj"]  # "ties with and ..."
     stranded = next((c for h in holders for c in h.children if c.dep_ == "prep"
                      and c.lower_ == prep and not any(g.dep_ in ("pobj", "pcomp") for g in c.children)),
@@ -174,8 +174,8 @@ def _stranded_object(tok: Any, prep: str) -> Any:
         if subject is not None and subject.left_edge.i == stranded.i + 1:
             return subject
         if clause.dep_ == "conj" and clause.left_edge.i <= stranded.i + 2:
-            # two verbs sharing one object: "established ties with and opened an embassy
-            # in Tehran" -> Tehran
+            # two verbs sharing one object: "restored ties with and reopened its embassy
+            # in Caracas" -> Caracas
             hosts = [clause] + [c for c in clause.children if c.dep_ == "dobj"]
             shared = [g for h in hosts for c in h.children if c.dep_ == "prep"
                       for g in c.children if g.dep_ == "pobj" and g.ent_type_ in _TARGET_ENTS]
@@ -186,7 +186,7 @@ def _stranded_object(tok: Any, prep: str) -> Any:
 
 def _shifted_object(tok: Any) -> Any:
     """The object moved after an "as" phrase, which the parser hangs on that phrase:
-    "denounced as an ugly crime Serbia's suppression of ..." (suppression <- appos <- crime)."""
+    "denounced as a shameful betrayal the government's decision" (decision <- appos <- betrayal)."""
     if any(c.dep_ == "dobj" for c in tok.children):
         return None
     as_obj = _prep_object(tok, ("as",))
@@ -195,7 +195,7 @@ def _shifted_object(tok: Any) -> Any:
 
 def _noun_actor(tok: Any) -> Any:
     """Who carries out a noun event: "Russian air strikes", "rebel shelling", "fire from X";
-    the travellers of a trip for talks ("negotiators return to Geneva for talks")."""
+    the travellers of a trip for talks ("negotiators return to Belfast for talks")."""
     if tok.dep_ == "pobj" and tok.head.lower_ == "for" and \
             tok.head.head.lemma_.lower() in _TRAVEL_VERBS and tok.lemma_.lower() in _TALKS | {"talk"}:
         return _subject(tok.head.head)
@@ -234,7 +234,7 @@ def _purpose_target(tok: Any, actor: Any) -> Any:
     clauses = [c for c in tok.children if c.dep_ in ("advcl", "xcomp", "acl")]
     clauses += [g for c in clauses for p in c.children if p.dep_ == "prep" and p.lower_ in ("in", "by")
                 for g in p.children if g.dep_ == "pcomp" and g.lemma_.lower() in _PURPOSE_VERBS]
-    # ("..., joining thousands of demonstrators in demanding independence from X": the joined
+    # ("..., joining thousands of workers in demanding the resignation of X": the joined
     # demand is the protest's own)
     for clause in clauses:
         if not (any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
@@ -253,7 +253,7 @@ def _locative(tok: Any) -> bool:
     if tok.ent_type_ != "GPE":
         return False
     # the name may stand for the place noun it renames: "in the city of Goma", "through the
-    # capital Minsk", "at a jail in East Timor's capital Dili"
+    # capital Minsk", "outside the port city Mombasa"
     for _ in range(3):
         if tok.dep_ in ("appos", "compound") and tok.head.pos_ in ("NOUN", "PROPN"):
             tok = tok.head
