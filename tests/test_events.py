@@ -858,3 +858,16 @@ def test_travellers_hold_the_talks(run, text, actor):
 def test_protest_target_from_a_joined_demand(run, text, target):
     event = _one(run, text, "PROTEST")
     assert event.target is not None and event.target.name == target
+
+
+@pytest.mark.parametrize("text, etype, actor, target", [
+    # no agent: the authorities of the country where it happens investigate or arrest
+    ("A Canadian journalist has been placed under arrest in Egypt for filming a protest, state "
+     "media reported.", "COERCE", "Egypt", "Canadian journalist"),
+    ("Two aid workers were put under investigation in Greece over the rescue of migrants at sea.",
+     "ACCUSE", "Greece", "aid workers"),
+])
+def test_placed_under_without_agent(run, text, etype, actor, target):
+    event = _one(run, text, etype)
+    assert event.actor is not None and event.actor.name == actor
+    assert event.target is not None and event.target.name == target

@@ -304,6 +304,10 @@ def _placed_under(tok: Any) -> tuple[Any, Any] | None:
     agent = next((g for c in verb.children if c.dep_ == "agent"
                   for g in c.children if g.dep_ == "pobj"), None)
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    if passive and agent is None:  # no agent: the authorities of the country it happens in
+        agent = next((g for c in [*verb.children, *tok.children] if c.dep_ == "prep"
+                      and c.lower_ == "in" for g in c.children
+                      if g.dep_ == "pobj" and g.ent_type_ == "GPE"), None)
     return (agent if passive else _subject(verb)), target
 
 
