@@ -871,3 +871,14 @@ def test_placed_under_without_agent(run, text, etype, actor, target):
     event = _one(run, text, etype)
     assert event.actor is not None and event.actor.name == actor
     assert event.target is not None and event.target.name == target
+
+
+@pytest.mark.parametrize("text, etype, role, country", [
+    ("Ethnic Serbs in northern Kosovo protested on Sunday against the new border rules.",
+     "PROTEST", "actor", "XK"),
+    ("Serbian police detained ethnic Albanians near the border.", "COERCE", "target", None),
+    ("Serbian police detained Albanian activists near the border.", "COERCE", "target", "AL"),
+])
+def test_an_ethnic_group_is_not_its_namesake_country(run, text, etype, role, country):
+    event = _one(run, text, etype)
+    assert getattr(event, role) is not None and getattr(event, role).country == country

@@ -162,8 +162,15 @@ def _actor(article: Article, tok: Any) -> Actor | None:
         # a place in the phrase ("in Abidjan", "rebels in eastern Aleppo"): its country
         place = next(iter(article.places_in(*_subtree_span(tok))), None)
         country = place.country if place is not None else None
+    if any(c.lower_ == "ethnic" for c in tok.children):
+        # "ethnic Albanians in Kosovo" are not Albania's: only a place in the phrase says where
+        place = next(iter(article.places_in(*_subtree_span(tok))), None)
+        country = place.country if place is not None else None
+        entity_country = None
+    else:
+        entity_country = entity.country if entity is not None else None
     if entity is not None:
-        return Actor(entity.name, entity.country or country, entity.sector or sector, entity.id)
+        return Actor(entity.name, entity_country or country, entity.sector or sector, entity.id)
     name = _strip_det(article.text[span[0]:span[1]])
     return Actor(name, country, sector) if name else None
 
