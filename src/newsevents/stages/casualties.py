@@ -26,6 +26,7 @@ from ..model import Article, Casualty
 from ..numbers import Amount, find_amounts
 from . import casualty_context as context
 from . import casualty_cues as cues
+from . import casualty_phrases as phrases
 from . import casualty_scene as scene
 from .casualty_victims import SingleVictim, single_victims
 from .dates import governing_date
@@ -66,7 +67,7 @@ def extract_casualties(article: Article, resources: Any) -> Article:
             if own:
                 source = context.source_for(own, anchor, memory)
             else:
-                source = context.quote_source(article, match.amount.start) or (
+                source = context.quote_source(article, match.amount.start, match.cue) or (
                     context.Source() if sources else context.source_for([], anchor, memory))
             claim = _claim(article, sent, match, source, len(claims) + 1)
             if claim.source is None and byline is not None and not claim.cumulative:
@@ -97,6 +98,9 @@ def _matches_in(sent: Any, article: Article | None = None) -> list[_Match]:
             continue  # "including a police officer": part of a count already made
         match = (_forward(span, amount, single) or _backward(span, amount, single)
                  or _listed(span, amount, matches))
+        if match is None and single:
+            their = phrases.their_harm(span)  # "X and Y ... at the time of their deaths"
+            match = _Match(amount, their[0], None, their[1]) if their else None
         if match is not None and victim is not None:
             match = _single_claim(match, victim)
         if match is None:
@@ -161,9 +165,9 @@ def _listed(span: Any, amount: Amount, matches: list[_Match]) -> _Match | None:
     between = [t.lower_ for t in doc[previous.np_end:span.start]]
     if between not in (["and"], [","], [",", "and"]) or not previous.kind:
         return None
-    _, victims, klass = _victim_phrase(span)
-    if klass == "other":
-        return None
+    end, victims, klass = _victim_phrase(span)
+    if klass == "other" or (end < len(doc) and doc[end].lemma_.lower() in cues.SPEECH_LEMMAS):
+        return None  # "killing 23 civilians, the governor said": the speaker ends no list
     return _Match(amount, previous.kind, victims, previous.cue, backward=True)
 
 
@@ -272,7 +276,7 @@ def _forward(span: Any, amount: Amount, single: bool = False) -> _Match | None:
     if klass not in ("none", "person"):
         return _Match(amount, klass, victims, doc[i - 1], elided=False)
     i = _skip_aside(doc, i)
-    i = _skip_place_phrase(doc, i)
+    i = phrases.skip_dates(doc, _skip_place_phrase(doc, i))
     had_bridge = False
     while i < len(doc) and doc[i].lower_ in cues.BRIDGE | cues.NEGATIONS and doc[i].sent == span.sent:
         if doc[i].lower_ in cues.NEGATIONS:
@@ -287,7 +291,8 @@ def _forward(span: Any, amount: Amount, single: bool = False) -> _Match | None:
         i += 1
     cue = _cue_at(doc, i)
     if cue is None:
-        return None
+        custody = phrases.custody_after(doc, i)  # "ordered X back to prison"
+        return _Match(amount, "arrested", victims, custody) if custody is not None else None
     (kind, transitive), length = cue
     after = doc[i + length] if i + length < len(doc) else None
     if doc[i].lower_ == "held" and length == 1 and (
@@ -404,6 +409,9 @@ def _starts_object(token: Any) -> bool:
 def _backward(span: Any, amount: Amount, single: bool = False) -> _Match | None:
     """CUE [another] AMOUNT [victims]: "killing 12", "the death toll to 31"."""
     doc = span.doc
+    lives = phrases.lives_claimed(span)  # "the flood claimed 40 lives"
+    if lives is not None:
+        return _Match(amount, "killed", None, lives, backward=True)
     _, victims, klass = _victim_phrase(span)
     if klass == "other":
         return None
@@ -415,6 +423,9 @@ def _backward(span: Any, amount: Amount, single: bool = False) -> _Match | None:
         if attributive is not None:
             return _Match(amount, cues.ATTRIBUTIVE_HARM[attributive.lower_], None, attributive,
                           backward=True)
+    violent = phrases.violent_before(span, single or klass == "person")
+    if violent is not None:  # "eliminated the rebel commander", "gunmen shot dead 6"
+        return _Match(amount, violent[0], victims, violent[1], backward=True)
     if j >= span.sent.start and doc[j].lower_ in cues.BACKWARD_CUES:
         verb = doc[j]
         if j >= 2 and doc[j - 1].lower_ in ("and", "or") and doc[j - 2].lower_ in cues.BACKWARD_CUES:
@@ -424,7 +435,8 @@ def _backward(span: Any, amount: Amount, single: bool = False) -> _Match | None:
             return None
         if j > 0 and doc[j - 1].lower_ in ("was", "were", "been", "being", "be", "is", "are"):
             return None  # passive: "were killed 12 km away"
-        if j > 0 and doc[j - 1].lower_ in cues.INFINITIVE:
+        if j > 0 and doc[j - 1].lower_ in cues.INFINITIVE and not (
+                j > 1 and doc[j - 2].lower_ in cues.DECIDED):  # "the decision to reimprison X"
             return None  # "tried to kill the journalist", "plans to evacuate 300": not done
         return _Match(amount, cues.BACKWARD_CUES[verb.lower_], victims, verb, backward=True)
     before = doc.text[max(span.sent.start_char, span.start_char - 100):span.start_char]

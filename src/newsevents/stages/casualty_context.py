@@ -167,9 +167,14 @@ def byline_source(article: Article) -> Source | None:
     return Source(dateline.agency, entity.id if entity else None, how="byline")
 
 
-def quote_source(article: Article, position: int) -> Source | None:
-    """The speaker of a quote (from the quotes stage) that contains the amount, if named."""
+def quote_source(article: Article, position: int, harm: Any = None) -> Source | None:
+    """The speaker of a quote (from the quotes stage) that contains the amount, if named.
+
+    A quote whose cue is the harm verb itself is no report ("The flood claimed 40 lives" read
+    as indirect speech of "the flood")."""
     for quote in article.quotes:
+        if harm is not None and quote.cue_start == harm.idx:
+            continue
         if quote.start <= position < quote.end and quote.speaker:
             return Source(quote.speaker, quote.speaker_id, how="quote")
     return None
@@ -184,6 +189,8 @@ def _source_phrases(sent: Any) -> list[tuple[Any, Any, str]]:
             objects = [c for c in token.doc[token.i + 1].children if c.dep_ == "pobj"]
             if objects:
                 found.append((objects[0], token, "according_to"))
+        elif _characterizes(token):
+            found.append((subject_of(token), token, "reporting_verb"))
         elif token.lemma_.lower() in REPORT_LEMMAS and (token.pos_ in ("VERB", "AUX") or (
                 token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children))):
             # a ROOT with a subject is a verb, whatever its tag ("groups ... estimate that")
@@ -195,6 +202,18 @@ def _source_phrases(sent: Any) -> list[tuple[Any, Any, str]]:
             if subject is not None:
                 found.append((subject, token, "reporting_verb"))
     return found
+
+
+def _characterizes(verb: Any) -> bool:
+    """"X called the arrests a travesty": a named subject judging the harm reports it too (not
+    "called for the release of", "called in troops", "a group called Boko Haram")."""
+    if verb.lemma_.lower() != "call" or verb.pos_ != "VERB" or verb.dep_ in ("acl", "relcl"):
+        return False
+    children = list(verb.children)
+    if any(c.dep_ in ("prt", "auxpass", "nsubjpass") or (c.dep_ == "prep" and c.i == verb.i + 1)
+           for c in children):
+        return False
+    return any(c.dep_ == "dobj" for c in children) and subject_of(verb) is not None
 
 
 def _misparsed_subject(verb: Any) -> Any:

@@ -23,6 +23,14 @@ FORWARD_CUES: dict[tuple[str, ...], tuple[str | None, bool]] = {
     ("beheaded",): ("killed", True), ("drowned",): ("killed", False),
     ("wounded",): ("wounded", True), ("injured",): ("wounded", True), ("hurt",): ("wounded", True),
     ("maimed",): ("wounded", True),
+    ("succumbed", "to"): ("killed", False), ("among", "the", "dead"): ("killed", False),
+    ("among", "those", "killed"): ("killed", False), ("among", "the", "victims"): ("killed", False),
+    ("among", "the", "fatalities"): ("killed", False),
+    ("among", "the", "injured"): ("wounded", False), ("among", "the", "wounded"): ("wounded", False),
+    ("among", "those", "injured"): ("wounded", False), ("among", "those", "wounded"): ("wounded", False),
+    ("among", "the", "missing"): ("missing", False),
+    ("hospitalized",): ("wounded", False), ("hospitalised",): ("wounded", False),
+    ("rushed", "to", "hospital"): ("wounded", False), ("taken", "to", "hospital"): ("wounded", False),
     ("sustained", "injuries"): ("wounded", False), ("suffered", "injuries"): ("wounded", False),
     ("sustained", "wounds"): ("wounded", False), ("suffered", "wounds"): ("wounded", False),
     ("treated", "for", "injuries"): ("wounded", False),
@@ -78,7 +86,31 @@ BACKWARD_CUES: dict[str, str] = {
     "evacuated": "displaced", "evacuating": "displaced",
     "trapping": "trapped", "trapped": "trapped", "besieging": "trapped",
     "affecting": "affected", "affected": "affected", "affects": "affected",
+    "reimprison": "arrested", "reimprisoned": "arrested", "rearrested": "arrested",
+    "re-arrested": "arrested",
 }
+# Backward cues that kill only people in a violent scene: "eliminated the rebel commander"
+# (not "eliminated 300 jobs"; HARM_CONTEXT must match the sentence and the victims be people).
+VIOLENT_BACKWARD = {"eliminated": "killed", "eliminating": "killed", "assassinated": "killed",
+                    "seized": "kidnapped", "seizing": "kidnapped"}
+# "claimed 40 lives", "cost at least 12 lives": the verb before the amount, "lives" after it.
+LIVES_VERBS = {"claimed", "claiming", "claim", "claims", "cost", "costing", "costs", "took",
+               "taking", "take"}
+# Nouns before "to <verb>" that report a decision already taken: "the decision to reimprison X".
+DECIDED = {"decision", "ruling", "move", "verdict"}
+# A return to or a stretch in custody after the victim: "ordered X back to prison",
+# "X returned to the city's main prison", "X spent more than 500 days in jail".
+CUSTODY_AFTER = re.compile(
+    r"(?:(?:was|were|has\s+been|had\s+been|been)\s+)?"
+    r"(?:(?:sent|ordered|taken|returned|went|brought)\s+)?"
+    r"(?:back\s+(?:to|in|into|behind)|returned\s+to|spent\s+(?:[\w,.-]+\s+){1,5}?(?:in|behind))"
+    r"\s+(?:[\w'\u2019.-]+\s+){0,4}?(?:prison|jail|custody|detention|bars)\b")
+# "X and Y ... at the time of their deaths": a plural possessive nominal naming both victims.
+THEIR_HARM = re.compile(r"\btheir\s+(?P<noun>deaths|killings|murders|arrests|detention|"
+                        r"abductions|kidnapping|executions|assassinations)\b", re.IGNORECASE)
+THEIR_KINDS = {"deaths": "killed", "killings": "killed", "murders": "killed",
+               "executions": "killed", "assassinations": "killed", "arrests": "arrested",
+               "detention": "arrested", "abductions": "kidnapped", "kidnapping": "kidnapped"}
 NOMINAL_BEFORE = re.compile(
     r"(?:\b(?P<toll>(?:death|casualty|fatality)\s+)?toll\b"
     # "the death toll from the collapse rose to 41": a short "from/in X" before the verb
@@ -162,3 +194,5 @@ HARM_CONTEXT = re.compile(
 HELD_NOT_DETAINED = {"responsible", "accountable", "liable", "talks", "meetings", "up", "back",
                      "office", "power", "elections", "a", "an", "the", "his", "her", "their"}
 
+# Verbs of a speaker after a noun phrase: "..., the governor said" (the governor is no victim).
+SPEECH_LEMMAS = {"say", "tell", "report", "add", "state", "announce", "confirm", "claim"}

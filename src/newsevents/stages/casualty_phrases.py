@@ -1,0 +1,92 @@
+"""Less common harm phrasings for the casualties stage, split out of stages/casualties.py.
+
+Pure helpers on the spaCy parse (no state): each takes the tokens around one candidate amount
+or victim and says whether a phrasing ties it to a harm, returning the kind and the cue token.
+Covered here: a return to or a stretch in custody ("ordered X back to prison", "X spent 500
+days in jail"), lives claimed ("the flood claimed 40 lives"), "shot dead N", violent verbs that
+only harm people in a violent scene ("eliminated the commander"), and a plural possessive
+nominal naming coordinated victims ("X and Y ... at the time of their deaths").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import casualty_cues as cues
+
+
+def skip_dates(doc: Any, i: int) -> int:
+    """Skip a date between the victims and the verb: "X on Monday returned to prison"."""
+    j = i
+    if j < len(doc) and doc[j].lower_ in ("on", "last", "this", "earlier", "late") and \
+            j + 1 < len(doc) and doc[j + 1].ent_type_ in ("DATE", "TIME"):
+        j += 1
+    if j < len(doc) and doc[j].ent_type_ in ("DATE", "TIME"):
+        while j < len(doc) and doc[j].ent_type_ in ("DATE", "TIME"):
+            j += 1
+        return j if j < len(doc) and doc[j].pos_ in ("VERB", "AUX") else i
+    return i
+
+
+def custody_after(doc: Any, i: int) -> Any:
+    """The first token of "back to prison" / "returned to ... jail" / "spent N days in prison"."""
+    if i >= len(doc):
+        return None
+    text = doc.text[doc[i].idx:doc[i].sent.end_char]
+    return doc[i] if cues.CUSTODY_AFTER.match(text) else None
+
+
+def lives_claimed(span: Any) -> Any:
+    """The verb of "claimed 40 lives" / "cost at least 12 lives", when the amount sits inside."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ != "lives":
+        return None
+    j = span.start - 1
+    while j >= span.sent.start and doc[j].lower_ in cues.BEFORE_SKIP and span.start - j < 4:
+        j -= 1
+    return doc[j] if j >= span.sent.start and doc[j].lower_ in cues.LIVES_VERBS else None
+
+
+def violent_before(span: Any, person: bool) -> tuple[str, Any] | None:
+    """(kind, verb) for "shot dead 6 passengers" or, for people in a violent scene, a verb such
+    as "eliminated" before the victim and its titles ("eliminated" IS deputy leader X)."""
+    doc = span.doc
+    j = span.start - 1
+    while j >= span.sent.start and doc[j].lower_ in cues.BEFORE_SKIP and span.start - j < 4:
+        j -= 1
+    if j >= 1 and doc[j].lower_ == "dead" and doc[j - 1].lower_ == "shot":
+        return "killed", doc[j - 1]
+    if not person:
+        return None
+    for k in range(span.start - 1, max(span.sent.start, span.start - 7) - 1, -1):
+        if doc[k].lower_ in cues.VIOLENT_BACKWARD:
+            if not cues.HARM_CONTEXT.search(doc[k].sent.text) or (
+                    k > 0 and doc[k - 1].lower_ in ("was", "were", "been", "be", "being")):
+                return None  # "eliminated the fee"; passive "was seized" belongs elsewhere
+            return cues.VIOLENT_BACKWARD[doc[k].lower_], doc[k]
+        if doc[k].pos_ not in ("ADJ", "NOUN", "PROPN", "DET", "PUNCT") or doc[k].text in ",.;:":
+            return None
+    return None
+
+
+def their_harm(span: Any) -> tuple[str, Any] | None:
+    """(kind, cue) for a victim coordinated with another and named by a later "their deaths"."""
+    doc = span.doc
+    root = span.root
+    before = doc[span.start - 1] if span.start > span.sent.start else None
+    after = doc[span.end] if span.end < span.sent.end else None
+    coordinated = (after is not None and after.lower_ == "and") or (
+        before is not None and before.lower_ == "and" and root.dep_ == "conj")
+    if not coordinated:
+        return None
+    subject = root if root.dep_ != "conj" else root.head
+    if subject.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    rest = doc.text[span.end_char:span.sent.end_char]
+    found = cues.THEIR_HARM.search(rest)
+    if found is None:
+        return None
+    cue = doc.char_span(span.end_char + found.start("noun"), span.end_char + found.end("noun"))
+    if cue is None:
+        return None
+    return cues.THEIR_KINDS[found.group("noun").lower()], cue.root

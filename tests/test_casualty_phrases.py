@@ -1,0 +1,88 @@
+"""Casualties stage: wire phrasings of conflict reporting beyond the basic cue shapes
+(stages/casualty_phrases.py and the added cues in stages/casualty_cues.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+UNTIL = "extract_casualties"
+
+
+def claims(run, text):
+    """(kind, low, high, text) for every claim in a text, in order."""
+    return [(c.kind, c.low, c.high, c.text) for c in run(text, until=UNTIL).casualties]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The suicide bombing at the checkpoint left 14 dead, police said.",
+     [("killed", 14, 14, "14")]),
+    ("The militia raid on the village claimed the lives of 23 civilians, the governor said.",
+     [("killed", 23, 23, "23")]),
+    ("The landslide claimed at least 40 lives in the district.",
+     [("killed", 40, None, "at least 40")]),
+    ("The bodies of 9 people were recovered from the rubble on Sunday.",
+     [("killed", 9, 9, "9")]),
+    ("Two police officers were among the dead, officials said.", [("killed", 2, 2, "Two")]),
+    ("Three children were among those killed in the strike.", [("killed", 3, 3, "Three")]),
+    ("Four soldiers later succumbed to their wounds in hospital.", [("killed", 4, 4, "Four")]),
+    ("At least 30 fishermen are missing and feared dead after the storm.",
+     [("missing", 30, None, "At least 30")]),
+    ("About 2,000 villagers fled their homes after the clashes.",
+     [("displaced", 2000, 2000, "About 2,000")]),
+    ("More than 5,000 people have fled the fighting in the north.",
+     [("displaced", 5000, None, "More than 5,000")]),
+    ("The militants shot dead 6 passengers and wounded 11 others.",
+     [("killed", 6, 6, "6"), ("wounded", 11, 11, "11")]),
+    ("At least 60 people were rushed to hospital with injuries.",
+     [("wounded", 60, None, "At least 60")]),
+    ("Gunmen seized 40 passengers from a bus on the highway.", [("kidnapped", 40, 40, "40")]),
+    ("A local journalist was shot dead outside his home on Friday, police said.",
+     [("killed", 1, 1, "A local journalist")]),
+])
+def test_wire_phrasings(run, sentence, expected):
+    assert claims(run, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, victim", [
+    ("A court ordered the opposition leader back to prison on Tuesday.", "the opposition leader"),
+    ("The judge sent the activist back to jail after revoking her bail.", "the activist"),
+    ("The editor returned to a military prison on Monday.", "The editor"),
+    ("The blogger spent more than 500 days in prison before his release.", "The blogger"),
+])
+def test_return_to_or_time_in_custody_is_an_arrest(run, sentence, victim):
+    assert claims(run, sentence) == [("arrested", 1, 1, victim)]
+
+
+def test_their_deaths_names_both_coordinated_victims(run):
+    text = ("The commander and his bodyguard were wearing explosive vests at the time of their "
+            "deaths, the army said.")
+    assert claims(run, text) == [("killed", 1, 1, "The commander"),
+                                 ("killed", 1, 1, "his bodyguard")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The reform eliminated 300 jobs at the ministry.",
+    "Customs officers seized 40 kilograms of heroin at the port.",
+    "The vaccination program saved 40 lives last year.",
+    "The judge sent the file back to the prosecutors.",
+    "The trade talks claimed most of the minister's time.",
+])
+def test_not_casualties(run, sentence):
+    assert claims(run, sentence) == []
+
+
+def test_a_speaker_after_a_backward_list_is_no_victim(run):
+    article = run("The raid claimed the lives of 23 civilians, the governor said.", until=UNTIL)
+    assert [(c.kind, c.low, c.source) for c in article.casualties] == [("killed", 23, "governor")]
+
+
+@pytest.mark.parametrize("sentence, source", [
+    # a named subject judging the harm reports it ("called X a travesty")
+    ("Maria Lopez, head of the rights group, called the decision to reimprison the editor a "
+     "clear case of abuse.", "Maria Lopez"),
+    ("The rights group called the arrest of 12 activists a travesty.", "rights group"),
+    # the harm verb "claimed" is no speech cue: the landslide reports nothing
+    ("The landslide claimed at least 40 lives in the district.", None),
+])
+def test_source_of_new_phrasings(run, sentence, source):
+    assert [c.source for c in run(sentence, until=UNTIL).casualties] == [source]
