@@ -86,3 +86,41 @@ def test_a_speaker_after_a_backward_list_is_no_victim(run):
 ])
 def test_source_of_new_phrasings(run, sentence, source):
     assert [c.source for c in run(sentence, until=UNTIL).casualties] == [source]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Aid groups said 2.3 million people in need depend on food deliveries.",
+     [("affected", 2300000, 2300000, "2.3 million")]),
+    ("Soldiers killed senior Taliban commander Mullah Akhtar in the raid.",
+     [("killed", 1, 1, "Mullah Akhtar")]),
+    ("Police arrested opposition leader Maria Kolesnikova on Monday.",
+     [("arrested", 1, 1, "Maria Kolesnikova")]),
+    ('The army said troops had "successfully eliminated" ISIS regional commander Abu Omar in '
+     "an air strike.", [("killed", 1, 1, "Abu Omar")]),
+])
+def test_counts_and_titled_victims(run, sentence, expected):
+    assert claims(run, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The group plotted to kill prominent journalist John Smith.",
+    "Prosecutors charged former minister John Banda with fraud.",
+    "The reform eliminated the fees for rural clinics, the minister said.",
+])
+def test_titled_names_without_harm(run, sentence):
+    assert claims(run, sentence) == []
+
+
+@pytest.mark.parametrize("sentence, victim", [
+    ("The student, who died after being detained by police, was buried Sunday.", "The student"),
+    ("The parents of Adam Reed, an engineer who died shortly after his release from being held "
+     "in a military jail, spoke at the rally.", "Adam Reed"),
+])
+def test_death_after_detention_gives_two_kinds(run, sentence, victim):
+    assert claims(run, sentence) == [("killed", 1, 1, victim), ("arrested", 1, 1, victim)]
+
+
+def test_participle_reporting_verb_credits_the_first_subject(run):
+    text = ("Governor Ana Ruiz was the first to confirm the raid, announcing on radio that troops "
+            "had killed 14 fighters.")
+    assert [(c.low, c.source) for c in run(text, until=UNTIL).casualties] == [(14, "Ana Ruiz")]

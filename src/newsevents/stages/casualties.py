@@ -118,6 +118,8 @@ def _matches_in(sent: Any, article: Article | None = None) -> list[_Match]:
             if match.np_end < 0:
                 match.np_end = _victim_phrase(span)[0]
             matches.append(match)
+            if single and match.kind == "killed" and phrases.custody_death(match.cue):
+                matches.append(_Match(match.amount, "arrested", match.victims, match.cue))
     return sorted(matches, key=lambda m: m.amount.start)
 
 
@@ -276,7 +278,8 @@ def _forward(span: Any, amount: Amount, single: bool = False) -> _Match | None:
     if klass not in ("none", "person"):
         return _Match(amount, klass, victims, doc[i - 1], elided=False)
     i = _skip_aside(doc, i)
-    i = phrases.skip_dates(doc, _skip_place_phrase(doc, i))
+    if _cue_at(doc, i) is None:  # "people in need are ...": "in need" is the cue, not a place
+        i = phrases.skip_dates(doc, _skip_place_phrase(doc, i))
     had_bridge = False
     while i < len(doc) and doc[i].lower_ in cues.BRIDGE | cues.NEGATIONS and doc[i].sent == span.sent:
         if doc[i].lower_ in cues.NEGATIONS:
@@ -333,20 +336,10 @@ def _possessive_harm(span: Any) -> Any:
             return None  # the possessor did it: "Trump's killing of the leader"
         if doc[i].dep_ == "compound" or (i + 1 < len(doc) and doc[i + 1].pos_ == "NOUN"):
             return None  # "Guantanamo Bay's detention center"
-        if _unrealised(doc, span.start):
+        if phrases.unrealised(doc, span.start):
             return None  # "to plan Alinejad's murder"
         return doc[i]
     return None
-
-
-def _unrealised(doc: Any, i: int) -> bool:
-    """True when the words before token i plan, attempt or prevent the harm, not report it."""
-    for j in range(i - 1, max(-1, i - 3), -1):
-        if doc[j].lemma_.lower() in cues.UNREALISED_LEMMAS:
-            return True
-        if doc[j].pos_ not in ("DET", "PRON", "ADJ"):
-            return False
-    return False
 
 
 def _skip_place_phrase(doc: Any, i: int) -> int:
@@ -419,11 +412,11 @@ def _backward(span: Any, amount: Amount, single: bool = False) -> _Match | None:
     while j >= span.sent.start and doc[j].lower_ in cues.BEFORE_SKIP and span.start - j < 4:
         j -= 1
     if single:
-        attributive = _attributive_harm(span)
+        attributive = phrases.attributive_harm(span)
         if attributive is not None:
             return _Match(amount, cues.ATTRIBUTIVE_HARM[attributive.lower_], None, attributive,
                           backward=True)
-    violent = phrases.violent_before(span, single or klass == "person")
+    violent = phrases.violent_before(span, single or klass == "person", single)
     if violent is not None:  # "eliminated the rebel commander", "gunmen shot dead 6"
         return _Match(amount, violent[0], victims, violent[1], backward=True)
     if j >= span.sent.start and doc[j].lower_ in cues.BACKWARD_CUES:
@@ -460,18 +453,6 @@ def _backward(span: Any, amount: Amount, single: bool = False) -> _Match | None:
         cue = doc.char_span(span.start_char - len(before) + nominal.start(),
                             span.start_char - len(before) + nominal.end(), alignment_mode="expand")
         return _Match(amount, kind, victims, cue.root if cue is not None else None, backward=True)
-    return None
-
-
-def _attributive_harm(span: Any) -> Any:
-    """"jailed former Prime Minister Imran Khan": the participle before a name and its titles."""
-    doc = span.doc
-    for j in range(span.start - 1, max(span.sent.start, span.start - 6) - 1, -1):
-        if doc[j].lower_ in cues.ATTRIBUTIVE_HARM:
-            return doc[j] if j == span.start - 1 or doc[j].dep_ in ("amod", "compound") or \
-                doc[j].head.i >= span.start - 1 else None
-        if doc[j].pos_ not in ("ADJ", "NOUN", "PROPN") and doc[j].text != "-":
-            return None
     return None
 
 

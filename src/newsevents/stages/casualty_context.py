@@ -198,7 +198,7 @@ def _source_phrases(sent: Any) -> list[tuple[Any, Any, str]]:
                 continue  # "doctors were said to be struggling": no one is reporting
             if token.lemma_.lower() in _FIGURE_LEMMAS and not _reports_figure(token):
                 continue
-            subject = subject_of(token) or _misparsed_subject(token)
+            subject = subject_of(token) or _misparsed_subject(token) or _participle_subject(token)
             if subject is not None:
                 found.append((subject, token, "reporting_verb"))
     return found
@@ -214,6 +214,16 @@ def _characterizes(verb: Any) -> bool:
            for c in children):
         return False
     return any(c.dep_ == "dobj" for c in children) and subject_of(verb) is not None
+
+
+def _participle_subject(verb: Any) -> Any:
+    """"X shared the news, announcing that ...": a subjectless participle after a comma that the
+    small model hung nowhere useful (no advcl) reports for the sentence's first subject."""
+    if verb.tag_ != "VBG" or verb.i == 0 or verb.doc[verb.i - 1].text != "," \
+            or verb.dep_ in ("advcl", "xcomp", "conj", "acl", "amod", "pcomp", "pobj"):
+        return None
+    subjects = [t for t in verb.sent if t.i < verb.i and t.dep_ == "nsubj"]
+    return subjects[0] if subjects else None
 
 
 def _misparsed_subject(verb: Any) -> Any:

@@ -196,3 +196,9 @@ HELD_NOT_DETAINED = {"responsible", "accountable", "liable", "talks", "meetings"
 
 # Verbs of a speaker after a noun phrase: "..., the governor said" (the governor is no victim).
 SPEECH_LEMMAS = {"say", "tell", "report", "add", "state", "announce", "confirm", "claim"}
+# A death after a detention also reports the detention ("died after being detained"): the
+# victim gets an arrested claim too (two kinds, one mention). "died in custody" stays killed
+# only: the detention is the death's setting, not a reported harm of its own.
+CUSTODY_DEATH = re.compile(
+    r"^[^,;.]{0,40}?\bafter\s+(?:[\w'\u2019]+\s+){0,4}?being\s+(?:detained|held|arrested|"
+    r"jailed|imprisoned)\b", re.IGNORECASE)

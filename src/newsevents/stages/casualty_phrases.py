@@ -5,7 +5,8 @@ or victim and says whether a phrasing ties it to a harm, returning the kind and 
 Covered here: a return to or a stretch in custody ("ordered X back to prison", "X spent 500
 days in jail"), lives claimed ("the flood claimed 40 lives"), "shot dead N", violent verbs that
 only harm people in a violent scene ("eliminated the commander"), and a plural possessive
-nominal naming coordinated victims ("X and Y ... at the time of their deaths").
+nominal naming coordinated victims ("X and Y ... at the time of their deaths"); also the
+attributive participle before a name ("jailed X") and the unrealised-harm test ("plans to").
 """
 
 from __future__ import annotations
@@ -47,9 +48,10 @@ def lives_claimed(span: Any) -> Any:
     return doc[j] if j >= span.sent.start and doc[j].lower_ in cues.LIVES_VERBS else None
 
 
-def violent_before(span: Any, person: bool) -> tuple[str, Any] | None:
+def violent_before(span: Any, person: bool, single: bool = False) -> tuple[str, Any] | None:
     """(kind, verb) for "shot dead 6 passengers" or, for people in a violent scene, a verb such
-    as "eliminated" before the victim and its titles ("eliminated" IS deputy leader X)."""
+    as "eliminated" before the victim and its titles ("eliminated" IS deputy leader X); for one
+    named person any backward cue before the titles ("killed militant commander X")."""
     doc = span.doc
     j = span.start - 1
     while j >= span.sent.start and doc[j].lower_ in cues.BEFORE_SKIP and span.start - j < 4:
@@ -59,12 +61,19 @@ def violent_before(span: Any, person: bool) -> tuple[str, Any] | None:
     if not person:
         return None
     for k in range(span.start - 1, max(span.sent.start, span.start - 7) - 1, -1):
+        if single and k < span.start - 1 and doc[k].lower_ in cues.BACKWARD_CUES and \
+                doc[k].pos_ == "VERB":
+            if k > 0 and doc[k - 1].lower_ in ("was", "were", "been", "be", "being", "to"):
+                return None  # passive or not done: "was killed", "tried to kill"
+            return cues.BACKWARD_CUES[doc[k].lower_], doc[k]
         if doc[k].lower_ in cues.VIOLENT_BACKWARD:
             if not cues.HARM_CONTEXT.search(doc[k].sent.text) or (
                     k > 0 and doc[k - 1].lower_ in ("was", "were", "been", "be", "being")):
                 return None  # "eliminated the fee"; passive "was seized" belongs elsewhere
             return cues.VIOLENT_BACKWARD[doc[k].lower_], doc[k]
-        if doc[k].pos_ not in ("ADJ", "NOUN", "PROPN", "DET", "PUNCT") or doc[k].text in ",.;:":
+        titled = doc[k].text[:1].isupper()  # titles the small model mis-tags ("IS deputy caliph")
+        if (doc[k].pos_ not in ("ADJ", "NOUN", "PROPN", "DET", "PUNCT") and not titled) \
+                or doc[k].text in ",.;:":
             return None
     return None
 
@@ -90,3 +99,33 @@ def their_harm(span: Any) -> tuple[str, Any] | None:
     if cue is None:
         return None
     return cues.THEIR_KINDS[found.group("noun").lower()], cue.root
+
+
+def custody_death(cue: Any) -> bool:
+    """True when a death cue goes on "after being detained" (killed and arrested)."""
+    if cue is None or cue.lemma_.lower() not in ("die", "dead", "kill"):
+        return False
+    doc = cue.doc
+    return bool(cues.CUSTODY_DEATH.match(doc.text[cue.idx + len(cue):cue.sent.end_char]))
+
+
+def attributive_harm(span: Any) -> Any:
+    """"jailed former Prime Minister Imran Khan": the participle before a name and its titles."""
+    doc = span.doc
+    for j in range(span.start - 1, max(span.sent.start, span.start - 6) - 1, -1):
+        if doc[j].lower_ in cues.ATTRIBUTIVE_HARM:
+            return doc[j] if j == span.start - 1 or doc[j].dep_ in ("amod", "compound") or \
+                doc[j].head.i >= span.start - 1 else None
+        if doc[j].pos_ not in ("ADJ", "NOUN", "PROPN") and doc[j].text != "-":
+            return None
+    return None
+
+
+def unrealised(doc: Any, i: int) -> bool:
+    """True when the words before token i plan, attempt or prevent the harm, not report it."""
+    for j in range(i - 1, max(-1, i - 3), -1):
+        if doc[j].lemma_.lower() in cues.UNREALISED_LEMMAS:
+            return True
+        if doc[j].pos_ not in ("DET", "PRON", "ADJ"):
+            return False
+    return False
