@@ -124,3 +124,23 @@ def test_participle_reporting_verb_credits_the_first_subject(run):
     text = ("Governor Ana Ruiz was the first to confirm the raid, announcing on radio that troops "
             "had killed 14 fighters.")
     assert [(c.low, c.source) for c in run(text, until=UNTIL).casualties] == [(14, "Ana Ruiz")]
+
+
+@pytest.mark.parametrize("text, victim", [
+    ("Activist Nadia Petrova was freed in May. During Petrova's previous time in prison, the "
+     "activist was subjected to harsh conditions, her lawyer said.", "Petrova"),
+    ("Doctors said Omar Hassan's months in detention left him frail.", "Omar Hassan"),
+    ("The court reviewed the editor's lengthy trial and arbitrary detention, the group said.",
+     "the editor"),
+])
+def test_possessive_stay_in_custody_is_an_arrest(run, text, victim):
+    assert claims(run, text) == [("arrested", 1, 1, victim)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The minister's time in office ended in March.",
+    "Omar Hassan's trial and conviction drew criticism.",
+    "Petrova's years in government were marked by reforms.",
+])
+def test_possessive_without_custody(run, sentence):
+    assert claims(run, sentence) == []

@@ -271,6 +271,9 @@ def _forward(span: Any, amount: Amount, single: bool = False) -> _Match | None:
         possessive = _possessive_harm(span)
         if possessive is not None:
             return _Match(amount, cues.POSSESSIVE_HARM[possessive.lower_], None, possessive)
+        stay = phrases.possessive_custody(span)  # "X's years in prison", "X's trial and detention"
+        if stay is not None:
+            return _Match(amount, "arrested", None, stay)
     i, victims, klass = _victim_phrase(span)
     elided = i == span.end or (span.end < len(doc) and doc[span.end].lower_ in cues.AFTER_AMOUNT - {"people"})
     if klass == "other":

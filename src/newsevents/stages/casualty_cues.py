@@ -202,3 +202,6 @@ SPEECH_LEMMAS = {"say", "tell", "report", "add", "state", "announce", "confirm",
 CUSTODY_DEATH = re.compile(
     r"^[^,;.]{0,40}?\bafter\s+(?:[\w'\u2019]+\s+){0,4}?being\s+(?:detained|held|arrested|"
     r"jailed|imprisoned)\b", re.IGNORECASE)
+# A possessive naming a stay in custody: "X's two years in prison", "her time behind bars".
+STAY_NOUNS = {"time", "years", "months", "weeks", "days", "year", "stint", "spell", "term"}
+CUSTODY_NOUNS = {"prison", "jail", "custody", "detention", "bars", "captivity"}

@@ -6,7 +6,8 @@ Covered here: a return to or a stretch in custody ("ordered X back to prison", "
 days in jail"), lives claimed ("the flood claimed 40 lives"), "shot dead N", violent verbs that
 only harm people in a violent scene ("eliminated the commander"), and a plural possessive
 nominal naming coordinated victims ("X and Y ... at the time of their deaths"); also the
-attributive participle before a name ("jailed X") and the unrealised-harm test ("plans to").
+attributive participle before a name ("jailed X"), a possessive stay in custody ("X's years in
+prison", "X's trial and detention") and the unrealised-harm test ("plans to").
 """
 
 from __future__ import annotations
@@ -129,3 +130,30 @@ def unrealised(doc: Any, i: int) -> bool:
         if doc[j].pos_ not in ("DET", "PRON", "ADJ"):
             return False
     return False
+
+
+def possessive_custody(span: Any) -> Any:
+    """The nominal of "X's previous time in prison" or "X's lengthy trial and unjust detention"
+    (a custody nominal joined to another one), for a victim named by a possessive."""
+    doc, i = span.doc, span.end
+    if not (i < len(doc) and doc[i].tag_ == "POS") and span[-1].tag_ != "POS":
+        return None
+    i += 1 if i < len(doc) and doc[i].tag_ == "POS" else 0
+    start = i
+    while i < len(doc) and i - start < 4 and (doc[i].pos_ in ("ADJ", "NUM") or doc[i].like_num):
+        i += 1
+    if i + 2 < len(doc) and doc[i].lower_ in cues.STAY_NOUNS and doc[i + 1].lower_ in (
+            "in", "behind"):
+        for j in range(i + 2, min(len(doc), i + 6)):
+            if doc[j].lower_ in cues.CUSTODY_NOUNS:
+                return doc[i]
+            if doc[j].pos_ not in ("DET", "ADJ", "PROPN", "NOUN"):
+                break
+        return None
+    if i + 1 < len(doc) and doc[i].pos_ == "NOUN" and doc[i + 1].lower_ == "and":
+        j = i + 2
+        while j < len(doc) and j - i < 5 and doc[j].pos_ == "ADJ":
+            j += 1
+        if j < len(doc) and cues.POSSESSIVE_HARM.get(doc[j].lower_) == "arrested":
+            return doc[j]
+    return None
