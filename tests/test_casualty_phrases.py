@@ -144,3 +144,26 @@ def test_possessive_stay_in_custody_is_an_arrest(run, text, victim):
 ])
 def test_possessive_without_custody(run, sentence):
     assert claims(run, sentence) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He and four other farmers set off for the market at dawn. Near the bridge gunmen opened "
+     "fire on the truck, killing all the farmers except him.", [("killed", 4, 4, "four")]),
+    ("The convoy carried 30 aid workers. Militants ambushed it near Gao, abducting all of them.",
+     [("kidnapped", 30, 30, "30")]),
+    # a different group, or no harm: nothing
+    ("Twelve passengers boarded the bus in the capital. Gunmen killed all the soldiers at the "
+     "checkpoint.", []),
+    ("The minister met 40 students on Tuesday. He praised all the students for their work.", []),
+])
+def test_count_harmed_in_the_next_sentence(run, text, expected):
+    assert claims(run, text) == expected
+
+
+def test_claim_ids_follow_text_order_when_harm_comes_later(run):
+    text = ("Gunmen stopped a bus carrying 18 pilgrims near the border, and 2 soldiers were "
+            "wounded nearby. Witnesses said the attackers then abducted all the pilgrims.")
+    article = run(text, until=UNTIL)
+    assert [(c.kind, c.low) for c in article.casualties] == [("kidnapped", 18), ("wounded", 2)]
+    assert [c.id for c in article.casualties] == [f"c{i}" for i in range(1, len(article.casualties) + 1)]
+    assert [c.start for c in article.casualties] == sorted(c.start for c in article.casualties)

@@ -56,10 +56,16 @@ def extract_casualties(article: Article, resources: Any) -> Article:
     claims: list[Casualty] = []
     memory = context.SourceMemory()
     byline = context.byline_source(article)
+    previous: tuple[Any, list[tuple[Amount, str | None, str]]] | None = None
     for sent in doc.sents:
-        matches = _matches_in(sent, article)
+        leftovers: list[tuple[Amount, str | None, str]] = []
+        matches = [(m, sent) for m in _matches_in(sent, article, leftovers)]
+        if previous is not None:  # "She and six others got into a car. ..., killing all of them"
+            matches = [(_Match(a, kind, victims, cue), previous[0]) for a, kind, victims, cue
+                       in phrases.later_harm(sent, previous[1])] + matches
+        previous = (sent, leftovers)
         sources = context.sentence_sources(article, sent, memory)
-        for match in matches:
+        for match, home in matches:
             anchor = match.cue if match.cue is not None else _root_of(doc, match.amount)
             # the victims are never their own source ("The party of jailed X ... alleged")
             at = match.origin if match.origin >= 0 else match.amount.start
@@ -69,12 +75,15 @@ def extract_casualties(article: Article, resources: Any) -> Article:
             else:
                 source = context.quote_source(article, match.amount.start, match.cue) or (
                     context.Source() if sources else context.source_for([], anchor, memory))
-            claim = _claim(article, sent, match, source, len(claims) + 1)
+            claim = _claim(article, home, match, source, len(claims) + 1)
             if claim.source is None and byline is not None and not claim.cumulative:
                 # the wire agency reports the incident no one else is credited with; background
                 # tolls ("the war has killed 350,000") stay unattributed
                 claim.source, claim.source_id = byline.name, byline.entity_id
             claims.append(claim)
+    claims.sort(key=lambda c: c.start)  # a count harmed in the next sentence comes back in order
+    for number, claim in enumerate(claims, 1):
+        claim.id = f"c{number}"
     article.casualties = claims
     return article
 
@@ -85,8 +94,11 @@ def _root_of(doc: Any, amount: Amount) -> Any:
     return span.root if span is not None else None
 
 
-def _matches_in(sent: Any, article: Article | None = None) -> list[_Match]:
-    """Amounts (and single victims) in one sentence tied to a harm cue, in text order."""
+def _matches_in(sent: Any, article: Article | None = None,
+                leftovers: list[tuple[Amount, str | None, str]] | None = None) -> list[_Match]:
+    """Amounts (and single victims) in one sentence tied to a harm cue, in text order.
+
+    Counts of people left without a cue go to `leftovers` as (amount, victims, head noun)."""
     doc = sent.doc
     matches: list[_Match] = []
     pending: list[tuple[Amount, str | None]] = []  # "12 soldiers and 3 civilians were killed"
@@ -104,6 +116,10 @@ def _matches_in(sent: Any, article: Article | None = None) -> list[_Match]:
         if match is not None and victim is not None:
             match = _single_claim(match, victim)
         if match is None:
+            if leftovers is not None and not single:
+                end, named, klass = _victim_phrase(span)
+                if klass == "person":
+                    leftovers.append((amount, named, doc[end - 1].lower_))
             victims = _coordinated_victims(span)
             if victims is not False:
                 pending.append((amount, victims or (victim.victims if victim else None)))
@@ -282,7 +298,7 @@ def _forward(span: Any, amount: Amount, single: bool = False) -> _Match | None:
         return _Match(amount, klass, victims, doc[i - 1], elided=False)
     i = _skip_aside(doc, i)
     if _cue_at(doc, i) is None:  # "people in need are ...": "in need" is the cue, not a place
-        i = phrases.skip_dates(doc, _skip_place_phrase(doc, i))
+        i = phrases.skip_dates(doc, phrases.skip_place_phrase(doc, i))
     had_bridge = False
     while i < len(doc) and doc[i].lower_ in cues.BRIDGE | cues.NEGATIONS and doc[i].sent == span.sent:
         if doc[i].lower_ in cues.NEGATIONS:
@@ -343,18 +359,6 @@ def _possessive_harm(span: Any) -> Any:
             return None  # "to plan Alinejad's murder"
         return doc[i]
     return None
-
-
-def _skip_place_phrase(doc: Any, i: int) -> int:
-    """Skip "in Iraq" / "at the market" before an auxiliary: "the leader of IS in Iraq was"."""
-    if i >= len(doc) or doc[i].lower_ not in ("in", "at", "near", "from", "aboard", "on"):
-        return i
-    for j in range(i + 1, min(len(doc), i + 5)):
-        if doc[j].pos_ == "AUX" and doc[j].lower_ in cues.BRIDGE:
-            return j
-        if doc[j].pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "PUNCT") or doc[j].text == ",":
-            return i
-    return i
 
 
 def _skip_aside(doc: Any, i: int) -> int:

@@ -205,3 +205,9 @@ CUSTODY_DEATH = re.compile(
 # A possessive naming a stay in custody: "X's two years in prison", "her time behind bars".
 STAY_NOUNS = {"time", "years", "months", "weeks", "days", "year", "stint", "spell", "term"}
 CUSTODY_NOUNS = {"prison", "jail", "custody", "detention", "bars", "captivity"}
+# A harm to "all" of a group counted in the sentence before: "... , killing all the civilians
+# except one", "abducting all of them".
+ALL_HARMED = re.compile(
+    r"\b(?P<verb>killing|killed|wounding|wounded|injuring|injured|kidnapping|kidnapped|"
+    r"abducting|abducted)\s+(?:all|each)\s+(?:(?:of\s+)?the\s+(?P<noun>[a-z]+)|of\s+them\b|"
+    r"but\b|except\b)", re.IGNORECASE)

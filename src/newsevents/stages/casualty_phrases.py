@@ -7,7 +7,9 @@ days in jail"), lives claimed ("the flood claimed 40 lives"), "shot dead N", vio
 only harm people in a violent scene ("eliminated the commander"), and a plural possessive
 nominal naming coordinated victims ("X and Y ... at the time of their deaths"); also the
 attributive participle before a name ("jailed X"), a possessive stay in custody ("X's years in
-prison", "X's trial and detention") and the unrealised-harm test ("plans to").
+prison", "X's trial and detention"), a count harmed in the next sentence ("She and six others
+got into a car. ..., killing all the others except her"), and the skips and tests the cue
+shapes share (place phrases, dates, unrealised harm: "plans to").
 """
 
 from __future__ import annotations
@@ -157,3 +159,35 @@ def possessive_custody(span: Any) -> Any:
         if j < len(doc) and cues.POSSESSIVE_HARM.get(doc[j].lower_) == "arrested":
             return doc[j]
     return None
+
+
+def later_harm(sent: Any, leftovers: list[tuple[Any, str | None, str]]
+               ) -> list[tuple[Any, str, str | None, Any]]:
+    """(amount, kind, victims, cue) for the one count of people the sentence before left without
+    a cue when this sentence harms "all the <same people>" / "all of them" ("She and six other
+    civilians got into a car. ... an ambush killed all the civilians except her")."""
+    if len(leftovers) != 1:
+        return []
+    found = cues.ALL_HARMED.search(sent.text)
+    if found is None:
+        return []
+    amount, victims, head = leftovers[0]
+    noun = found.group("noun")
+    if noun is not None and noun.lower() != head:
+        return []
+    cue = sent.doc.char_span(sent.start_char + found.start("verb"), sent.start_char + found.end("verb"))
+    if cue is None:
+        return []
+    return [(amount, cues.BACKWARD_CUES[found.group("verb").lower()], victims, cue.root)]
+
+
+def skip_place_phrase(doc: Any, i: int) -> int:
+    """Skip "in Iraq" / "at the market" before an auxiliary: "the leader of IS in Iraq was"."""
+    if i >= len(doc) or doc[i].lower_ not in ("in", "at", "near", "from", "aboard", "on"):
+        return i
+    for j in range(i + 1, min(len(doc), i + 5)):
+        if doc[j].pos_ == "AUX" and doc[j].lower_ in cues.BRIDGE:
+            return j
+        if doc[j].pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "PUNCT") or doc[j].text == ",":
+            return i
+    return i
