@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import shutil
+import subprocess
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -87,3 +91,24 @@ def db_url(request: pytest.FixtureRequest, tmp_path) -> str:
     if request.param == "sqlite":
         return str(tmp_path / "corpus.db")
     return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture(scope="session")
+def node_js(tmp_path_factory) -> Callable[..., Callable[..., object]]:
+    """node_js(harness, script) -> js(expression, data): the JSON value of a JS expression over
+    `data`, with `script` loaded by the `harness` program in node (skips when node is missing)."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed")
+
+    def load(harness: str, script: Path) -> Callable[..., object]:
+        path = tmp_path_factory.mktemp("js") / "harness.js"
+        path.write_text(harness, encoding="utf-8")
+
+        def evaluate(expression: str, data: object = None) -> object:
+            done = subprocess.run([node, str(path), str(script), expression],
+                                  input=json.dumps(data), capture_output=True, text=True,
+                                  timeout=60, check=True)
+            return json.loads(done.stdout)
+        return evaluate
+    return load

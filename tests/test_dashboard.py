@@ -77,20 +77,9 @@ console.log(JSON.stringify(vm.runInContext(`(input) => ${process.argv[3]}`, cont
 
 
 @pytest.fixture(scope="module")
-def js(tmp_path_factory):
+def js(node_js):
     """js(expression, input): the value of a JS expression over `input`, in the dashboard's script."""
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("node is not installed")
-    harness = tmp_path_factory.mktemp("js") / "harness.js"
-    harness.write_text(HARNESS, encoding="utf-8")
-
-    def evaluate(expression: str, data):
-        done = subprocess.run([node, str(harness), str(STATIC / "dashboard.js"), expression],
-                              input=json.dumps(data), capture_output=True, text=True, timeout=60,
-                              check=True)
-        return json.loads(done.stdout)
-    return evaluate
+    return node_js(HARNESS, STATIC / "dashboard.js")
 
 
 # Two outlets' reports of one car bomb (20 and 25 killed): two events, one incident (best 25).

@@ -8,8 +8,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -57,19 +55,9 @@ console.log(JSON.stringify(value === undefined ? null : value));
 
 
 @pytest.fixture(scope="module")
-def js(tmp_path_factory):
+def js(node_js):
     """js(expression, input): a JS expression's value over `input`, with map.js loaded."""
-    node = shutil.which("node")
-    if node is None:
-        pytest.skip("node is not installed")
-    harness = tmp_path_factory.mktemp("mapjs") / "harness.js"
-    harness.write_text(HARNESS, encoding="utf-8")
-
-    def evaluate(expression: str, data=None):
-        done = subprocess.run([node, str(harness), str(MAP_JS), expression], input=json.dumps(data),
-                              capture_output=True, text=True, timeout=60, check=True)
-        return json.loads(done.stdout)
-    return evaluate
+    return node_js(HARNESS, MAP_JS)
 
 
 # -- radius: square-root scale, a minimum for places without deaths ---------------------------
