@@ -133,6 +133,27 @@ def test_warc_corrupt_member_is_one_failure_and_reading_goes_on(tmp_path, gz):
     assert len(bad) == 1 and "corrupt WARC member" in bad[0]
 
 
+def test_warc_junk_that_parses_as_an_arc_record_is_a_corrupt_member(tmp_path):
+    # warcio reads a five-field line between gzip members as an ARC header (arc2warc): a
+    # record whose "URI" is binary junk is damage, not an article that "looks binary".
+    first = _warc(tmp_path / "a.warc.gz", [("https://wire.example/0", _page(0))]).read_bytes()
+    last = _warc(tmp_path / "b.warc.gz", [("https://wire.example/2", _page(2))]).read_bytes()
+    junk = b"E\xd1RZ\x07\x08 10.0.0.1 20261125000000 text/html 12\n\x8f\x06t\x88G junk!\n\n"
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(first + junk + last)
+    records = list(sources.read(str(path), Settings()))
+    assert [r.article.url for r in records if r.article] == ["https://wire.example/0",
+                                                            "https://wire.example/2"]
+    assert [r.error for r in records if r.error] == ["corrupt WARC member after the record at byte 0"]
+
+
+@pytest.mark.parametrize("uri", ["https://wire.example/a", "<https://wire.example/a>",
+                                 "https://wire.example/caf\u00e9", "dns:wire.example"])
+def test_warc_plausible_uris_pass(uri):
+    from newsevents.ingest.warc import _URI
+    assert _URI.match(uri)
+
+
 # -- ingest (in this process, with the session's models) -------------------------------------
 
 def test_bad_records_are_rejected_with_reasons_and_the_batch_goes_on(tmp_path, resources):

@@ -6,6 +6,7 @@ A corrupt member becomes one failed record and reading resumes at the next membe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
 SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 _GZIP_MAGIC = b"\x1f\x8b\x08"
 _WARC_MAGIC = b"WARC/1."
+# scheme:rest without spaces or control characters (IRIs and <...>-wrapped URIs pass)
+_URI = re.compile(r"<?[A-Za-z][A-Za-z0-9+.-]*:[^\s\x00-\x1f\x7f-\x9f]+\Z")
 _TEXT_TYPES = ("text/html", "application/xhtml", "text/plain")
 
 
@@ -66,6 +69,8 @@ def _members(handle: BinaryIO, path: str, base: int, settings: Settings
     last_good = None
     try:
         for rec in iterator:
+            if not _plausible(rec):
+                return False, last_good  # garbage parsed as a record (warcio falls back to ARC)
             # Read the payload before asking for the offset: asking consumes the record.
             found = _response(rec, settings) if rec.rec_type == "response" else None
             last_good = base + iterator.get_record_offset()
@@ -79,6 +84,17 @@ def _members(handle: BinaryIO, path: str, base: int, settings: Settings
             return False, last_good
         raise
     return True, None
+
+
+def _plausible(rec) -> bool:
+    """False for a "record" made of damaged bytes: a WARC record names its type, and a
+    response or request names a printable URI with a scheme."""
+    if not rec.rec_type:
+        return False
+    if rec.rec_type not in ("response", "request", "resource", "revisit"):
+        return True
+    uri = rec.rec_headers.get_header("WARC-Target-URI") or ""
+    return bool(_URI.match(uri))
 
 
 def _response(rec, settings: Settings) -> "tuple[Article | None, str | None] | None":
