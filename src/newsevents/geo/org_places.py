@@ -119,8 +119,7 @@ def _tail_place(span: Any, gazetteer: Gazetteer) -> Any:
     for entry in gazetteer.lookup(tail.text):
         if entry.match != PRIMARY:  # "Bank of America", "Peanut Corporation of America"
             continue
-        if entry.feature == "country" or (entry.feature == "admin" and entry.level == 1
-                                          and entry.geonameid is not None):
+        if entry.feature == "country" or entry.is_us_state:
             return tail
         if entry.feature == "city" and entry.population >= TAIL_MIN_POPULATION:
             return tail
@@ -136,7 +135,7 @@ def _names_place(name: str, following: str, gazetteer: Gazetteer, person_names: 
     areas = [e for e in entries if e.match != ALTERNATE and (
         (e.feature in ("country", "other") and e.match in (PRIMARY, ALIAS))
         or (e.feature == "admin" and e.level == 1
-            and (e.geonameid is not None or e.population >= 200_000)))]
+            and (e.is_us_state or e.population >= 200_000)))]
     if areas:  # a country or state: its rules, whatever towns share the name
         return following not in NOT_AFTER_AREA
     return name_key(name) not in person_names and following not in NOT_AFTER_CITY and any(

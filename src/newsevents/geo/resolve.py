@@ -224,7 +224,7 @@ def prior(entry: GeoEntry) -> float:
     """Evidence-free plausibility: log population, feature and match kind."""
     population = entry.population or ASSUMED_POPULATION.get(entry.feature, 500)
     value = math.log10(max(population, 500))
-    if entry.match in (PRIMARY, ALIAS) and entry.feature == "admin" and entry.geonameid is None:
+    if entry.match in (PRIMARY, ALIAS) and entry.feature == "admin" and not entry.is_us_state:
         value += COMPILED_AREA_BONUS if entry.level == 1 else 0.0
     elif entry.match in (PRIMARY, ALIAS):
         value += FEATURE_BONUS[entry.feature]
@@ -342,7 +342,7 @@ def _city_over_area(best: GeoEntry, entries: list[GeoEntry], toponym: Toponym) -
         return best
     same_area, same_country = CITY_OVER_AREA
     # A US state keeps its name against its own big city: "New York" is the state in US copy.
-    us_state = best.geonameid is not None and best.country == "US"
+    us_state = best.is_us_state
     cities = [e for e in entries if e.feature == "city" and e.country == best.country
               and (e.population >= same_country and not (us_state and e.admin1 == best.admin1)
                    or (e.admin1 == best.admin1 and e.population >= same_area
