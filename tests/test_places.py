@@ -308,6 +308,56 @@ def test_resolution_given_a_demonym_span_is_its_country(run: Callable[..., Artic
     assert all(p.feature == "country" for p in given)
 
 
+def _given(run, resources, text: str, words: list[str]):
+    from newsevents.stages.places import resolve_given_spans
+
+    article = run(text, until=UNTIL)
+    spans = [(article.text.index(w), article.text.index(w) + len(w)) for w in words]
+    return resolve_given_spans(article, spans, resources)
+
+
+def test_a_demonym_span_of_a_state_or_town_resolves_to_its_stem(run, resources) -> None:
+    # Told the span is a place, a demonym names its country, state or sizeable town.
+    given = _given(run, resources,
+                   "Ohioans and Cypriot tourists joined Texans at the fair in Columbus, Ohio.",
+                   ["Ohioans", "Cypriot", "Texans"])
+    assert [(p.country, p.feature) for p in given] == [("US", "admin"), ("CY", "country"),
+                                                        ("US", "admin")]
+    assert [p.name for p in given] == ["Ohioans", "Cyprus", "Texans"]
+    assert abs(given[0].lat - 40.4) < 1.5 and abs(given[2].lat - 31.2) < 1.5
+
+
+def test_a_demonym_before_a_suffix_still_names_its_country(run, resources) -> None:
+    # "a Palestinian state": "state" is no suffix of an area called "Palestinian".
+    given = _given(run, resources, "Envoys discussed a future Palestinian state on Monday.",
+                   ["Palestinian state"])
+    assert given[0] is not None and given[0].country == "PS"
+
+
+@pytest.mark.parametrize("stem,word", [("texas", "texans"), ("ohio", "ohioan"),
+                                       ("minnesota", "minnesotans"), ("new london", None),
+                                       ("dagestan", "dagestani"), ("abkhazia", "abkhaz"),
+                                       ("ontario", "ontarians"), ("richmond", "richmondites")])
+def test_demonym_stems(stem: str, word: str | None) -> None:
+    from newsevents.geo.resolve import demonym_stems
+
+    if word is None:
+        assert "london" in demonym_stems("londoners")
+    else:
+        assert stem in demonym_stems(word)
+
+
+def test_abbreviated_county_and_township_suffixes(run, resources) -> None:
+    # GeoNames has no townships: a township is placed at its namesake town, with no id.
+    text = ("Deputies from Kanawha Co. and police in Readington Township searched the "
+            "river banks near Flemington, N.J., on Sunday.")
+    article = run(text, until=UNTIL)
+    township = _place_at(article, "Readington")
+    assert township is not None and township.feature == "admin" and township.geonameid is None
+    given = _given(run, resources, text, ["Kanawha Co.", "Readington Township"])
+    assert given[0].name == "Kanawha County" and given[0].geonameid == 4810630
+
+
 def test_promo_line_places_never_reach_the_output(run: Callable[..., Article]) -> None:
     text = ("Rebels shelled the town of Atareb on Friday, the Syrian Observatory said.\n\n"
             "Download the Daily Courier app for breaking news from our newsroom in Chicago.\n\n"

@@ -107,6 +107,7 @@ TERRITORIES: dict[str, tuple[str, float, float, tuple[str, ...]]] = {
     "Nagorno-Karabakh": ("AZ", 39.9, 46.7, ("Karabakh",)),
     "Transnistria": ("MD", 47.2, 29.4, ()),
     "Chechnya": ("RU", 43.4, 45.7, ()),
+    "South Ossetia": ("GE", 42.3, 44.0, ("Tskhinvali Region",)),
     "England": ("GB", 52.5, -1.5, ()),
     "Scotland": ("GB", 56.5, -4.2, ()),
     "Wales": ("GB", 52.3, -3.7, ()),

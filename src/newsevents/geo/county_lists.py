@@ -33,6 +33,9 @@ def county_list_members(text: str) -> list[tuple[int, int, str, str]]:
 
 
 def county_head(span: Any) -> Any:
-    """"Boone County Jail" tagged as a place is Boone County: cut before the County word."""
+    """"Boone County Jail" tagged as a place is Boone County: cut before the County word;
+    "Madison Township" is Madison with a township suffix."""
     at = next((t.i for t in span[1:-1] if t.lower_ in ("county", "parish")), None)
+    if at is None and len(span) > 1 and span[-1].lower_ in ("township", "twp"):
+        at = span.end - 1  # no gazetteer has townships: the name is read with its suffix
     return span.doc[span.start:at] if at is not None else span

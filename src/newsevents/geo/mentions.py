@@ -30,7 +30,9 @@ BLOCKING_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "L
 DISTRICT_WORDS = {"district", "districts", "neighbourhood", "neighborhood", "quarter",
                   "suburb", "camp"}
 ADMIN_WORDS = {"province", "governorate", "region", "state", "county", "oblast",
-               "prefecture", "municipality", "department", "parish"}
+               "prefecture", "municipality", "department", "parish", "township"}
+# Abbreviated suffixes of local copy: "Platte Co.", "Madison Twp."
+SUFFIX_FORMS = {"co.": "county", "twp.": "township", "twp": "township"}
 # Lower-case words that may sit inside a place name ("Bustan al-Qasr", "Rio de Janeiro").
 CONNECTORS = {"al", "el", "ad", "as", "ash", "ar", "de", "del", "da", "do", "du", "la", "le",
               "los", "las", "-", "upon", "on", "sur", "am", "an", "bin", "ibn", "abu"}
@@ -139,8 +141,9 @@ def _given_toponym(text: str, start: int, end: int) -> Toponym | None:
     first, last = match.start("name"), match.end("name")
     words = text[first:last].split()
     suffix = None
-    if len(words) > 1 and words[-1].lower() in DISTRICT_WORDS | ADMIN_WORDS:
-        suffix = words[-1].lower()
+    last_word = SUFFIX_FORMS.get(words[-1].lower(), words[-1].lower()) if words else ""
+    if len(words) > 1 and last_word in DISTRICT_WORDS | ADMIN_WORDS:
+        suffix = last_word
         suffix_at = first + text[first:last].rstrip().rfind(words[-1])
         last = first + len(text[first:suffix_at].rstrip())
     if not any(c.isalnum() for c in text[first:last]):
@@ -469,10 +472,12 @@ def _mark_kinds(doc: Any, found: list[Toponym]) -> None:
         if (toponym.start, toponym.end) in listed and toponym.suffix is None:
             toponym.suffix, toponym.kind = listed[(toponym.start, toponym.end)], "admin"
             continue
-        after = re.match(r"[\s-]+([A-Za-z]+)\b", text[toponym.end:toponym.end + 30])
+        after = re.match(r"[\s-]+([A-Za-z]+)\b(\.?)", text[toponym.end:toponym.end + 30])
         if not after:
             continue
         word = after.group(1)
+        if after.group(2) and word in ("Co", "Twp"):
+            word = SUFFIX_FORMS[word.lower() + "."]
         if word.lower() in DISTRICT_WORDS | ADMIN_WORDS and toponym.suffix is None:
             toponym.suffix = word.lower()
             toponym.suffix_end = toponym.end + after.end()

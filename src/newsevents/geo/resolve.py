@@ -31,6 +31,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from ..countries import country_of_demonym
 from ..gazetteer import ABBREVIATION, ALIAS, ALTERNATE, PRIMARY, Gazetteer, GeoEntry, name_key
 from .aliases import DEMONYMS
 from .coherence import local_cells, support
@@ -50,6 +51,7 @@ CREDIBLE_SHARE = 0.2  # a country with this share of the votes makes its places 
 UNIQUE_NAME_SHARE = 0.05  # enough for a name no other place in the gazetteer bears
 CITY_OVER_AREA = (100_000, 500_000)  # same admin1 / same country: a bare name is the city
 COUNTY_WORDS = {"county", "parish", "borough"}
+DEMONYM_MIN_POPULATION = 10_000  # a town big enough to have a demonym in the news
 AREA_WORDS = {"province", "governorate", "region", "state", "oblast", "prefecture",
               "department"}
 DISTRICT_RADIUS_KM = 30.0
@@ -200,14 +202,16 @@ def candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[GeoEntry]:
     if toponym.suffix in COUNTY_WORDS:
         counties = [e for e in gazetteer.lookup(f"{toponym.text} {toponym.suffix}")
                     if e.feature == "admin" and e.level == 2]
-        return counties or [e for e in entries if e.feature == "city"]
-    if toponym.suffix in AREA_WORDS:
-        areas = [e for e in entries if e.feature == "admin"]
-        return areas or entries
-    if not entries:
-        country = gazetteer.country(demonym_country(toponym.text))
-        return [country] if country is not None and toponym.source == "given" else []
-    return entries
+        found = counties or [e for e in entries if e.feature == "city"]
+    elif toponym.suffix == "township":  # GeoNames has no townships; their namesake town is inside
+        found = [e for e in entries if e.feature == "city"]
+    elif toponym.suffix in AREA_WORDS:
+        found = [e for e in entries if e.feature == "admin"] or entries
+    else:
+        found = entries
+    if not found and toponym.source == "given":  # told it is a place: "Cypriot", "Texans"
+        return demonym_places(toponym.text, gazetteer)
+    return found
 
 
 def demonym_country(text: str) -> str | None:
@@ -217,7 +221,45 @@ def demonym_country(text: str) -> str | None:
         return DEMONYMS[key]
     if key.endswith("s") and key[:-1] in DEMONYMS:
         return DEMONYMS[key[:-1]]
-    return None
+    return country_of_demonym(text)
+
+
+def demonym_places(text: str, gazetteer: Gazetteer) -> list[GeoEntry]:
+    """The places a demonym names when it stands where a place should: its country, else the
+    area or sizeable town its stem names ("Ohioans" Ohio, "New Londoners" New London)."""
+    country = gazetteer.country(demonym_country(text))
+    if country is not None:
+        return [country]
+    words = name_key(text).split()
+    if not words:
+        return []
+    for stem in demonym_stems(words[-1]):
+        base = " ".join([*words[:-1], stem])
+        places = [e for e in gazetteer.lookup(base) if e.match in (PRIMARY, ALIAS) and (
+            e.feature in ("country", "admin")
+            or e.feature == "city" and e.population >= DEMONYM_MIN_POPULATION)]
+        if places:
+            return places
+    return []
+
+
+def demonym_stems(word: str) -> list[str]:
+    """Candidate place names behind a demonym, most likely first: "texan" → "texas"."""
+    if word.endswith(("ans", "ers", "ites", "is", "ots")):
+        word = word[:-1]
+    stems = []
+    if word.endswith("ian"):
+        stems += [word[:-1], word[:-3] + "io", word[:-3] + "a"]  # Ossetia, Ontario, Canada
+    if word.endswith("an"):
+        stems += [word[:-1], word[:-2], word[:-2] + "as"]  # Minnesota, Ohio, Texas
+    if word.endswith("er"):
+        stems.append(word[:-2])  # New London
+    if word.endswith("ite"):
+        stems.append(word[:-3])  # Richmond
+    if word.endswith("i"):
+        stems.append(word[:-1])  # Dagestan
+    stems.append(word + "ia")  # Abkhazia
+    return [s for s in dict.fromkeys(stems) if len(s) >= 3]
 
 
 def prior(entry: GeoEntry) -> float:

@@ -125,7 +125,7 @@ def _build_places(toponyms: list[Toponym], resolved: dict[int, GeoEntry | None],
 
 def _mention_end(toponym: Toponym) -> int:
     """Where the mention ends: "County"/"Parish" belong to a county's name, other suffixes not."""
-    if toponym.suffix in COUNTY_WORDS and toponym.suffix_end is not None:
+    if toponym.suffix in COUNTY_WORDS | {"township"} and toponym.suffix_end is not None:
         return toponym.suffix_end
     return toponym.end
 
