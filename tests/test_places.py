@@ -358,6 +358,14 @@ def test_abbreviated_county_and_township_suffixes(run, resources) -> None:
     assert given[0].name == "Kanawha County" and given[0].geonameid == 4810630
 
 
+def test_a_town_before_state_university_is_the_town(run, resources) -> None:
+    # "State" starts an institution's name after a town no state or province is named after.
+    given = _given(run, resources, "Students at Bowling Green State University voted on "
+                   "Tuesday to approve a new fee.", ["Bowling Green"])
+    assert given[0].feature == "city" and given[0].country == "US"
+    assert given[0].geonameid is not None  # an admin place built from a town has no id
+
+
 def test_promo_line_places_never_reach_the_output(run: Callable[..., Article]) -> None:
     text = ("Rebels shelled the town of Atareb on Friday, the Syrian Observatory said.\n\n"
             "Download the Daily Courier app for breaking news from our newsroom in Chicago.\n\n"

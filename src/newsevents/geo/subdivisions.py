@@ -34,7 +34,15 @@ class SubdivisionIds:
         return self.by_admin1.get((country, code)) if code else None
 
     def county(self, state: str | None, key: str) -> int | None:
-        return self.by_county.get((state, key)) if state else None
+        """The county's id, whichever way the two sources spell it ("De Soto County" and
+        "DeSoto County", "Saint Clair" and "St. Clair", "Bronx" and "Bronx County")."""
+        if not state:
+            return None
+        for form in (key, f"{key} county"):
+            found = self.by_county.get((state, _compact(form)))
+            if found is not None:
+                return found
+        return None
 
     def named(self, country: str, key: str) -> int | None:
         return self.by_name.get((country, key))
@@ -69,5 +77,9 @@ def subdivision_ids(name_key: Callable[[str], str]) -> SubdivisionIds:
                     ids.by_name.setdefault((parts[0], name_key(alias)), geonameid)
             elif level == "2" and parts[0] == "US" and len(parts) == 3:
                 for alias in names:
-                    ids.by_county.setdefault((parts[1], name_key(alias)), geonameid)
+                    ids.by_county.setdefault((parts[1], _compact(name_key(alias))), geonameid)
     return ids
+
+
+def _compact(key: str) -> str:
+    return key.replace("saint ", "st ").replace(" ", "")

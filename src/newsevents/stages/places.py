@@ -34,6 +34,11 @@ from ..geo.mentions import Toponym, find_toponyms, toponyms_at
 from ..geo.resolve import COUNTY_WORDS, Context, build_context, credible, nearby_entry, resolve
 from ..model import Article, Place
 
+# Suffixes that, after a town with no area of its name, start an institution's name:
+# "Bowling Green State University", "the Grovetown Department of Public Safety".
+INSTITUTION_WORDS = {"state", "department"}
+
+
 def resolve_places(article: Article, resources: Any) -> Article:
     """Fill `article.places` from the text's toponyms."""
     article.places = []
@@ -152,6 +157,8 @@ def _admin(toponym: Toponym, entry: GeoEntry | None) -> tuple[tuple, Place]:
         return key, place
     if entry is not None and entry.feature in ("admin", "country"):
         return _place(toponym, entry)
+    if entry is not None and entry.feature == "city" and toponym.suffix in INSTITUTION_WORDS:
+        return _place(toponym, entry)  # "Columbia State Community College" names the town
     key = ("admin", name_key(toponym.text))
     if entry is None:
         return key, Place(id="", name=_surface(toponym), feature="admin")
