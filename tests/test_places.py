@@ -366,6 +366,13 @@ def test_a_town_before_state_university_is_the_town(run, resources) -> None:
     assert given[0].geonameid is not None  # an admin place built from a town has no id
 
 
+def test_a_province_by_its_english_name(run: Callable[..., Article]) -> None:
+    # GeoNames calls it "Anhui Sheng"; copy says "Anhui province".
+    article = run("Officials in Anhui province reported new cases of bird flu.", until=UNTIL)
+    anhui = _place_at(article, "Anhui")
+    assert anhui is not None and anhui.country == "CN" and anhui.geonameid == 1818058
+
+
 def test_promo_line_places_never_reach_the_output(run: Callable[..., Article]) -> None:
     text = ("Rebels shelled the town of Atareb on Friday, the Syrian Observatory said.\n\n"
             "Download the Daily Courier app for breaking news from our newsroom in Chicago.\n\n"

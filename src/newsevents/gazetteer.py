@@ -263,10 +263,12 @@ def _compile(min_population: int) -> tuple[list[tuple], set[tuple[str, int, int]
         add((state["geonameid"], state["name"], lat, lon, "US", "admin",
              state_population.get(code, 0), code),
             state["name"], abbrevs, level=1)
-    ids = subdivision_ids(name_key)
+    ids = subdivision_ids(name_key, is_latin)
     for area in admin_areas(cities, states, ids, name_key):
         add((area.geonameid, area.name, area.lat, area.lon, area.country, "admin", area.population,
-             area.admin1), area.name, [(a, ALIAS) for a in area.aliases], level=area.level)
+             area.admin1), area.name,
+            [(a, ALIAS) for a in area.aliases] + [(a, ALTERNATE) for a in area.alternates],
+            level=area.level)
     for continent in continents.values():
         add((continent.get("geonameId"), continent["name"], _float(continent.get("lat")),
              _float(continent.get("lng")), None, "other", int(continent.get("population") or 0),

