@@ -441,6 +441,11 @@ def test_capitalised_label_after_a_headline_is_no_dateline(run: Callable[..., Ar
     # Other institutions: only a place the story also names on its own.
     ("Ohio Supreme Court justices heard arguments on Wednesday in a case that could change "
      "how cities in Ohio collect taxes.", "Ohio", "US"),
+    # A national body named after its country: the country is mentioned.
+    ("Samples were sent to the U.S. Centers for Disease Control and Prevention in Atlanta.",
+     "U.S.", "US"),
+    ("Soldiers of the Kenya Army helped evacuate villagers from the flooded valley.",
+     "Kenya", "KE"),
 ])
 def test_place_at_the_head_of_an_institution_name(run: Callable[..., Article], text: str,
                                                   word: str, country: str) -> None:

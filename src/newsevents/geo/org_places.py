@@ -44,6 +44,15 @@ INSTITUTION_WORDS = {
 # "Department" reads as an adjective ("United States Department of Agriculture", "Illinois
 # Department of Natural Resources"): GeoVirus' gold does not count them (LGL's does).
 NOT_AFTER_CITY = {"ministry"}
+# National bodies named after their country or state ("U.S. Centers for Disease Control",
+# "the California Department of Public Health" is left out above): both gold sets count
+# the place in "U.S. Food and Drug Administration", "Kenya Army", "U.S. Embassy".
+NATIONAL_WORDS = {"centers", "centres", "food", "environmental", "embassy", "consulate",
+                  "federal", "army", "navy", "air", "agency", "geological", "coast", "forest",
+                  "armed", "defense", "defence", "customs", "border", "immigration", "census",
+                  "postal", "marine", "marines", "foreign", "interior", "treasury", "justice",
+                  "agriculture", "energy", "nuclear", "meteorological", "institutes"}
+INSTITUTION_WORDS |= NATIONAL_WORDS
 # Local government: the town or county a local story is about ("Killeen Police Department").
 # Other institution words need the place named elsewhere in the article as well, because
 # statewide and national bodies ("Ohio State University", "Illinois Department of Natural
@@ -79,7 +88,8 @@ def org_head_places(doc: Any, gazetteer: Gazetteer, entities: list[Any],
                 found.append((tail.start_char, tail.end_char, tail.text))
             continue
         following = doc[head.end].lower_
-        local = following in LOCAL_WORDS or following in ("county", "parish")
+        local = following in LOCAL_WORDS or following in ("county", "parish") or (
+            following in NATIONAL_WORDS and _country_or_state(head.text, gazetteer))
         if local or name_key(head.text) in known:
             found.append((head.start_char, head.end_char, head.text))
     return found
@@ -100,6 +110,11 @@ def _head_place(span: Any, gazetteer: Gazetteer, person_names: set[str]) -> Any:
         if _names_place(words.text, following.lower_, gazetteer, person_names):
             return words
     return None
+
+
+def _country_or_state(name: str, gazetteer: Gazetteer) -> bool:
+    return any(e.match != ALTERNATE and (e.feature == "country" or e.is_us_state)
+               for e in gazetteer.lookup(name))
 
 
 def _tail_place(span: Any, gazetteer: Gazetteer) -> Any:
