@@ -588,6 +588,8 @@ def test_institution_head_that_is_also_a_foreign_area_name(run: Callable[..., Ar
      ["Laurel County", "Sheriff", "I-75", "Interstate 64"]),
     ("Rep. Torrey Westrom, R-Elbow Lake, and Democrats on the School District board agreed.",
      ["R-Elbow", "Democrats", "School District"]),
+    ("The aldermen asked the city manager to meet the county commissioners.",
+     ["aldermen", "city manager", "county commissioners"]),
     # British forms are not American cues.
     ("The High Sheriff of Cambridgeshire thanked Kent County Council.", []),
 ])

@@ -63,7 +63,8 @@ US_CUES = re.compile(
     r"(?<!High )\bSheriff\b|\b[A-Z][a-z]+ (?:County|Parish)\b(?! Council| Church)|\bTownship\b|\bPolice Department\b"
     r"|\bInterstate \d+|\bI-\d{1,3}\b|\bState Route\b|\bGov\. |\b[RD]-[A-Z][a-z]+"
     r"|\b(?:Democrat|Republican)s?\b|\b[Hh]igh [Ss]chool\b|\bSchool District\b"
-    r"|\bBoard of Education\b|\bFire Department\b|\bmph\b")
+    r"|\bBoard of Education\b|\bFire Department\b|\bmph\b"
+    r"|\b(?:[Aa]ldermen|[Ss]electmen|[Cc]ity [Mm]anager|[Cc]ounty [Cc]ommissioners)\b")
 US_CUE_VOTE, US_CUE_MAX = 1.0, 3
 BARE_COUNTY_DISCOUNT = 1000
 NAMED_AREA_SHARE = 0.5  # ... when its country has this share of the other names' votes
