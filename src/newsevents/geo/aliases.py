@@ -46,6 +46,14 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "VC": ("St Vincent and the Grenadines",),
 }
 
+# Short forms of big cities, given to the most populous city of that name in that area.
+# Initials are written spaced ("L A"): the places stage looks dotted initials up that way,
+# so that "L.A." finds Los Angeles while "La." stays Louisiana.
+CITY_ALIASES: dict[tuple[str, str, str], tuple[str, ...]] = {
+    ("Los Angeles", "US", "CA"): ("L A",),
+    ("New York City", "US", "NY"): ("NYC", "N Y C"),
+}
+
 # AP-style and postal abbreviations of US states, used only in "Town, St." qualifiers.
 STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "AL": ("Ala.",), "AZ": ("Ariz.",), "AR": ("Ark.",), "CA": ("Calif.", "Cal."),

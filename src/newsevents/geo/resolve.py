@@ -51,6 +51,7 @@ CREDIBLE_SHARE = 0.2  # a country with this share of the votes makes its places 
 UNIQUE_NAME_SHARE = 0.05  # enough for a name no other place in the gazetteer bears
 CITY_OVER_AREA = (100_000, 500_000)  # same admin1 / same country: a bare name is the city
 COUNTY_WORDS = {"county", "parish", "borough"}
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")  # "L.A.", "N.Y.C."
 DEMONYM_MIN_POPULATION = 10_000  # a town big enough to have a demonym in the news
 AREA_WORDS = {"province", "governorate", "region", "state", "oblast", "prefecture",
               "department"}
@@ -200,6 +201,8 @@ def candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[GeoEntry]:
         toponym.source in ("qualifier", "given") and toponym.text.isupper())
     entries = [e for e in gazetteer.lookup(toponym.text)
                if e.match != ABBREVIATION or allow_abbreviation]
+    if _INITIALS.fullmatch(toponym.text):  # "L.A." is Los Angeles, not Louisiana's "La."
+        entries = gazetteer.lookup(" ".join(toponym.text.replace(".", ""))) or entries
     if toponym.suffix in COUNTY_WORDS:
         counties = [e for e in gazetteer.lookup(f"{toponym.text} {toponym.suffix}")
                     if e.feature == "admin" and e.level == 2]
