@@ -94,6 +94,7 @@ def admin_areas(cities: dict, us_states: dict, ids: SubdivisionIds | None = None
     state_codes = {s["name"]: code for code, s in us_states.items()}
     members: dict[tuple, list[tuple[float, float, int, str | None]]] = defaultdict(list)
     towns: dict[tuple, set[str]] = defaultdict(set)  # area outside the US -> its towns' keys
+    state_towns: dict[str, set[str]] = defaultdict(set)  # US state -> its towns' keys
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             lat, lon, cc = float(row["lat"]), float(row["lon"]), row["cc"]
@@ -103,6 +104,7 @@ def admin_areas(cities: dict, us_states: dict, ids: SubdivisionIds | None = None
                 state = state_codes.get(row["admin1"])
                 if state and row["admin2"]:
                     members[("US", 2, row["admin2"], state)].append(member)
+                    state_towns[state].add(key(row["name"]))
             elif row["admin1"]:
                 members[(cc, 1, row["admin1"], None)].append(member)
                 towns[(cc, 1, row["admin1"], None)].add(key(row["name"]))
@@ -117,7 +119,9 @@ def admin_areas(cities: dict, us_states: dict, ids: SubdivisionIds | None = None
                             and _named_like_its_town_or_area(area, parent, towns, key)):
             continue
         if ids is not None:
-            _add_ids(area, ids, key, towns[(cc, level, name, parent)])
+            # A county's bare name ("Fairfax") is the town of that name anywhere in its state.
+            inside = state_towns[parent] if cc == "US" else towns[(cc, level, name, parent)]
+            _add_ids(area, ids, key, inside)
         areas.append(area)
     return areas
 
