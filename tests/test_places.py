@@ -509,6 +509,29 @@ def test_nearby_towns_pull_an_ambiguous_name_to_their_area(run: Callable[..., Ar
     assert abs(paris.lat - 36.30) < 0.5 and abs(paris.lon + 88.33) < 0.5
 
 
+@pytest.mark.parametrize("text,town,county,lat,lon", [
+    # A town and the county it lies in, both named: each picks the other among namesakes.
+    ("Henry County deputies said the Paris man was released on bond on Monday.",
+     "Paris", "Henry", 36.30, -88.33),
+    ("The burn ban for Walker County was lifted on Monday, fire officials in Huntsville said.",
+     "Huntsville", "Walker", 30.72, -95.55),
+])
+def test_a_town_and_its_county_pick_each_other(run: Callable[..., Article], text: str,
+                                               town: str, county: str, lat: float,
+                                               lon: float) -> None:
+    article = run(text, until=UNTIL)
+    town_place, county_place = _place_at(article, town), _place_at(article, county)
+    assert town_place is not None and county_place is not None
+    assert abs(town_place.lat - lat) < 0.3 and abs(town_place.lon - lon) < 0.3
+    assert abs(county_place.lat - lat) < 0.6 and abs(county_place.lon - lon) < 0.6
+
+
+def test_cities_know_their_county(resources) -> None:
+    paris = [e for e in resources.gazetteer.lookup("Paris")
+             if e.country == "US" and e.admin1 == "TN"]
+    assert paris and paris[0].county == "henry county"
+
+
 @pytest.mark.parametrize("others,expected", [
     ([(36.4, -88.3)], 1.0),  # 11 km away: full support
     ([(36.3, -86.8)], 0.1),  # 137 km: little

