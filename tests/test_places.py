@@ -385,6 +385,18 @@ def test_initials_and_state_abbreviations(run: Callable[..., Article], text: str
     assert place is not None and place.geonameid == geonameid
 
 
+@pytest.mark.parametrize("text,word,feature,geonameid", [
+    # A governor governs the area named after its capital, not the city.
+    ("The Murmansk governor resigned abruptly on Saturday.", "Murmansk", "admin", 524304),
+    ("Gunmen attacked a market on Friday, the Governor of Kano said.", "Kano", "admin", 2335196),
+    ("Police in Murmansk said two people died in the fire.", "Murmansk", "city", 524305),
+])
+def test_a_governor_names_the_area(run: Callable[..., Article], text: str, word: str,
+                                   feature: str, geonameid: int) -> None:
+    place = _place_at(run(text, until=UNTIL), word)
+    assert place is not None and place.feature == feature and place.geonameid == geonameid
+
+
 def test_promo_line_places_never_reach_the_output(run: Callable[..., Article]) -> None:
     text = ("Rebels shelled the town of Atareb on Friday, the Syrian Observatory said.\n\n"
             "Download the Daily Courier app for breaking news from our newsroom in Chicago.\n\n"

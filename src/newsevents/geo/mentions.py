@@ -33,6 +33,10 @@ ADMIN_WORDS = {"province", "governorate", "region", "state", "county", "oblast",
                "prefecture", "municipality", "department", "parish", "township"}
 # Abbreviated suffixes of local copy: "Platte Co.", "Madison Twp."
 SUFFIX_FORMS = {"co.": "county", "twp.": "township", "twp": "township"}
+# A governor governs an area: "the Murmansk governor", "Governor of Kano", "Texas Gov."
+_GOVERNOR_AFTER = re.compile(r"(?:['’]s)?\s+(?:(?:deputy|vice|lieutenant|former)\s+)?"
+                             r"(?:[Gg]overnor|[Gg]ubernatorial|[Gg]overnorship|Gov\.)", re.IGNORECASE)
+_GOVERNOR_BEFORE = re.compile(r"\b[Gg]overnor(?:ship)? of (?:the )?$")
 # Lower-case words that may sit inside a place name ("Bustan al-Qasr", "Rio de Janeiro").
 CONNECTORS = {"al", "el", "ad", "as", "ash", "ar", "de", "del", "da", "do", "du", "la", "le",
               "los", "las", "-", "upon", "on", "sur", "am", "an", "bin", "ibn", "abu"}
@@ -472,6 +476,9 @@ def _mark_kinds(doc: Any, found: list[Toponym]) -> None:
         if (toponym.start, toponym.end) in listed and toponym.suffix is None:
             toponym.suffix, toponym.kind = listed[(toponym.start, toponym.end)], "admin"
             continue
+        if toponym.suffix is None and (_GOVERNOR_AFTER.match(text, toponym.end) or
+                                       _GOVERNOR_BEFORE.search(text, 0, toponym.start)):
+            toponym.kind = "admin"  # the area, not its capital: "the Murmansk governor"
         after = re.match(r"[\s-]+([A-Za-z]+)\b(\.?)", text[toponym.end:toponym.end + 30])
         if not after:
             continue
