@@ -397,6 +397,29 @@ def test_a_governor_names_the_area(run: Callable[..., Article], text: str, word:
     assert place is not None and place.feature == feature and place.geonameid == geonameid
 
 
+def test_a_district_word_before_an_institution_is_no_district(run: Callable[..., Article]) -> None:
+    # "Ramsey District Court" is a court of Ramsey, not a district called Ramsey.
+    article = run("The complaint was filed in Ramsey District Court in St. Paul, Minn., "
+                  "on Tuesday.", until=UNTIL)
+    ramsey = _place_at(article, "Ramsey")
+    assert ramsey is None or ramsey.feature != "district"
+
+
+def test_a_camp_with_no_city_around_lies_at_its_namesake(run, resources) -> None:
+    camp = _given(run, resources, "Residents of the Jenin camp in the West Bank said soldiers raided "
+                  "several homes overnight.", ["Jenin", "West Bank"])[0]
+    assert camp is not None and camp.feature == "district" and camp.country == "PS"
+    assert abs(camp.lat - 32.46) < 0.2 and abs(camp.lon - 35.3) < 0.2
+
+
+def test_a_country_demonym_span_is_the_country_over_small_namesakes(run, resources) -> None:
+    # "Canadian" is also a small Texas town; told it is a place, it is Canada.
+    given = _given(run, resources, "The Canadian Coast Guard and European diplomats joined "
+                   "the search on Monday.", ["Canadian", "European"])
+    assert given[0].country == "CA" and given[0].feature == "country"
+    assert given[1] is not None and given[1].name in ("Europe", "European")
+
+
 def test_promo_line_places_never_reach_the_output(run: Callable[..., Article]) -> None:
     text = ("Rebels shelled the town of Atareb on Friday, the Syrian Observatory said.\n\n"
             "Download the Daily Courier app for breaking news from our newsroom in Chicago.\n\n"

@@ -483,6 +483,8 @@ def _mark_kinds(doc: Any, found: list[Toponym]) -> None:
         if not after:
             continue
         word = after.group(1)
+        if word == "District" and re.match(r"\s+[A-Z]", text[toponym.end + after.end():]):
+            continue  # "Ramsey District Court", "U.S. District Judge": the place, not a district
         if after.group(2) and word in ("Co", "Twp"):
             word = SUFFIX_FORMS[word.lower() + "."]
         if word.lower() in DISTRICT_WORDS | ADMIN_WORDS and toponym.suffix is None:

@@ -243,8 +243,12 @@ def candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[GeoEntry]:
         found = [e for e in entries if e.feature == "admin"] or entries
     else:
         found = entries
-    if not found and toponym.source == "given":  # told it is a place: "Cypriot", "Texans"
-        return demonym_places(toponym.text, gazetteer)
+    if toponym.source == "given":  # told it is a place: "Cypriot", "Texans", "Canadian"
+        country = gazetteer.country(demonym_country(toponym.text))
+        if country is not None:  # the country, whatever small towns share the word
+            return [country]
+        if not found:
+            return demonym_places(toponym.text, gazetteer)
     return found
 
 
@@ -260,7 +264,8 @@ def demonym_country(text: str) -> str | None:
 
 def demonym_places(text: str, gazetteer: Gazetteer) -> list[GeoEntry]:
     """The places a demonym names when it stands where a place should: its country, else the
-    area or sizeable town its stem names ("Ohioans" Ohio, "New Londoners" New London)."""
+    area, continent or sizeable town its stem names ("Ohioans" Ohio, "European" Europe,
+    "New Londoners" New London)."""
     country = gazetteer.country(demonym_country(text))
     if country is not None:
         return [country]
@@ -270,7 +275,7 @@ def demonym_places(text: str, gazetteer: Gazetteer) -> list[GeoEntry]:
     for stem in demonym_stems(words[-1]):
         base = " ".join([*words[:-1], stem])
         places = [e for e in gazetteer.lookup(base) if e.match in (PRIMARY, ALIAS) and (
-            e.feature in ("country", "admin")
+            e.feature in ("country", "admin", "other")
             or e.feature == "city" and e.population >= DEMONYM_MIN_POPULATION)]
         if places:
             return places

@@ -22,7 +22,8 @@ Rules (recognition in `geo.mentions`, scoring in `geo.resolve`):
   get feature "district". Coordinates, in order: a gazetteer entry of that name within
   30 km of the enclosing city; else the enclosing city's point, where the enclosing city is
   the one named by "district of/in Y" or "Y's X district", or else a city resolved in the
-  same sentence; else null. The country is that city's, or the article's main country.
+  same sentence; else the place the name itself resolves to ("the Jenin camp"); else null.
+  The country is that city's, or the article's main country.
 """
 
 from __future__ import annotations
@@ -173,7 +174,8 @@ def _district(toponym: Toponym, resolved: dict[int, GeoEntry | None],
     anchor = _enclosing_city(toponym, resolved, cities, sentences)
     anchors = [anchor] if anchor else [e for _, e in cities if credible(e, context)]
     near = nearby_entry(toponym.text, gazetteer, anchors)
-    point = near or anchor
+    # With no city around, the name itself: "the Jenin camp" lies at Jenin.
+    point = near or anchor or resolved.get(id(toponym))
     country = point.country if point else context.top_country()
     place = Place(id="", name=_surface(toponym), country=country, feature="district",
                   lat=point.lat if point else None, lon=point.lon if point else None,
