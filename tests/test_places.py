@@ -420,6 +420,22 @@ def test_a_country_demonym_span_is_the_country_over_small_namesakes(run, resourc
     assert given[1] is not None and given[1].name in ("Europe", "European")
 
 
+@pytest.mark.parametrize("text,word,name,geonameid", [
+    # Canadian Press province abbreviations, read like US states'.
+    ("ST. JOHN'S, N.L. - The victims of a helicopter crash were named on Friday.", "N.L.",
+     "N.L.", 6354959),
+    ("A man from Kingston, Ont., was charged on Monday.", "Ont.", "Ont.", 6093943),
+    # An all-caps dateline name is title-cased with its apostrophe intact.
+    ("ST. JOHN'S, N.L. - The victims of a helicopter crash were named on Friday.", "ST. JOHN'S",
+     "St. John's", None),
+])
+def test_canadian_province_abbreviations(run: Callable[..., Article], text: str, word: str,
+                                         name: str, geonameid: int | None) -> None:
+    place = _place_at(run(text, until=UNTIL), word)
+    assert place is not None and place.name == name
+    assert geonameid is None or place.geonameid == geonameid
+
+
 def test_promo_line_places_never_reach_the_output(run: Callable[..., Article]) -> None:
     text = ("Rebels shelled the town of Atareb on Friday, the Syrian Observatory said.\n\n"
             "Download the Daily Courier app for breaking news from our newsroom in Chicago.\n\n"

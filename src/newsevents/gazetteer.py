@@ -270,7 +270,8 @@ def _compile(min_population: int) -> tuple[list[tuple], set[tuple[str, int, int]
     for area in admin_areas(cities, states, ids, name_key):
         add((area.geonameid, area.name, area.lat, area.lon, area.country, "admin", area.population,
              area.admin1), area.name,
-            [(a, ALIAS) for a in area.aliases] + [(a, ALTERNATE) for a in area.alternates],
+            [(a, ALIAS) for a in area.aliases] + [(a, ALTERNATE) for a in area.alternates]
+            + [(a, ABBREVIATION) for a in area.abbreviations],
             level=area.level)
     for continent in continents.values():
         add((continent.get("geonameId"), continent["name"], _float(continent.get("lat")),

