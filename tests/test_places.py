@@ -436,6 +436,13 @@ def test_canadian_province_abbreviations(run: Callable[..., Article], text: str,
     assert geonameid is None or place.geonameid == geonameid
 
 
+def test_a_given_saints_name_keeps_its_s(run, resources) -> None:
+    # Told "St. John's" is a place, its 's is part of the name (a possessive elsewhere).
+    given = _given(run, resources, "Ferries left St. John's, N.L., on Monday, and Aleppo's "
+                   "markets reopened.", ["St. John's", "Aleppo's"])
+    assert given[0].geonameid == 6324733 and given[1].name == "Aleppo"
+
+
 def test_promo_line_places_never_reach_the_output(run: Callable[..., Article]) -> None:
     text = ("Rebels shelled the town of Atareb on Friday, the Syrian Observatory said.\n\n"
             "Download the Daily Courier app for breaking news from our newsroom in Chicago.\n\n"

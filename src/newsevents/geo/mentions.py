@@ -135,6 +135,7 @@ def toponyms_at(doc: Any, gazetteer: Gazetteer,
     return given
 
 
+_SAINTS = re.compile(r"(?i)(?:st\.?|saint)\s+\w")  # "St. John's", "Saint Mary's": the 's is the name's
 _GIVEN_NAME = re.compile(r"(?is)\s*(?:the\s+)?(?P<name>.*?)(?:['’]s)?[\s,;:!?\"”)]*$")
 
 
@@ -143,6 +144,8 @@ def _given_toponym(text: str, start: int, end: int) -> Toponym | None:
         return None
     match = _GIVEN_NAME.match(text, start, end)
     first, last = match.start("name"), match.end("name")
+    if _SAINTS.match(text[first:end]) and re.match(r"['’][sS]\b", text[last:end]):
+        last += 2  # "St. John's" keeps its 's
     words = text[first:last].split()
     suffix = None
     last_word = SUFFIX_FORMS.get(words[-1].lower(), words[-1].lower()) if words else ""
