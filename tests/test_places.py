@@ -443,6 +443,20 @@ def test_a_given_saints_name_keeps_its_s(run, resources) -> None:
     assert given[0].geonameid == 6324733 and given[1].name == "Aleppo"
 
 
+@pytest.mark.parametrize("text,word,feature,country", [
+    # A sea is the sea, with no point; the province named after it only where copy says so.
+    ("Houthi rebels fired missiles at a cargo ship in the Red Sea on Tuesday.", "Red Sea",
+     "other", None),
+    ("Officials in Sudan's Red Sea state said the port had reopened.", "Red Sea", "admin", "SD"),
+    ("A boat carrying migrants sank in the Mediterranean off Libya, the U.N. said.",
+     "Mediterranean", "other", None),
+])
+def test_seas_are_not_provinces(run: Callable[..., Article], text: str, word: str,
+                                feature: str, country: str | None) -> None:
+    place = _place_at(run(text, until=UNTIL), word)
+    assert place is not None and place.feature == feature and place.country == country
+
+
 def test_promo_line_places_never_reach_the_output(run: Callable[..., Article]) -> None:
     text = ("Rebels shelled the town of Atareb on Friday, the Syrian Observatory said.\n\n"
             "Download the Daily Courier app for breaking news from our newsroom in Chicago.\n\n"

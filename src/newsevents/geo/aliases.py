@@ -68,7 +68,8 @@ STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "WV": ("W.Va.", "W. Va."), "WI": ("Wis.", "Wisc."), "WY": ("Wyo.",),
 }
 
-# Regions with no single point: emitted with feature "other" and null coordinates.
+# Regions and seas with no single point: emitted with feature "other" and null coordinates.
+# A sea is named so that it is not read as a province of its name (Sudan's "Red Sea" state).
 REGIONS: dict[str, tuple[str, ...]] = {
     "Middle East": ("Mideast", "Near East"),
     "Persian Gulf": ("Gulf region", "Arabian Gulf"),
@@ -96,6 +97,13 @@ REGIONS: dict[str, tuple[str, ...]] = {
     "Levant": (),
     "Maghreb": (),
     "Pacific": ("Asia-Pacific",),
+    "Red Sea": (), "Black Sea": (), "Mediterranean Sea": ("Mediterranean",),
+    "Aegean Sea": ("Aegean",), "Adriatic Sea": ("Adriatic",), "Caspian Sea": (),
+    "Sea of Azov": (), "Baltic Sea": (), "North Sea": (), "Arabian Sea": (),
+    "Gulf of Aden": (), "Gulf of Oman": (), "Bab el-Mandeb": ("Bab al-Mandab",),
+    "Strait of Hormuz": (), "South China Sea": (), "East China Sea": (),
+    "Yellow Sea": (), "Sea of Japan": (), "Gulf of Guinea": (), "Gulf of Mexico": (),
+    "English Channel": (), "Taiwan Strait": (),
 }
 
 # Named territories that news treats as places in their own right: (ISO2, lat, lon, aliases).
