@@ -457,6 +457,23 @@ def test_seas_are_not_provinces(run: Callable[..., Article], text: str, word: st
     assert place is not None and place.feature == feature and place.country == country
 
 
+@pytest.mark.parametrize("text,word,feature,country", [
+    # A list is of one kind: a member that can be a state among states is the state...
+    ("Cases were reported in Tennessee, Texas, Utah, Virginia, Washington, West Virginia and "
+     "Wyoming.", "Washington", "admin", "US"),
+    ("Outbreaks hit Benin, Ghana, Guinea, Niger and Senegal, the WHO said.", "Niger",
+     "country", "NE"),
+    # ... but "Washington, D.C." in a list is still the city, and a name alone is unchanged.
+    ("Fans came from Ohio, Texas and Washington, D.C., to see him.", "Washington", "city", "US"),
+    ("Officials in Washington said on Monday that the talks would resume.", "Washington",
+     "city", "US"),
+])
+def test_a_list_is_of_one_kind(run: Callable[..., Article], text: str, word: str,
+                               feature: str, country: str) -> None:
+    place = _place_at(run(text, until=UNTIL), word)
+    assert place is not None and place.feature == feature and place.country == country
+
+
 def test_promo_line_places_never_reach_the_output(run: Callable[..., Article]) -> None:
     text = ("Rebels shelled the town of Atareb on Friday, the Syrian Observatory said.\n\n"
             "Download the Daily Courier app for breaking news from our newsroom in Chicago.\n\n"

@@ -14,7 +14,7 @@ a district; "X province/governorate/region/state/oblast/county" make X an admin 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..datelines import paragraph_datelines
@@ -23,7 +23,7 @@ from .aliases import DEMONYMS
 from .county_lists import county_head, county_list_members
 from .modifiers import modifier_places
 from .org_places import org_head_places
-from .relations import with_anchors
+from .relations import with_anchors, with_lists
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 BLOCKING_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"}
@@ -75,6 +75,7 @@ class Toponym:
     suffix: str | None = None  # "county" in "Laurel County", "province" in "Idlib province"
     anchor: "Toponym | None" = None  # Y in "X, west of Y", "X near Y", "X in Y"
     suffix_end: int | None = None  # end of the suffix word
+    list_mates: list = field(default_factory=list)  # other members of its list (geo.relations)
 
 
 def find_toponyms(doc: Any, gazetteer: Gazetteer, entities: list[Any] = ()) -> list[Toponym]:
@@ -110,6 +111,7 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, entities: list[Any] = ()) -> l
     found = _with_qualifiers(text, gazetteer, found)
     _mark_kinds(doc, found)
     with_anchors(text, found)
+    with_lists(text, found)
     return sorted(found, key=lambda t: t.start)
 
 
@@ -132,6 +134,7 @@ def toponyms_at(doc: Any, gazetteer: Gazetteer,
             toponym.qualifier.source = "qualifier"
     _mark_kinds(doc, found)
     with_anchors(text, found)
+    with_lists(text, found)
     return given
 
 

@@ -1,4 +1,5 @@
-"""Spatial relations between toponyms: "X, west of Y", "X near Y", "X in Y".
+"""Relations between toponyms: "X, west of Y", "X near Y", "X in Y", and lists ("Utah,
+Washington and Wyoming").
 
 The resolver keeps X close to (or inside) Y, so "the town of Atareb, west of Aleppo" goes to
 the Atareb by Aleppo. Works on any objects with `start`, `end`, `anchor` and `qualifier`
@@ -34,3 +35,22 @@ def with_anchors(text: str, found: list[Any]) -> None:
         anchor = by_start.get(match.end())
         if anchor is not None and anchor is not toponym:
             toponym.anchor = anchor
+
+
+LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
+
+
+def with_lists(text: str, found: list[Any]) -> None:
+    """Give each toponym of a list of three or more ("Texas, Utah, Washington and Wyoming")
+    the other members, in `list_mates`. A list is homogeneous: the resolver reads an
+    ambiguous member as the kind of place the others are. Pairs ("Paris, Texas") are not lists."""
+    ordered = sorted(found, key=lambda t: t.start)
+    run: list[Any] = []
+    for toponym in ordered + [None]:
+        if toponym is not None and run and LIST_GLUE.fullmatch(text, run[-1].end, toponym.start):
+            run.append(toponym)
+            continue
+        if len(run) >= 3:
+            for member in run:
+                member.list_mates = [m for m in run if m is not member]
+        run = [toponym] if toponym is not None else []

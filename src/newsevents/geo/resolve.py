@@ -326,6 +326,11 @@ def resolve(toponym: Toponym, gazetteer: Gazetteer, context: Context,
         return None
     key = name_key(toponym.text)
     qualifiers = _qualifier_entries(toponym, gazetteer)
+    # "Washington, D.C.": a dotted abbreviation after a name makes a pair even inside a list.
+    pair = bool(qualifiers) and "." in toponym.qualifier.text and not _is_list(entries, qualifiers)
+    listed = _like_list_mates(entries, toponym, resolved) if resolved and not pair else None
+    if listed is not None:  # "Virginia, Washington, West Virginia": a list, not X in Y
+        entries, qualifiers = listed, []
     if qualifiers and _is_list(entries, qualifiers):
         qualifiers = []
     anchor = resolved.get(id(toponym.anchor)) if resolved and toponym.anchor else None
@@ -346,6 +351,19 @@ def resolve(toponym: Toponym, gazetteer: Gazetteer, context: Context,
     if len(entries) == 1 and best.match == PRIMARY and _unopposed(best, context, key):
         return best  # the only place of that name anywhere, and no other country in view
     return best if credible(best, context, key) else None
+
+
+def _like_list_mates(entries: list[GeoEntry], toponym: Toponym,
+                     resolved: dict[int, GeoEntry | None]) -> list[GeoEntry] | None:
+    """A list is of one kind: "Utah, Washington and Wyoming" are states, "Mali, Niger and
+    Senegal" countries. When two thirds of the other members (two at least) are US states,
+    or countries, and this member can be one, its candidates of that kind; else None."""
+    mates = [resolved.get(id(m)) for m in toponym.list_mates]
+    for kind in (lambda e: e.is_us_state, lambda e: e.feature == "country"):
+        alike = sum(1 for e in mates if e is not None and kind(e))
+        if alike >= 2 and alike * 3 >= len(mates) * 2:
+            return [e for e in entries if kind(e)] or None
+    return None
 
 
 def _bare_counties(toponym: Toponym, gazetteer: Gazetteer, context: Context) -> list[GeoEntry]:
