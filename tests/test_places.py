@@ -463,6 +463,11 @@ def test_seas_are_not_provinces(run: Callable[..., Article], text: str, word: st
      "Wyoming.", "Washington", "admin", "US"),
     ("Outbreaks hit Benin, Ghana, Guinea, Niger and Senegal, the WHO said.", "Niger",
      "country", "NE"),
+    ("Cases were found in British Columbia, Alberta, Manitoba, Ontario and New Brunswick.",
+     "New Brunswick", "admin", "CA"),
+    # Two countries in a row are a list, not a town called China in Japan.
+    ("Many countries, among them China, Japan, and the United Kingdom, warned the WHO.",
+     "China", "country", "CN"),
     # ... but "Washington, D.C." in a list is still the city, and a name alone is unchanged.
     ("Fans came from Ohio, Texas and Washington, D.C., to see him.", "Washington", "city", "US"),
     ("Officials in Washington said on Monday that the talks would resume.", "Washington",
@@ -472,6 +477,25 @@ def test_a_list_is_of_one_kind(run: Callable[..., Article], text: str, word: str
                                feature: str, country: str) -> None:
     place = _place_at(run(text, until=UNTIL), word)
     assert place is not None and place.feature == feature and place.country == country
+
+
+@pytest.mark.parametrize("text,word,feature,geonameid", [
+    # "the state of X" is the state; "the X region" is a city's when no area bears the name.
+    ("The cow was found in December of 2003 in the state of Washington.", "Washington",
+     "admin", 5815135),
+    ("Fighting in the Idlib region killed 12 people on Sunday.", "Idlib", "admin", 169387),
+])
+def test_state_of_and_region_suffix(run: Callable[..., Article], text: str, word: str,
+                                    feature: str, geonameid: int) -> None:
+    place = _place_at(run(text, until=UNTIL), word)
+    assert place is not None and place.feature == feature and place.geonameid == geonameid
+
+
+def test_a_city_region_lies_at_the_city(run: Callable[..., Article]) -> None:
+    article = run("There were nine cases of the virus in the Houston region, officials said.",
+                  until=UNTIL)
+    houston = _place_at(article, "Houston")
+    assert houston is not None and abs(houston.lat - 29.76) < 0.3 and abs(houston.lon + 95.36) < 0.3
 
 
 def test_promo_line_places_never_reach_the_output(run: Callable[..., Article]) -> None:

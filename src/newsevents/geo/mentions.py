@@ -36,7 +36,8 @@ SUFFIX_FORMS = {"co.": "county", "twp.": "township", "twp": "township"}
 # A governor governs an area: "the Murmansk governor", "Governor of Kano", "Texas Gov."
 _GOVERNOR_AFTER = re.compile(r"(?:['’]s)?\s+(?:(?:deputy|vice|lieutenant|former)\s+)?"
                              r"(?:[Gg]overnor|[Gg]ubernatorial|[Gg]overnorship|Gov\.)", re.IGNORECASE)
-_GOVERNOR_BEFORE = re.compile(r"\b[Gg]overnor(?:ship)? of (?:the )?$")
+_GOVERNOR_BEFORE = re.compile(r"\b(?:[Gg]overnor(?:ship)?|state|province|governorate|prefecture"
+                              r"|oblast) of (?:the )?$")  # also "the state of Washington"
 # Lower-case words that may sit inside a place name ("Bustan al-Qasr", "Rio de Janeiro").
 CONNECTORS = {"al", "el", "ad", "as", "ash", "ar", "de", "del", "da", "do", "du", "la", "le",
               "los", "las", "-", "upon", "on", "sur", "am", "an", "bin", "ibn", "abu"}

@@ -37,7 +37,7 @@ def with_anchors(text: str, found: list[Any]) -> None:
             toponym.anchor = anchor
 
 
-LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
+LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?")
 
 
 def with_lists(text: str, found: list[Any]) -> None:

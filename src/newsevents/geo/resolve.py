@@ -239,6 +239,10 @@ def candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[GeoEntry]:
         found = counties or [e for e in entries if e.feature == "city"]
     elif toponym.suffix == "township":  # GeoNames has no townships; their namesake town is inside
         found = [e for e in entries if e.feature == "city"]
+    elif toponym.suffix == "region" and not any(e.feature == "admin" and e.level != 2
+                                                   for e in entries):
+        # "the Houston region" is the city's: no first-level area bears the name
+        found = [e for e in entries if e.feature == "city"] or entries
     elif toponym.suffix in AREA_WORDS:
         found = [e for e in entries if e.feature == "admin"] or entries
     else:
@@ -356,13 +360,27 @@ def resolve(toponym: Toponym, gazetteer: Gazetteer, context: Context,
 def _like_list_mates(entries: list[GeoEntry], toponym: Toponym,
                      resolved: dict[int, GeoEntry | None]) -> list[GeoEntry] | None:
     """A list is of one kind: "Utah, Washington and Wyoming" are states, "Mali, Niger and
-    Senegal" countries. When two thirds of the other members (two at least) are US states,
-    or countries, and this member can be one, its candidates of that kind; else None."""
-    mates = [resolved.get(id(m)) for m in toponym.list_mates]
-    for kind in (lambda e: e.is_us_state, lambda e: e.feature == "country"):
-        alike = sum(1 for e in mates if e is not None and kind(e))
-        if alike >= 2 and alike * 3 >= len(mates) * 2:
-            return [e for e in entries if kind(e)] or None
+    Senegal" countries, "Ontario and New Brunswick" provinces. When two thirds of the other
+    members (two at least) are countries, or first-level areas of one country, and this
+    member can be one, its candidates of that kind; else None."""
+    kinds = Counter(_list_kind(resolved.get(id(m))) for m in toponym.list_mates)
+    kinds.pop(None, None)
+    if not kinds:
+        return None
+    kind, alike = kinds.most_common(1)[0]
+    if alike >= 2 and alike * 3 >= len(toponym.list_mates) * 2:
+        return [e for e in entries if _list_kind(e) == kind] or None
+    return None
+
+
+def _list_kind(entry: GeoEntry | None) -> tuple | None:
+    """What a list member is: a country, or a first-level area of a given country."""
+    if entry is None:
+        return None
+    if entry.feature == "country":
+        return ("country",)
+    if entry.feature == "admin" and entry.level == 1:
+        return ("area", entry.country)
     return None
 
 
@@ -430,7 +448,11 @@ def _unopposed(entry: GeoEntry, context: Context, key: str) -> bool:
 
 
 def _is_list(entries: list[GeoEntry], qualifiers: list[GeoEntry]) -> bool:
-    """"Ohio, Oregon" is a list of two states, not Ohio inside Oregon."""
+    """"Ohio, Oregon" is a list of two states, not Ohio inside Oregon; "China, Japan" a list
+    of two countries, not a town called China in Japan."""
+    if any(e.feature == "country" and e.match in (PRIMARY, ALIAS) for e in entries) and all(
+            q.feature == "country" for q in qualifiers):
+        return True
     if any(_inside(e, q) for e in entries for q in qualifiers):
         return False
     return any(e.feature in ("country", "admin") and e.level != 2 and e.match in (PRIMARY, ALIAS)
