@@ -498,6 +498,24 @@ def test_a_city_region_lies_at_the_city(run: Callable[..., Article]) -> None:
     assert houston is not None and abs(houston.lat - 29.76) < 0.3 and abs(houston.lon + 95.36) < 0.3
 
 
+@pytest.mark.parametrize("text,word,name,country", [
+    # A sentence-initial "The" is no part of the name unless the gazetteer says so.
+    ("The United States said on Monday it would send aid.", "United States", "United States",
+     "US"),
+])
+def test_a_leading_the_is_dropped(run: Callable[..., Article], text: str, word: str, name: str,
+                                  country: str) -> None:
+    place = _place_at(run(text, until=UNTIL), word)
+    assert place is not None and place.name == name and place.country == country
+    assert place.mentions[0][0] == text.index(word)
+
+
+def test_eu_is_not_a_french_town(run, resources) -> None:
+    given = _given(run, resources, "Trump threatened the EU with new tariffs on Thursday.",
+                   ["EU"])
+    assert given[0] is not None and given[0].feature == "other" and given[0].country is None
+
+
 def test_promo_line_places_never_reach_the_output(run: Callable[..., Article]) -> None:
     text = ("Rebels shelled the town of Atareb on Friday, the Syrian Observatory said.\n\n"
             "Download the Daily Courier app for breaking news from our newsroom in Chicago.\n\n"

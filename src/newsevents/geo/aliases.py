@@ -97,6 +97,7 @@ REGIONS: dict[str, tuple[str, ...]] = {
     "Levant": (),
     "Maghreb": (),
     "Pacific": ("Asia-Pacific",),
+    "European Union": ("EU",),  # not Eu, the town in Normandy
     "Red Sea": (), "Black Sea": (), "Mediterranean Sea": ("Mediterranean",),
     "Aegean Sea": ("Aegean",), "Adriatic Sea": ("Adriatic",), "Caspian Sea": (),
     "Sea of Azov": (), "Baltic Sea": (), "North Sea": (), "Arabian Sea": (),

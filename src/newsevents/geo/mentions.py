@@ -235,6 +235,8 @@ def _ner_toponyms(doc: Any, gazetteer: Gazetteer, blocked: list[tuple[int, int]]
         span = county_head(_trim(ent))
         if not len(span) or not any(c.isupper() for c in span.text):
             continue
+        if len(span) > 1 and span[0].text == "The" and not gazetteer.lookup(span.text):
+            span = span[1:]  # "The United States" at a sentence start; "The Hague" stays
         if _overlaps(span.start_char, span.end_char, blocked):
             continue
         key = name_key(span.text)
