@@ -516,6 +516,13 @@ def test_eu_is_not_a_french_town(run, resources) -> None:
     assert given[0] is not None and given[0].feature == "other" and given[0].country is None
 
 
+def test_somali_member_states_are_territories(run: Callable[..., Article]) -> None:
+    article = run("Troops from Puntland and Jubaland clashed on Sunday.", until=UNTIL)
+    for name in ("Puntland", "Jubaland"):
+        place = _place_at(article, name)
+        assert place is not None and place.country == "SO" and place.lat is not None
+
+
 def test_promo_line_places_never_reach_the_output(run: Callable[..., Article]) -> None:
     text = ("Rebels shelled the town of Atareb on Friday, the Syrian Observatory said.\n\n"
             "Download the Daily Courier app for breaking news from our newsroom in Chicago.\n\n"
