@@ -17,10 +17,17 @@ regions, a penalty for alternate-name matches) plus evidence from the article:
   counties inside it (NAMED_AREA_BONUS), when its country has most of the article's votes.
   Neither of these two applies to a name that is itself a country or area ("Mexico").
   A bare name may also be a county of a named state ("DeKalb" in a Georgia story), weighed
-  as a much smaller place than the towns of that name (BARE_COUNTY_DISCOUNT).
+  as a much smaller place than the towns of that name (BARE_COUNTY_DISCOUNT);
+- a town and the county it lies in, both named, pick each other (COUNTY_BONUS: "Paris" and
+  "Henry County" are both in Tennessee);
+- a member of a list of three or more takes the kind most of the others have ("Utah,
+  Washington and Wyoming" are states; "Benin, Niger and Senegal" countries); two countries
+  in a row are a list, not a town inside the second ("China, Japan").
 A bare name that is both an admin area and a big city of the same country is the city
 ("New York", "Aleppo"); "X County/Parish" looks up the county; "X province" prefers the
-area. A candidate that is neither prominent nor supported by the article's focus is not
+area, "the X region" the city when no area bears the name; "X Township" sits at its town.
+Given a demonym span, its country, else the state, continent or town its stem names
+("Ohioans"); dotted initials are looked up spaced ("L.A."). A candidate that is neither prominent nor supported by the article's focus is not
 credible: the toponym is left unresolved (unknown beats wrong).
 """
 

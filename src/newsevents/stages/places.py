@@ -12,10 +12,13 @@ Rules (recognition in `geo.mentions`, scoring in `geo.resolve`):
   other places by the first surface form. An unresolvable name (no credible candidate)
   still becomes a Place, with null coordinates and geonameid: unknown beats wrong.
 - Regions ("Europe", "the Middle East") have feature "other".
-- "X province/governorate/region/state/oblast": X is a first-level area (the gazetteer has
-  them worldwide, see docs/gazetteer.md); "X County/Parish" is a US county, named and
-  spanned with its County word. When X is only known as a city, the Place takes the city's
-  country and coordinates as a proxy, feature "admin" and no geonameid.
+- "X province/governorate/region/state/oblast", "the state of X", "X governor": X is an
+  administrative area (the gazetteer has first-level areas worldwide and second-level ones
+  such as English counties, see docs/gazetteer.md); "X County/Parish" (or "X Co.") is a
+  county, named and spanned with its County word. When X is only known as a city, the Place
+  takes the city's country and coordinates as a proxy, feature "admin" and no geonameid (so
+  does "X Township"). "X State University" or "X Department of ..." after a town with no area
+  of that name is the town.
 - Demonyms are never place mentions; given a demonym span (`resolve_given_spans`), the
   Place is its country.
 - Districts and neighbourhoods ("the Salaheddine district", "Bustan al-Qasr neighbourhood")
