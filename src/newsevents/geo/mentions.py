@@ -110,9 +110,7 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, entities: list[Any] = ()) -> l
     found += _echoes(doc, gazetteer, person_names, found)
     found = _without_overlaps(found)
     found = _with_qualifiers(text, gazetteer, found)
-    _mark_kinds(doc, found)
-    with_anchors(text, found)
-    with_lists(text, found)
+    _type_and_relate(doc, found)
     return sorted(found, key=lambda t: t.start)
 
 
@@ -133,10 +131,16 @@ def toponyms_at(doc: Any, gazetteer: Gazetteer,
         if toponym.qualifier is not None:
             # A given span used as "Y" in "X, Y" is read as found qualifiers are ("Tex.").
             toponym.qualifier.source = "qualifier"
-    _mark_kinds(doc, found)
-    with_anchors(text, found)
-    with_lists(text, found)
+    _type_and_relate(doc, found)
     return given
+
+
+def _type_and_relate(doc: Any, found: list[Toponym]) -> None:
+    """Suffix kinds ("X district"), anchors ("X, west of Y") and lists, for found and given
+    toponyms alike."""
+    _mark_kinds(doc, found)
+    with_anchors(doc.text, found)
+    with_lists(doc.text, found)
 
 
 _SAINTS = re.compile(r"(?i)(?:st\.?|saint)\s+\w")  # "St. John's", "Saint Mary's": the 's is the name's

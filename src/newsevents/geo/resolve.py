@@ -337,13 +337,13 @@ def resolve(toponym: Toponym, gazetteer: Gazetteer, context: Context,
         return None
     key = name_key(toponym.text)
     qualifiers = _qualifier_entries(toponym, gazetteer)
+    if qualifiers and _is_list(entries, qualifiers):
+        qualifiers = []  # "Ohio, Oregon"
     # "Washington, D.C.": a dotted abbreviation after a name makes a pair even inside a list.
-    pair = bool(qualifiers) and "." in toponym.qualifier.text and not _is_list(entries, qualifiers)
+    pair = bool(qualifiers) and "." in toponym.qualifier.text
     listed = _like_list_mates(entries, toponym, resolved) if resolved and not pair else None
     if listed is not None:  # "Virginia, Washington, West Virginia": a list, not X in Y
         entries, qualifiers = listed, []
-    if qualifiers and _is_list(entries, qualifiers):
-        qualifiers = []
     anchor = resolved.get(id(toponym.anchor)) if resolved and toponym.anchor else None
     neighbours = _neighbours(toponym, key, resolved) if resolved else []
     # A name that is itself a country or first-level area ("Ontario", "Mexico") is not

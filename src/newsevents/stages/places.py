@@ -41,7 +41,7 @@ from ..model import Article, Place
 
 # Suffixes that, after a town with no area of its name, start an institution's name:
 # "Bowling Green State University", "the Grovetown Department of Public Safety".
-INSTITUTION_WORDS = {"state", "department"}
+TOWN_INSTITUTION_WORDS = {"state", "department"}
 
 
 def resolve_places(article: Article, resources: Any) -> Article:
@@ -165,7 +165,7 @@ def _admin(toponym: Toponym, entry: GeoEntry | None) -> tuple[tuple, Place]:
         return key, place
     if entry is not None and entry.feature in ("admin", "country"):
         return _place(toponym, entry)
-    if entry is not None and entry.feature == "city" and toponym.suffix in INSTITUTION_WORDS:
+    if entry is not None and entry.feature == "city" and toponym.suffix in TOWN_INSTITUTION_WORDS:
         return _place(toponym, entry)  # "Columbia State Community College" names the town
     key = ("admin", name_key(toponym.text))
     if entry is None:
