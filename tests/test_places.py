@@ -390,9 +390,13 @@ def test_initials_and_state_abbreviations(run: Callable[..., Article], text: str
     ("The Murmansk governor resigned abruptly on Saturday.", "Murmansk", "admin", 524304),
     ("Gunmen attacked a market on Friday, the Governor of Kano said.", "Kano", "admin", 2335196),
     ("Police in Murmansk said two people died in the fire.", "Murmansk", "city", 524305),
+    # "the state of X" is the state; "the X region" is the area where one bears the name.
+    ("The cow was found in December of 2003 in the state of Washington.", "Washington",
+     "admin", 5815135),
+    ("Fighting in the Idlib region killed 12 people on Sunday.", "Idlib", "admin", 169387),
 ])
-def test_a_governor_names_the_area(run: Callable[..., Article], text: str, word: str,
-                                   feature: str, geonameid: int) -> None:
+def test_an_area_word_names_the_area(run: Callable[..., Article], text: str, word: str,
+                                     feature: str, geonameid: int) -> None:
     place = _place_at(run(text, until=UNTIL), word)
     assert place is not None and place.feature == feature and place.geonameid == geonameid
 
@@ -477,18 +481,6 @@ def test_a_list_is_of_one_kind(run: Callable[..., Article], text: str, word: str
                                feature: str, country: str) -> None:
     place = _place_at(run(text, until=UNTIL), word)
     assert place is not None and place.feature == feature and place.country == country
-
-
-@pytest.mark.parametrize("text,word,feature,geonameid", [
-    # "the state of X" is the state; "the X region" is a city's when no area bears the name.
-    ("The cow was found in December of 2003 in the state of Washington.", "Washington",
-     "admin", 5815135),
-    ("Fighting in the Idlib region killed 12 people on Sunday.", "Idlib", "admin", 169387),
-])
-def test_state_of_and_region_suffix(run: Callable[..., Article], text: str, word: str,
-                                    feature: str, geonameid: int) -> None:
-    place = _place_at(run(text, until=UNTIL), word)
-    assert place is not None and place.feature == feature and place.geonameid == geonameid
 
 
 def test_a_city_region_lies_at_the_city(run: Callable[..., Article]) -> None:
