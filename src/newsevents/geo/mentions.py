@@ -22,7 +22,8 @@ from ..gazetteer import ABBREVIATION, ALIAS, ALTERNATE, PRIMARY, Gazetteer, name
 from .aliases import DEMONYMS
 from .county_lists import county_head, county_list_members
 from .modifiers import modifier_places
-from .org_places import org_head_places
+from .org_places import (ACADEMIC_WORDS, INSTITUTION_WORDS, NOT_AFTER_AREA, _country_or_state,
+                         org_head_places)
 from .relations import with_anchors, with_lists
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -108,6 +109,7 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, entities: list[Any] = ()) -> l
     found += _suffixed_toponyms(doc, blocked, person_names, found)
     found += _scanned_toponyms(doc, gazetteer, blocked, person_names, found)
     found += _echoes(doc, gazetteer, person_names, found)
+    found += _repeats(doc, gazetteer, person_names, found)
     found = _without_overlaps(found)
     found = _with_qualifiers(text, gazetteer, found)
     _type_and_relate(doc, found)
@@ -349,6 +351,64 @@ def _echoes(doc: Any, gazetteer: Gazetteer, person_names: set[str],
                           for e in entries):
             echoes.append(Toponym(ent.start_char, ent.end_char, ent.text, "echo"))
     return echoes
+
+
+REPEAT_SOURCES = {"dateline", "ner", "qualifier", "org_head", "county_list", "modifier"}
+
+
+def _repeats(doc: Any, gazetteer: Gazetteer, person_names: set[str],
+             found: list[Toponym]) -> list[Toponym]:
+    """Every other mention of a name the article has already used as a place.
+
+    One sense per discourse, beyond what the model tagged: local copy names its town again
+    in headlines the model misreads ("Alexandria parents charged"), and at the head of
+    local bodies ("Alexandria Police", "Mansfield Public Library"). A repeat is the bare
+    name, token for token; it is not taken inside a person's name (unless an institution
+    word follows: "Dublin Mayor ..."), nor where it is part of a longer place name the
+    gazetteer knows ("West Virginia" after "Virginia", "Kansas City" after "Kansas").
+    """
+    names = {t.text for t in found if t.source in REPEAT_SOURCES and len(t.text) > 2
+             and name_key(t.text) not in person_names
+             and any(e.match != ABBREVIATION for e in gazetteer.lookup(t.text))}
+    names |= {n.title() for n in names if n.isupper() and len(n) > 4}
+    taken = [(t.start, t.end) for t in found]
+    people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    repeats = []
+    for name in sorted(names):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc.text):
+            start, end = match.span()
+            span = doc.char_span(start, end)
+            if span is None or _overlaps(start, end, taken):
+                continue
+            if not _bare_or_heading_a_body(span, gazetteer, people):
+                continue
+            repeats.append(Toponym(start, end, name, "repeat"))
+            taken.append((start, end))
+    return repeats
+
+
+def _bare_or_heading_a_body(span: Any, gazetteer: Gazetteer, people: list[tuple[int, int]]) -> bool:
+    """True for a repeat that stands alone or heads a local body ("Alexandria Police").
+
+    Not inside a longer proper name ("Radio Pyongyang", "Los Angeles Times", "West
+    Virginia"), not in a university's name ("University of Georgia"), and not in a person's
+    name; a country or state before "Department" is an adjective, as org_places reads it.
+    """
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.text[:1].isupper() and (
+            not before.is_sent_start or before.pos_ == "PROPN") and before.text not in ("The", "A"):
+        return False
+    if before is not None and before.lower_ == "of" and span.start > 1 \
+            and doc[span.start - 2].lower_ in ACADEMIC_WORDS:
+        return False
+    following = doc[span.end] if span.end < len(doc) else None
+    if following is None or not following.text[:1].isupper() or following.is_sent_start:
+        return not _overlaps(span.start_char, span.end_char, people)
+    if following.lower_ not in INSTITUTION_WORDS or (
+            following.lower_ in NOT_AFTER_AREA and _country_or_state(span.text, gazetteer)):
+        return False
+    return not gazetteer.lookup(doc[span.start:span.end + 1].text)  # "Kansas City"
 
 
 def _split_on_comma(span: Any, source: str) -> list[Toponym]:
