@@ -843,3 +843,46 @@ def test_a_dateline_agency_is_the_outlet_not_a_place(run: Callable[..., Article]
                    for place in article.places for start, end in place.mentions)
     if absent == "Horn":
         assert absent not in {p.name for p in article.places}
+
+
+# --- one sense per discourse, and places inside longer tagged spans -------------------------
+
+def test_every_repeat_of_a_town_the_article_names_is_a_mention(run: Callable[..., Article]) -> None:
+    # A headline the model misreads and the head of a local body both name the town.
+    article = run("Harrisonburg teens charged in barn fire. Two teenagers from Harrisonburg were "
+                  "charged on Monday, Harrisonburg Police said. The fire destroyed a barn "
+                  "near Harrisonburg on Saturday night.", until=UNTIL)
+    place = _place_at(article, "Harrisonburg")
+    assert place is not None and place.country == "US"
+    assert len(place.mentions) == 4
+
+
+@pytest.mark.parametrize("text,word", [
+    # Inside a longer proper name, a university's or a newspaper's, the town is not a mention.
+    ("Crews cleared snow in Tucson on Monday. The University of Tucson closed its campus.",
+     "Tucson"),
+    ("Flooding closed roads in Halifax overnight. The Halifax Herald reported that roads were shut.",
+     "Halifax"),
+])
+def test_repeats_inside_longer_names_are_not_mentions(run: Callable[..., Article], text: str,
+                                                      word: str) -> None:
+    article = run(text, until=UNTIL)
+    place = _place_at(article, word)
+    assert place is not None and len(place.mentions) == 1
+
+
+@pytest.mark.parametrize("text,word,country", [
+    ("Most school districts in Northeast Texas are reviewing their layoff policies.",
+     "Texas", "US"),
+    ("Firefighters were called to the Cottonport Fire Station late on Friday.", "Cottonport",
+     "US"),
+    ("Mourners gathered at St. Mary's Church in Elizabethtown on Sunday.", "Elizabethtown",
+     "US"),
+])
+def test_place_inside_a_longer_tagged_span(run: Callable[..., Article], text: str, word: str,
+                                            country: str) -> None:
+    article = run(text, until=UNTIL)
+    place = _place_at(article, word)
+    assert place is not None and place.country == country and place.lat is not None
+    start, end = place.mentions[0]
+    assert article.text[start:end] == word
