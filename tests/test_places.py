@@ -886,3 +886,29 @@ def test_place_inside_a_longer_tagged_span(run: Callable[..., Article], text: st
     assert place is not None and place.country == country and place.lat is not None
     start, end = place.mentions[0]
     assert article.text[start:end] == word
+
+
+@pytest.mark.parametrize("text,word", [
+    # Hamlets below the scan's population floor, taken where the words around say "place".
+    ("Deputies said the three men drove to Nitro on Oct. 14 to look at the house.", "Nitro"),
+    ("Larry Dunaway, 61, of Berea, told deputies he had been riding along the road.",
+     "Berea"),
+    ("He was born in the small village of Flumeri in southern Italy in 1936.", "Flumeri"),
+    ("The bank has branches in Gainesville and Lindsay, Bigbie said.", "Lindsay"),
+])
+def test_small_places_named_where_the_words_say_place(run: Callable[..., Article], text: str,
+                                                       word: str) -> None:
+    article = run(text, until=UNTIL)
+    assert _place_at(article, word) is not None, [p.name for p in article.places]
+
+
+@pytest.mark.parametrize("text,word", [
+    ("\"I talked to Roy today at the council meeting,\" Lewis said on Monday.", "Roy"),
+    ("City attorneys rejected a settlement offer from Stevens & Wilkinson last month.",
+     "Stevens"),
+    ("Classes resumed in March after the flood, the principal said.", "March"),
+])
+def test_people_firms_and_months_after_a_cue_are_not_places(run: Callable[..., Article],
+                                                            text: str, word: str) -> None:
+    article = run(text, until=UNTIL)
+    assert _place_at(article, word) is None

@@ -108,6 +108,7 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, entities: list[Any] = ()) -> l
                               {name_key(t.text) for t in found})]
     found += _suffixed_toponyms(doc, blocked, person_names, found)
     found += _scanned_toponyms(doc, gazetteer, blocked, person_names, found)
+    found += _cued_toponyms(doc, gazetteer, person_names, found)
     found += _echoes(doc, gazetteer, person_names, found)
     found += _repeats(doc, gazetteer, person_names, found)
     found = _without_overlaps(found)
@@ -512,6 +513,97 @@ def _scanned_toponyms(doc: Any, gazetteer: Gazetteer, blocked: list[tuple[int, i
             scanned.append(Toponym(span.start_char, span.end_char, span.text, "scan"))
         i = match
     return scanned
+
+
+CUE_WORDS = {"in", "to", "near", "from", "outside", "at"}
+SETTLEMENT_WORDS = {"town", "city", "village", "hamlet", "township", "borough", "community",
+                    "suburb", "villages", "towns", "communities", "municipality"}
+NOT_BEFORE_TO = {"according", "due", "owing", "thanks", "addition"}
+# Verbs whose "to" leads to a person: "talked to Roy", "wrote to Perry".
+PERSON_VERBS = {"talk", "speak", "say", "write", "reply", "listen", "tell", "send", "give",
+                "grant", "marry", "report", "introduce", "lose", "belong", "turn", "point"}
+CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",
+                  "september", "october", "november", "december", "monday", "tuesday",
+                  "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter"}
+
+
+def _cued_toponyms(doc: Any, gazetteer: Gazetteer, person_names: set[str],
+                   found: list[Toponym]) -> list[Toponym]:
+    """Small towns the scan leaves out for want of population, taken where the words around
+    them say "place".
+
+    Local copy names hamlets of a few hundred people: "drove to Lanexa", "Larry Dunaway of
+    Berea", "Jeremy Watson, 30, of Ten Mile", "Gainesville and Lindsay", "the village of
+    Flumeri". A capitalised name the gazetteer holds as a town or area (primary name, any
+    size) is taken after a locative, after a person's name and "of", beside a place the
+    article already has in a list, or after "the town/village of"; the last also takes a
+    name the gazetteer lacks. The name must stand alone: a capitalised word after it makes
+    it the head of something longer ("in Lombard Township" is left to the other rules).
+    """
+    taken = [(t.start, t.end) for t in found]
+    cued: list[Toponym] = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if (not _capitalised(token) or token.ent_type_ in ("PERSON",) and token.ent_iob_ == "I"
+                or _overlaps(token.idx, token.idx + len(token.text), taken)
+                or (i > 0 and _capitalised(doc[i - 1]) and not doc[i - 1].is_sent_start)):
+            i += 1
+            continue
+        end = i
+        # No connectors here: names with "de", "on" are big enough for the scan.
+        while end < len(doc) and end - i < MAX_SCAN_TOKENS and _capitalised(doc[end]):
+            end += 1
+        if end < len(doc) and (doc[end].text[:1].isupper() or doc[end].text == "&"):
+            i = end  # "Lombard Township", "Stevens & Wilkinson": part of something longer
+            continue
+        span = doc[i:end]
+        cue = _place_cue(doc, span, taken)
+        if cue and _is_cued_place(span, cue, gazetteer, person_names):
+            cued.append(Toponym(span.start_char, span.end_char, span.text, "cue"))
+            taken.append((span.start_char, span.end_char))
+        i = end
+    return cued
+
+
+def _place_cue(doc: Any, span: Any, taken: list[tuple[int, int]]) -> str | None:
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is None:
+        return None
+    if before.lower_ == "of" and span.start > 1:
+        prior = doc[span.start - 2]
+        if prior.lower_ in SETTLEMENT_WORDS:
+            return "settlement"
+        if prior.ent_type_ == "PERSON" or (prior.text == "," and span.start > 3
+                                           and doc[span.start - 3].like_num):
+            return "resident"
+        return None
+    if before.lower_ in CUE_WORDS:
+        if before.lower_ == "to" and span.start > 1 and (
+                doc[span.start - 2].lower_ in NOT_BEFORE_TO or doc[span.start - 2].lemma_ in PERSON_VERBS):
+            return None  # "according to Smith", "talked to Roy"
+        return "locative"
+    mates = []
+    if before.lower_ in ("and", "or", ","):
+        mates.append(doc[span.start - 2] if span.start > 1 else None)
+    if span.end + 1 < len(doc) and doc[span.end].lower_ in ("and", "or", ","):
+        mates.append(doc[span.end + 1])
+    if any(m is not None and _overlaps(m.idx, m.idx + len(m.text), taken) for m in mates):
+        return "list"
+    return None
+
+
+def _is_cued_place(span: Any, cue: str, gazetteer: Gazetteer, person_names: set[str]) -> bool:
+    key = name_key(span.text)
+    if key in person_names or is_demonym(span.text) or span.text.lower() in CALENDAR_WORDS:
+        return False
+    if span.text.isupper() or span[0].is_stop:
+        return False
+    if cue == "settlement":
+        return True
+    return any(e.match in (PRIMARY, ALIAS) and e.feature in ("city", "admin")
+               and not (e.feature == "admin" and e.level == 2)
+               for e in gazetteer.lookup(span.text))
 
 
 def _longest_match(doc: Any, i: int, gazetteer: Gazetteer, person_names: set[str]) -> int | None:
