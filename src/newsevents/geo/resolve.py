@@ -359,7 +359,9 @@ def resolve(toponym: Toponym, gazetteer: Gazetteer, context: Context,
         return best
     if best.match == ABBREVIATION and "." in toponym.text and best.feature == "admin":
         return best  # "W. Va.", "Minn.": a dotted state abbreviation names its state
-    if len(entries) == 1 and best.match == PRIMARY and _unopposed(best, context, key):
+    # A ZIP-table hamlet does not make a GeoNames town's name ambiguous ("New Concord").
+    rivals = [e for e in entries if e is best or not e.is_postal]
+    if len(rivals) == 1 and best.match == PRIMARY and _unopposed(best, context, key):
         return best  # the only place of that name anywhere, and no other country in view
     return best if credible(best, context, key) else None
 
