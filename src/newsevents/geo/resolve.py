@@ -72,7 +72,12 @@ US_CUES = re.compile(
     r"|\bInterstate \d+|\bI-\d{1,3}\b|\bState Route\b|\bGov\. |\b[RD]-[A-Z][a-z]+"
     r"|\b(?:Democrat|Republican)s?\b|\b[Hh]igh [Ss]chool\b|\bSchool District\b"
     r"|\bBoard of Education\b|\bFire Department\b|\bmph\b"
-    r"|\b(?:[Aa]ldermen|[Ss]electmen|[Cc]ity [Mm]anager|[Cc]ounty [Cc]ommissioners)\b")
+    r"|\b(?:[Aa]ldermen|[Ss]electmen|[Cc]ity [Mm]anager|[Cc]ounty [Cc]ommissioners)\b"
+    # US street addresses ("2517 Memphis St."), schools and local government
+    r"|\b\d{2,5} (?:[NSEW]\. )?[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:St|Ave|Blvd|Rd|Dr|Ln|Ct|Pkwy|Hwy)\.(?=[\s,])"
+    r"|\b(?:[Jj]unior [Vv]arsity|[Vv]arsity|PTA|[Ss]ophomores?|[Ee]lementary [Ss]chools?|[Mm]iddle [Ss]chools?"
+    r"|[Ss]chool [Bb]oard|[Ss]uperintendent|[Ss]ales tax|[Pp]ublic [Ww]orks|ZIP code|[Zz]ip code)\b"
+    r"|\b(?:Sen|Rep|Dist|Atty)\. [A-Z]")
 US_CUE_VOTE, US_CUE_MAX = 1.0, 3
 BARE_COUNTY_DISCOUNT = 1000
 NAMED_AREA_SHARE = 0.5  # ... when its country has this share of the other names' votes
