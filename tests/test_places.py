@@ -752,7 +752,9 @@ def test_institution_head_that_is_also_a_foreign_area_name(run: Callable[..., Ar
     ("The Laurel County Sheriff's Office closed I-75 near Interstate 64.",
      ["Laurel County", "Sheriff", "I-75", "Interstate 64"]),
     ("Rep. Torrey Westrom, R-Elbow Lake, and Democrats on the School District board agreed.",
-     ["R-Elbow", "Democrats", "School District"]),
+     ["Rep. T", "R-Elbow", "Democrats", "School District"]),
+    ("Police said the man, of 2517 Memphis St., told the school board the varsity team won.",
+     ["2517 Memphis St.", "school board", "varsity"]),
     ("The aldermen asked the city manager to meet the county commissioners.",
      ["aldermen", "city manager", "county commissioners"]),
     # British forms are not American cues.
@@ -912,3 +914,33 @@ def test_people_firms_and_months_after_a_cue_are_not_places(run: Callable[..., A
                                                             text: str, word: str) -> None:
     article = run(text, until=UNTIL)
     assert _place_at(article, word) is None
+
+
+@pytest.mark.parametrize("text,word,lat,lon", [
+    # Parts of a town the gazetteer lacks are placed at the town.
+    ("Cargo volumes at the Port of Los Angeles fell 12 percent in March.", "Port of Los Angeles",
+     34.05, -118.24),
+    ("Home prices in the Las Vegas Valley rose again in February.", "Las Vegas Valley",
+     36.17, -115.14),
+    ("The fire burned two homes in Mt. Pleasant, Texas, on Sunday.", "Mt. Pleasant",
+     33.16, -94.97),
+])
+def test_part_of_a_town_is_placed_at_the_town(resources, text: str, word: str, lat: float,
+                                              lon: float) -> None:
+    from newsevents.model import Article
+    from newsevents.stages import places
+    from newsevents.stages.nlp import parse
+    from newsevents.stages.entities import extract_entities
+
+    article = extract_entities(parse(Article(text=text), resources), resources)
+    start = text.index(word)
+    (place,) = places.resolve_given_spans(article, [(start, start + len(word))], resources)
+    assert place is not None and abs(place.lat - lat) < 0.3 and abs(place.lon - lon) < 0.3
+
+
+def test_a_bare_name_is_the_town_before_an_area_named_after_it(run: Callable[..., Article]) -> None:
+    # Western Australia has a "Cambridge" council area whose member towns add up to Perth.
+    article = run("Researchers in Cambridge said on Monday that the trial had been a success, "
+                  "the university's press office in England said.", until=UNTIL)
+    place = _place_at(article, "Cambridge")
+    assert place is not None and place.country == "GB"

@@ -243,6 +243,8 @@ def candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[GeoEntry]:
         toponym.source in ("qualifier", "given") and toponym.text.isupper())
     entries = [e for e in gazetteer.lookup(toponym.text)
                if e.match != ABBREVIATION or allow_abbreviation]
+    if not entries:
+        entries = _container_entries(toponym.text, gazetteer)
     if _INITIALS.fullmatch(toponym.text):  # "L.A." is Los Angeles, not Louisiana's "La."
         entries = gazetteer.lookup(" ".join(toponym.text.replace(".", ""))) or entries
     if toponym.suffix in COUNTY_WORDS:
@@ -259,6 +261,12 @@ def candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[GeoEntry]:
         found = [e for e in entries if e.feature == "admin"] or entries
     else:
         found = entries
+    if toponym.suffix is None and any(e.feature == "city" and e.match == PRIMARY
+                                      and e.population >= CREDIBLE_POPULATION[PRIMARY] for e in found):
+        # A bare name is the town before the second-level area called after it (an area's
+        # population is its member towns' sum, sometimes a whole metro's: "Cambridge", WA).
+        found = [replace(e, population=max(1, e.population // BARE_COUNTY_DISCOUNT))
+                 if e.feature == "admin" and e.level == 2 else e for e in found]
     if toponym.source == "given":  # told it is a place: "Cypriot", "Texans", "Canadian"
         country = gazetteer.country(demonym_country(toponym.text))
         if country is not None:  # the country, whatever small towns share the word
@@ -266,6 +274,37 @@ def candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[GeoEntry]:
         if not found:
             return demonym_places(toponym.text, gazetteer)
     return found
+
+
+WORD_ABBREVIATIONS = {"mt": "Mount", "ft": "Fort", "pt": "Point", "w": "West", "e": "East",
+                      "n": "North", "s": "South"}
+_OF_CONTAINER = re.compile(r"(?i)^(?:the\s+)?(?:port|town|city|village|borough|township)\s+of\s+(.+)$")
+_DIRECTED = re.compile(r"(?i)^(?:north|south|east|west|north-?east|north-?west|south-?east"
+                       r"|south-?west|northern|southern|eastern|western|central|downtown|greater"
+                       r"|metro|upstate)\s+(.+)$")
+_AREA_OF_CITY = re.compile(r"(?i)^(.+?)\s+(?:valley|harbou?r|metro|metropolitan area|area)$")
+
+
+def _container_entries(text: str, gazetteer: Gazetteer) -> list[GeoEntry]:
+    """Towns and areas a name the gazetteer lacks is a part of: "Port of Los Angeles",
+    "Town of Groton", "South Los Angeles", "Las Vegas Valley", "Boston Harbor"; and the
+    name with its abbreviations spelt out ("Mt. Pleasant", "W. Columbia"). Rivers and lakes
+    are not read this way: a river is not at the town that shares its name."""
+    words = text.split()
+    spelt = " ".join(WORD_ABBREVIATIONS.get(w.lower().rstrip("."), w) if w.endswith(".") or
+                     w.lower() in ("mt", "ft") else w for w in words)
+    if spelt != text:
+        entries = [e for e in gazetteer.lookup(spelt) if e.match != ABBREVIATION]
+        if entries:
+            return entries
+    for pattern in (_OF_CONTAINER, _DIRECTED, _AREA_OF_CITY):
+        match = pattern.match(spelt)
+        if match:
+            entries = [e for e in gazetteer.lookup(match.group(1))
+                       if e.match in (PRIMARY, ALIAS) and e.feature in ("city", "admin")]
+            if entries:
+                return entries
+    return []
 
 
 def demonym_country(text: str) -> str | None:
