@@ -247,9 +247,13 @@ def candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[GeoEntry]:
         entries = _container_entries(toponym.text, gazetteer)
     if _INITIALS.fullmatch(toponym.text):  # "L.A." is Los Angeles, not Louisiana's "La."
         entries = gazetteer.lookup(" ".join(toponym.text.replace(".", ""))) or entries
-    if toponym.suffix in COUNTY_WORDS:
-        counties = [e for e in gazetteer.lookup(f"{toponym.text} {toponym.suffix}")
-                    if e.feature == "admin" and e.level == 2]
+    countries = [e for e in entries if e.feature == "country" and e.match in (PRIMARY, ALIAS)]
+    counties = [e for e in gazetteer.lookup(f"{toponym.text} {toponym.suffix}")
+                if e.feature == "admin" and e.level == 2] if toponym.suffix in COUNTY_WORDS else []
+    if toponym.suffix and countries and not counties and not any(
+            e.feature == "admin" and e.level == 1 for e in entries):
+        found = countries  # "a U.S. county", "a Mexican state": the country, used as an adjective
+    elif toponym.suffix in COUNTY_WORDS:
         found = counties or [e for e in entries if e.feature == "city"]
     elif toponym.suffix == "township":  # GeoNames has no townships; their namesake town is inside
         found = [e for e in entries if e.feature == "city"]
