@@ -384,6 +384,13 @@ def resolve(toponym: Toponym, gazetteer: Gazetteer, context: Context,
     if not entries:
         return None
     key = name_key(toponym.text)
+    if resolved:
+        # A place the article names by its own name is not also meant by an old or foreign
+        # name of it: "Youngstown" in a story datelined MOUNT GILEAD (once "Youngstown") is
+        # Youngstown, Ohio. A short form stays its place ("Avondale" for Avondale Estates).
+        named = {e.entry_id for e in resolved.values() if e is not None
+                 and key not in name_key(e.name) and name_key(e.name) in context.own}
+        entries = [e for e in entries if e.match != ALTERNATE or e.entry_id not in named] or entries
     qualifiers = _qualifier_entries(toponym, gazetteer)
     if qualifiers and _is_list(entries, qualifiers):
         qualifiers = []  # "Ohio, Oregon"
