@@ -766,6 +766,14 @@ def test_us_cues(text: str, cues: list[str]) -> None:
     assert [m.group() for m in US_CUES.finditer(text)] == cues
 
 
+def test_british_wording_keeps_a_bare_town_in_britain(run: Callable[..., Article]) -> None:
+    # "Richmond" alone is more often Virginia's; pounds and a Crown Court say England.
+    article = run("A Richmond man was fined £400 at Kingston Crown Court on Tuesday for dumping "
+                  "rubbish beside the river in Richmond.", until=UNTIL)
+    place = _place_at(article, "Richmond")
+    assert place is not None and place.country == "GB"
+
+
 def test_american_wording_keeps_a_bare_town_in_the_us(run: Callable[..., Article]) -> None:
     # No state named: "Athens" alone would be Greece's capital.
     article = run("Deputies said a crash in Athens closed Interstate 65 for two hours on Friday, "

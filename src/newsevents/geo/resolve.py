@@ -79,6 +79,11 @@ US_CUES = re.compile(
     r"|[Ss]chool [Bb]oard|[Ss]uperintendent|[Ss]ales tax|[Pp]ublic [Ww]orks|ZIP code|[Zz]ip code)\b"
     r"|\b(?:Sen|Rep|Dist|Atty)\. [A-Z]")
 US_CUE_VOTE, US_CUE_MAX = 1.0, 3
+# The same for British copy: money in pounds, its courts, schools, health service and parties.
+GB_CUES = re.compile(
+    r"£\s?\d|\bCrown Court\b|\bMagistrates['’]? Court\b|\bcouncil tax\b|\bNHS\b|\bGCSEs?\b"
+    r"|\bA-levels?\b|\bTory\b|\bTories\b|\bLabour (?:Party|MP|councillor|council)\b"
+    r"|\bMP for\b")  # not "councillor", "High Street", "postcode": Canada, Ireland, Australia too
 BARE_COUNTY_DISCOUNT = 1000
 NAMED_AREA_SHARE = 0.5  # ... when its country has this share of the other names' votes
 NAMED_AREA_BONUS = 2.0  # inside a first-level area the article names ("Kentucky", "Ky.")
@@ -131,6 +136,9 @@ def build_context(toponyms: list[Toponym], gazetteer: Gazetteer, norps: list[str
     cues = {re.sub(r"\W+", " ", m.group()).strip() for m in US_CUES.finditer(text)}
     if cues:
         context.countries["US"] += US_CUE_VOTE * min(len(cues), US_CUE_MAX)
+    british = {m.group().strip() for m in GB_CUES.finditer(text)}
+    if british:
+        context.countries["GB"] += US_CUE_VOTE * min(len(british), US_CUE_MAX)
     mentions = Counter(name_key(t.text) for t in toponyms)
     for toponym in toponyms:
         key = name_key(toponym.text)
