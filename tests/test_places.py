@@ -952,3 +952,27 @@ def test_a_bare_name_is_the_town_before_an_area_named_after_it(run: Callable[...
                   "the university's press office in England said.", until=UNTIL)
     place = _place_at(article, "Cambridge")
     assert place is not None and place.country == "GB"
+
+
+def test_every_member_of_a_county_list_finds_its_county(run: Callable[..., Article]) -> None:
+    # "Clay, Douglas" inside the list is not Clay inside Douglas.
+    article = run("Flood warnings are in effect for roads in Becker, Clay, Douglas, Mahnomen, "
+                  "Otter Tail and Wilkin counties, the Minnesota Department of Transportation "
+                  "said.", until=UNTIL)
+    for name in ("Clay", "Douglas", "Wilkin"):
+        place = _place_at(article, name)
+        assert place is not None and place.country == "US" and place.lat is not None, name
+        assert 44.5 < place.lat < 48.0, name  # all in western Minnesota
+
+
+def test_an_area_with_its_council_is_the_area(resources) -> None:
+    from newsevents.model import Article
+    from newsevents.stages import places
+    from newsevents.stages.nlp import parse
+    from newsevents.stages.entities import extract_entities
+
+    text = "The scheme is funded by Lancashire County Council, a spokesman said."
+    article = extract_entities(parse(Article(text=text), resources), resources)
+    start = text.index("Lancashire")
+    (place,) = places.resolve_given_spans(article, [(start, start + len("Lancashire"))], resources)
+    assert place is not None and place.country == "GB" and place.lat is not None

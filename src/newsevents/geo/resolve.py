@@ -262,7 +262,9 @@ def candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[GeoEntry]:
             e.feature == "admin" and e.level == 1 for e in entries):
         found = countries  # "a U.S. county", "a Mexican state": the country, used as an adjective
     elif toponym.suffix in COUNTY_WORDS:
-        found = counties or [e for e in entries if e.feature == "city"]
+        # "Lancashire County Council": no county and no town of the name, but the area itself
+        found = (counties or [e for e in entries if e.feature == "city"]
+                 or [e for e in entries if e.feature == "admin"])
     elif toponym.suffix == "township":  # GeoNames has no townships; their namesake town is inside
         found = [e for e in entries if e.feature == "city"]
     elif toponym.suffix == "region" and not any(e.feature == "admin" and e.level != 2
@@ -402,6 +404,10 @@ def resolve(toponym: Toponym, gazetteer: Gazetteer, context: Context,
     qualifiers = _qualifier_entries(toponym, gazetteer)
     if qualifiers and _is_list(entries, qualifiers):
         qualifiers = []  # "Ohio, Oregon"
+    if qualifiers and toponym.suffix in COUNTY_WORDS and any(
+            (m.start, m.end) == (toponym.qualifier.start, toponym.qualifier.end)
+            for m in toponym.list_mates):
+        qualifiers = []  # "Becker, Clay, Douglas and Wilkin counties": Clay is not in Douglas
     # "Washington, D.C.": a dotted abbreviation after a name makes a pair even inside a list.
     pair = bool(qualifiers) and "." in toponym.qualifier.text
     listed = _like_list_mates(entries, toponym, resolved) if resolved and not pair else None
