@@ -976,3 +976,12 @@ def test_an_area_with_its_council_is_the_area(resources) -> None:
     start = text.index("Lancashire")
     (place,) = places.resolve_given_spans(article, [(start, start + len("Lancashire"))], resources)
     assert place is not None and place.country == "GB" and place.lat is not None
+
+
+def test_an_old_name_of_a_named_place_is_the_town_bearing_it_today(run: Callable[..., Article]) -> None:
+    # Mount Gilead, Ohio, was once called Youngstown; a story datelined there that names
+    # Youngstown means the city that bears the name now.
+    article = run("MOUNT GILEAD, Ohio (AP) -- The city court has run out of paper. In Youngstown, "
+                  "the mayor wants city employees to work fewer hours.", until=UNTIL)
+    place = _place_at(article, "Youngstown")
+    assert place is not None and place.name == "Youngstown" and abs(place.lat - 41.1) < 0.2

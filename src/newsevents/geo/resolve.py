@@ -395,12 +395,15 @@ def resolve(toponym: Toponym, gazetteer: Gazetteer, context: Context,
         return None
     key = name_key(toponym.text)
     if resolved:
-        # A place the article names by its own name is not also meant by an old or foreign
-        # name of it: "Youngstown" in a story datelined MOUNT GILEAD (once "Youngstown") is
-        # Youngstown, Ohio. A short form stays its place ("Avondale" for Avondale Estates).
+        # A place the article names by its own name is not also meant by an old name of it
+        # when a place of the country bears that name today: "Youngstown" in a story
+        # datelined MOUNT GILEAD (once "Youngstown") is Youngstown, Ohio. An English name
+        # stays ("Kiev" beside KYIV), and so does a short form ("Avondale", Avondale Estates).
         named = {e.entry_id for e in resolved.values() if e is not None
                  and key not in name_key(e.name) and name_key(e.name) in context.own}
-        entries = [e for e in entries if e.match != ALTERNATE or e.entry_id not in named] or entries
+        bearers = {e.country for e in entries if e.match == PRIMARY and e.feature == "city"}
+        entries = [e for e in entries if e.match != ALTERNATE or e.entry_id not in named
+                   or e.country not in bearers] or entries
     qualifiers = _qualifier_entries(toponym, gazetteer)
     if qualifiers and _is_list(entries, qualifiers):
         qualifiers = []  # "Ohio, Oregon"
