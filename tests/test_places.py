@@ -985,3 +985,19 @@ def test_an_old_name_of_a_named_place_is_the_town_bearing_it_today(run: Callable
                   "the mayor wants city employees to work fewer hours.", until=UNTIL)
     place = _place_at(article, "Youngstown")
     assert place is not None and place.name == "Youngstown" and abs(place.lat - 41.1) < 0.2
+
+
+@pytest.mark.parametrize("text,word", [
+    # A dateline after a byline's date, and one whose dash a scraper turned into two spaces.
+    ("Board weighs bus cuts. By ANN ROY Advocate Reporter March 29, 2009 PATASKALA -- City "
+     "officials say the routes can be saved.", "PATASKALA"),
+    ("University names interim head. CINCINNATI  The school's trustees met on Monday.",
+     "CINCINNATI"),
+    # A legislator's state after the party letter, dotted.
+    ("The bill's sponsor, Rep. Charles Rangel, D-N.Y., said the bonuses must be repaid.",
+     "N.Y."),
+])
+def test_late_datelines_and_party_labels(run: Callable[..., Article], text: str, word: str) -> None:
+    article = run(text, until=UNTIL)
+    place = _place_at(article, word)
+    assert place is not None and place.country == "US" and place.lat is not None

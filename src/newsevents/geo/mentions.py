@@ -56,9 +56,12 @@ _DATELINE = re.compile(
     r"(?:\s*,\s*([A-Z][A-Za-z'’.]+(?: [A-Z][A-Za-z'’.]+){0,2}))?\s*(?:\(|—|–|--|-\s)")
 # A dateline after a headline ("Title. BEIRUT: ...", "Title\n\nCOLUMBUS, Ohio (AP) —"): a
 # capitalised place, then a colon or the usual dash/agency opener.
+# Also after a byline's date ("By Ann Roy Advocate Reporter March 29, 2009 PATASKALA --"),
+# and before a dash a scraper turned into two spaces ("CINCINNATI  The school's trustees").
 _LATE_DATELINE = re.compile(
-    r"(?:[.!?]\s+|\n\s*)([A-Z][A-Z'’.\-]{2,}(?: [A-Z][A-Z'’.\-]+){0,3})"
-    r"(?:\s*,\s*([A-Z][A-Za-z'’.]+(?: [A-Z][A-Za-z'’.]+){0,2}))?\s*(?:\(|—|–|--|-\s|:\s)")
+    r"(?:[.!?]\s+|\n\s*|\b(?:19|20)\d\d\s+)([A-Z][A-Z'’.\-]{2,}(?: [A-Z][A-Z'’.\-]+){0,3})"
+    r"(?:\s*,\s*([A-Z][A-Za-z'’.]+(?: [A-Z][A-Za-z'’.]+){0,2}))?"
+    r"(?:\s*(?:\(|—|–|--|-\s|:\s)| {2,}(?=[A-Z]))")
 DATELINE_WINDOW = 300  # characters of the text where a late dateline may stand
 _QUALIFIER = re.compile(r",\s*([A-Z][A-Za-z'’.]*(?:\s[A-Z][A-Za-z'’.]*){0,2})")
 

@@ -24,7 +24,9 @@ PEOPLE_WORDS = ("man", "woman", "men", "women", "resident", "residents", "teen",
 MIN_POPULATION = 1_000
 PROMINENT_POPULATION = 15_000
 _WORD = r"[A-Z][a-z]+(?:\.)?"
-_PARTY = re.compile(rf"\b(?:R|D|I|DFL)-(?P<name>(?:[A-Z]\. ?[A-Z][a-z]+\.|{_WORD}(?: {_WORD})?))(?=[,;)])")
+# "D-N.Y.", "R-S.C.", "D-W. Va.", "R-Elbow Lake", before a comma, or a dash or quote after a space
+_PARTY = re.compile(rf"\b(?:R|D|I|DFL)-(?P<name>(?:[A-Z]\.(?: ?[A-Z]\.)+|[A-Z]\. ?[A-Z][a-z]+\."
+                    rf"|{_WORD}(?: {_WORD})?))(?=[,;)]|\s+[^\w\s])")
 _PEOPLE = re.compile(rf"\b(?P<name>{_WORD}(?: {_WORD})?) (?:{'|'.join(PEOPLE_WORDS)})\b")
 _BASED = re.compile(rf"\b(?P<name>{_WORD}(?: {_WORD})?)-based\b")
 
