@@ -247,7 +247,7 @@ def _ner_toponyms(doc: Any, gazetteer: Gazetteer, blocked: list[tuple[int, int]]
             continue
         if len(span) > 1 and span[0].text == "The" and not gazetteer.lookup(span.text):
             span = span[1:]  # "The United States" at a sentence start; "The Hague" stays
-        span = _known_part(span, gazetteer, person_names, ent.label_ == "FAC")
+        span = _known_part(span, gazetteer, person_names)
         if _overlaps(span.start_char, span.end_char, blocked):
             continue
         key = name_key(span.text)
@@ -264,38 +264,39 @@ AREA_PREFIXES = {"north", "south", "east", "west", "northeast", "northwest", "so
                  "greater", "upstate", "downstate", "downtown", "uptown", "coastal", "rural"}
 
 
-def _known_part(span: Any, gazetteer: Gazetteer, person_names: set[str], facility: bool) -> Any:
+def _known_part(span: Any, gazetteer: Gazetteer, person_names: set[str]) -> Any:
     """The place inside a tagged span the gazetteer does not know as a whole.
 
     The model tags "Northeast Georgia", "Fargo City Commissioner", "Cottonport Fire
     Station" and "a church in Elizabethtown" as one place; the place is Georgia, Fargo,
     Cottonport, Elizabethtown. A span the gazetteer knows is kept ("South Africa", "Gun
     Barrel City", "Kansas City"), and so is one with no known part (a district, a street).
-    A facility's head must be a prominent place ("Golden Gate Bridge" is not in Golden)
-    unless a local body's word follows it ("Cottonport Fire Station").
+    A head must be a prominent place ("Golden Gate Bridge" is not in Golden, "United Way" not
+    in United) unless a local body's word follows it ("Cottonport Fire Station").
     """
     if len(span) < 2 or gazetteer.lookup(span.text):
         return span
     doc = span.doc
     ins = [t.i for t in span[1:-1] if t.lower_ in ("in", "at")]
-    if ins and _usable(doc[ins[-1] + 1:span.end], gazetteer, person_names, facility=False):
+    if ins and _usable(doc[ins[-1] + 1:span.end], gazetteer, person_names, prominent=False):
         return doc[ins[-1] + 1:span.end]
-    if span[0].lower_ in AREA_PREFIXES and _usable(span[1:], gazetteer, person_names, facility=False):
+    if span[0].lower_ in AREA_PREFIXES and _usable(span[1:], gazetteer, person_names, prominent=False):
         return span[1:]
     for stop in range(span.end - 1, span.start, -1):  # the longest known head
         if doc[stop].text[:1].isupper() and doc[stop - 1].text not in ("-", "of"):
             head = doc[span.start:stop]
-            # "Cottonport Fire Station": a facility named for its town's local body
+            # "Cottonport Fire Station": named for its town's local body; otherwise only a
+            # prominent place heads a longer name ("Fargo City", not "United" in "United Way")
             local_body = doc[stop].lower_ in INSTITUTION_WORDS
-            if _usable(head, gazetteer, person_names, facility and not local_body):
+            if _usable(head, gazetteer, person_names, prominent=not local_body):
                 return head
     return span
 
 
-def _usable(span: Any, gazetteer: Gazetteer, person_names: set[str], facility: bool) -> bool:
+def _usable(span: Any, gazetteer: Gazetteer, person_names: set[str], prominent: bool) -> bool:
     if not len(span) or not span[0].text[:1].isupper() or name_key(span.text) in person_names:
         return False
-    if facility:
+    if prominent:
         return _prominent(gazetteer, span.text)
     return any(e.match not in (ALTERNATE, ABBREVIATION) or ("." in span.text and e.match == ABBREVIATION)
                for e in gazetteer.lookup(span.text))
