@@ -1001,3 +1001,24 @@ def test_late_datelines_and_party_labels(run: Callable[..., Article], text: str,
     article = run(text, until=UNTIL)
     place = _place_at(article, word)
     assert place is not None and place.country == "US" and place.lat is not None
+
+
+@pytest.mark.parametrize("text,whole", [
+    # A named region is not a part of a small or foreign namesake of its last word.
+    ("Farmers in West Prince who keep domestic birds were told to keep them indoors.",
+     "West Prince"),
+])
+def test_a_region_named_with_a_direction_stays_whole(run: Callable[..., Article], text: str,
+                                                     whole: str) -> None:
+    article = run(text, until=UNTIL)
+    start = text.index(whole)
+    assert not [p for p in article.places for s, e in p.mentions
+                if s < start + len(whole) and start < e and (s, e) != (start, start + len(whole))]
+
+
+def test_a_village_name_with_a_foreign_connector_is_one_name(run: Callable[..., Article]) -> None:
+    article = run("The strain has been confirmed in the villages of Ceamurlia de Jos and Maliuc, "
+                  "officials said.", until=UNTIL)
+    start = article.text.index("Ceamurlia")
+    spans = [(s, e) for p in article.places for s, e in p.mentions if s <= start < e]
+    assert spans and article.text[slice(*spans[0])] == "Ceamurlia de Jos"

@@ -259,6 +259,7 @@ def _ner_toponyms(doc: Any, gazetteer: Gazetteer, blocked: list[tuple[int, int]]
     return found
 
 
+BIG_CITY_POPULATION = 100_000
 AREA_PREFIXES = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
                  "southwest", "northern", "southern", "eastern", "western", "central", "metro",
                  "greater", "upstate", "downstate", "downtown", "uptown", "coastal", "rural"}
@@ -280,7 +281,7 @@ def _known_part(span: Any, gazetteer: Gazetteer, person_names: set[str]) -> Any:
     ins = [t.i for t in span[1:-1] if t.lower_ in ("in", "at")]
     if ins and _usable(doc[ins[-1] + 1:span.end], gazetteer, person_names, prominent=False):
         return doc[ins[-1] + 1:span.end]
-    if span[0].lower_ in AREA_PREFIXES and _usable(span[1:], gazetteer, person_names, prominent=False):
+    if span[0].lower_ in AREA_PREFIXES and _part_of_whole(span[1:], gazetteer, person_names):
         return span[1:]
     for stop in range(span.end - 1, span.start, -1):  # the longest known head
         if doc[stop].text[:1].isupper() and doc[stop - 1].text not in ("-", "of"):
@@ -291,6 +292,20 @@ def _known_part(span: Any, gazetteer: Gazetteer, person_names: set[str]) -> Any:
             if _usable(head, gazetteer, person_names, prominent=not local_body):
                 return head
     return span
+
+
+def _part_of_whole(rest: Any, gazetteer: Gazetteer, person_names: set[str]) -> bool:
+    """True when "North X" is a part of X: X is a country, a US state, a city of
+    BIG_CITY_POPULATION, or a name the article uses on its own. "West Prince" (a region of
+    Prince Edward Island) and "West Midlands" are regions of their own, not parts of a
+    "Prince" or of Zimbabwe's Midlands."""
+    if not _usable(rest, gazetteer, person_names, prominent=False):
+        return False
+    if any(e.match in (PRIMARY, ALIAS) and (e.feature == "country" or e.is_us_state or (
+            e.feature == "city" and e.population >= BIG_CITY_POPULATION))
+           for e in gazetteer.lookup(rest.text)):
+        return True
+    return len(re.findall(rf"(?<![\w-]){re.escape(rest.text)}(?![\w-])", rest.doc.text)) > 1
 
 
 def _usable(span: Any, gazetteer: Gazetteer, person_names: set[str], prominent: bool) -> bool:
@@ -413,11 +428,13 @@ def _repeats(doc: Any, gazetteer: Gazetteer, person_names: set[str],
     local bodies ("Alexandria Police", "Mansfield Public Library"). A repeat is the bare
     name, token for token; it is not taken inside a person's name (unless an institution
     word follows: "Dublin Mayor ..."), nor where it is part of a longer place name the
-    gazetteer knows ("West Virginia" after "Virginia", "Kansas City" after "Kansas").
+    gazetteer knows ("West Virginia" after "Virginia", "Kansas City" after "Kansas"). Only
+    names the gazetteer has as a place's own name are repeated: a club the model tagged a
+    place once ("Ismaili", an alternate spelling of a town in Azerbaijan) is not spread.
     """
     names = {t.text for t in found if t.source in REPEAT_SOURCES and len(t.text) > 2
              and name_key(t.text) not in person_names
-             and any(e.match != ABBREVIATION for e in gazetteer.lookup(t.text))}
+             and any(e.match in (PRIMARY, ALIAS) for e in gazetteer.lookup(t.text))}
     names |= {n.title() for n in names if n.isupper() and len(n) > 4}
     taken = [(t.start, t.end) for t in found]
     people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
@@ -519,6 +536,8 @@ def _scanned_toponyms(doc: Any, gazetteer: Gazetteer, blocked: list[tuple[int, i
     return scanned
 
 
+NAME_CONNECTORS = {"de", "del", "da", "do", "du", "la", "le", "los", "las", "al", "el", "di",
+                   "upon", "sur", "von", "van"}
 CUE_WORDS = {"in", "to", "near", "from", "outside", "at"}
 SETTLEMENT_WORDS = {"town", "city", "village", "hamlet", "township", "borough", "community",
                     "suburb", "villages", "towns", "communities", "municipality"}
@@ -555,8 +574,11 @@ def _cued_toponyms(doc: Any, gazetteer: Gazetteer, person_names: set[str],
             i += 1
             continue
         end = i
-        # No connectors here: names with "de", "on" are big enough for the scan.
-        while end < len(doc) and end - i < MAX_SCAN_TOKENS and _capitalised(doc[end]):
+        # Only foreign connectors before a capitalised word ("Ceamurlia de Jos"): English
+        # ones ("on", "as") join a town to the next sentence's words ("Nitro on Oct. 14").
+        while end < len(doc) and end - i < MAX_SCAN_TOKENS and (_capitalised(doc[end]) or (
+                end > i and doc[end].lower_ in NAME_CONNECTORS and end + 1 < len(doc)
+                and _capitalised(doc[end + 1]))):
             end += 1
         if end < len(doc) and (doc[end].text[:1].isupper() or doc[end].text == "&"):
             i = end  # "Lombard Township", "Stevens & Wilkinson": part of something longer
