@@ -933,16 +933,9 @@ def test_people_firms_and_months_after_a_cue_are_not_places(run: Callable[..., A
     ("The fire burned two homes in Mt. Pleasant, Texas, on Sunday.", "Mt. Pleasant",
      33.16, -94.97),
 ])
-def test_part_of_a_town_is_placed_at_the_town(resources, text: str, word: str, lat: float,
+def test_part_of_a_town_is_placed_at_the_town(run, resources, text: str, word: str, lat: float,
                                               lon: float) -> None:
-    from newsevents.model import Article
-    from newsevents.stages import places
-    from newsevents.stages.nlp import parse
-    from newsevents.stages.entities import extract_entities
-
-    article = extract_entities(parse(Article(text=text), resources), resources)
-    start = text.index(word)
-    (place,) = places.resolve_given_spans(article, [(start, start + len(word))], resources)
+    (place,) = _given(run, resources, text, [word])
     assert place is not None and abs(place.lat - lat) < 0.3 and abs(place.lon - lon) < 0.3
 
 
@@ -965,16 +958,9 @@ def test_every_member_of_a_county_list_finds_its_county(run: Callable[..., Artic
         assert 44.5 < place.lat < 48.0, name  # all in western Minnesota
 
 
-def test_an_area_with_its_council_is_the_area(resources) -> None:
-    from newsevents.model import Article
-    from newsevents.stages import places
-    from newsevents.stages.nlp import parse
-    from newsevents.stages.entities import extract_entities
-
-    text = "The scheme is funded by Lancashire County Council, a spokesman said."
-    article = extract_entities(parse(Article(text=text), resources), resources)
-    start = text.index("Lancashire")
-    (place,) = places.resolve_given_spans(article, [(start, start + len("Lancashire"))], resources)
+def test_an_area_with_its_council_is_the_area(run, resources) -> None:
+    (place,) = _given(run, resources, "The scheme is funded by Lancashire County Council, a "
+                      "spokesman said.", ["Lancashire"])
     assert place is not None and place.country == "GB" and place.lat is not None
 
 
