@@ -140,20 +140,23 @@ def build_context(toponyms: list[Toponym], gazetteer: Gazetteer, norps: list[str
     if british:
         context.countries["GB"] += US_CUE_VOTE * min(len(british), US_CUE_MAX)
     mentions = Counter(name_key(t.text) for t in toponyms)
-    for toponym in toponyms:
+    # Each toponym's candidates, looked up once for the votes, the cells, areas and counties.
+    found = [(toponym, candidates(toponym, gazetteer)) for toponym in toponyms]
+    for toponym, entries in found:
         key = name_key(toponym.text)
         if key in context.own:
             continue
+        located = _located(toponym, entries, gazetteer)
         # One vote per distinct name, more for a name the story keeps repeating.
-        countries, states = _votes(toponym, gazetteer, math.sqrt(mentions[key]))
+        countries, states = _votes(located, math.sqrt(mentions[key]))
         context.own[key] = (countries, states)
-        context.cells[key] = local_cells(_located(toponym, gazetteer))
+        context.cells[key] = local_cells(located)
         context.countries.update(countries)
         context.states.update(states)
         for country in countries:
             context.neighbours.setdefault(country, gazetteer.neighbours(country))
-    _name_areas(toponyms, gazetteer, context)
-    _name_counties(toponyms, gazetteer, context)
+    _name_areas(found, context)
+    _name_counties(found, context)
     demonyms = Counter(filter(None, map(demonym_country, norps)))
     for country, count in demonyms.items():
         context.countries[country] += min(count, 3) * DEMONYM_VOTE
@@ -161,15 +164,15 @@ def build_context(toponyms: list[Toponym], gazetteer: Gazetteer, norps: list[str
     return context
 
 
-def _name_areas(toponyms: list[Toponym], gazetteer: Gazetteer, context: Context) -> None:
+def _name_areas(found: list[tuple[Toponym, list[GeoEntry]]], context: Context) -> None:
     """First-level areas the article names outright ("Kentucky", "Ky.", "Idlib province").
 
     A name that is also a country ("Georgia") names the area only when the area's country
     has most of the other names' votes.
     """
-    for toponym in toponyms:
+    for toponym, entries in found:
         key = name_key(toponym.text)
-        for entry in candidates(toponym, gazetteer):
+        for entry in entries:
             if entry.feature != "admin" or entry.level != 1 or not entry.admin1:
                 continue
             if entry.match == ALTERNATE:
@@ -188,12 +191,12 @@ def _name_areas(toponyms: list[Toponym], gazetteer: Gazetteer, context: Context)
                 context.states[area] += missing
 
 
-def _name_counties(toponyms: list[Toponym], gazetteer: Gazetteer, context: Context) -> None:
+def _name_counties(found: list[tuple[Toponym, list[GeoEntry]]], context: Context) -> None:
     """Second-level areas the article may name, and those its towns may lie in: "Paris" and
     "Henry County" together are Paris, Tennessee, in Henry County, Tennessee."""
-    for toponym in toponyms:
+    for toponym, entries in found:
         key = name_key(toponym.text)
-        for entry in candidates(toponym, gazetteer):
+        for entry in entries:
             if entry.feature == "admin" and entry.level == 2 and entry.match in (PRIMARY, ALIAS):
                 area = (entry.country, entry.admin1, name_key(entry.name))
                 context.counties.setdefault(area, set()).add(key)
@@ -214,20 +217,16 @@ def _in_named_county(entry: GeoEntry, context: Context, key: str) -> bool:
     return bool(names - {key})
 
 
-def _located(toponym: Toponym, gazetteer: Gazetteer) -> list[GeoEntry]:
-    entries = candidates(toponym, gazetteer)
+def _located(toponym: Toponym, entries: list[GeoEntry], gazetteer: Gazetteer) -> list[GeoEntry]:
+    """The candidates inside the toponym's "X, Y" qualifier, when any is."""
     qualifiers = _qualifier_entries(toponym, gazetteer)
     if qualifiers:
         entries = [e for e in entries if any(_inside(e, q) for q in qualifiers)] or entries
     return entries
 
 
-def _votes(toponym: Toponym, gazetteer: Gazetteer, weight: float) -> tuple[Counter, Counter]:
+def _votes(entries: list[GeoEntry], weight: float) -> tuple[Counter, Counter]:
     """One vote per name, split over its candidates' countries and areas by their priors."""
-    entries = candidates(toponym, gazetteer)
-    qualifiers = _qualifier_entries(toponym, gazetteer)
-    if qualifiers:
-        entries = [e for e in entries if any(_inside(e, q) for q in qualifiers)] or entries
     countries, states = Counter(), Counter()
     if not entries:
         return countries, states
