@@ -1008,3 +1008,16 @@ def test_a_village_name_with_a_foreign_connector_is_one_name(run: Callable[..., 
     start = article.text.index("Ceamurlia")
     spans = [(s, e) for p in article.places for s, e in p.mentions if s <= start < e]
     assert spans and article.text[slice(*spans[0])] == "Ceamurlia de Jos"
+
+
+@pytest.mark.parametrize("text", [
+    "The Madison Twp. trustees voted on Monday to repave two roads.",
+    "The Madison Twp trustees voted on Monday to repave two roads.",
+])
+def test_township_abbreviation_with_or_without_its_dot(run: Callable[..., Article], text: str) -> None:
+    # Found or given, "Twp" is the township suffix: the township sits at its namesake town.
+    article = run(text, until=UNTIL)
+    place = _place_at(article, "Madison")
+    assert place is not None and place.country == "US" and place.lat is not None
+    start, end = place.mentions[0]
+    assert article.text[start:end].rstrip(".") == "Madison Twp"

@@ -719,8 +719,8 @@ def _mark_kinds(doc: Any, found: list[Toponym]) -> None:
         word = after.group(1)
         if word == "District" and re.match(r"\s+[A-Z]", text[toponym.end + after.end():]):
             continue  # "Ramsey District Court", "U.S. District Judge": the place, not a district
-        if after.group(2) and word in ("Co", "Twp"):
-            word = SUFFIX_FORMS[word.lower() + "."]
+        # "Co." and "Twp."/"Twp" read as given spans read them (SUFFIX_FORMS)
+        word = SUFFIX_FORMS.get(word.lower() + after.group(2), word)
         if word.lower() in DISTRICT_WORDS | ADMIN_WORDS and toponym.suffix is None:
             toponym.suffix = word.lower()
             toponym.suffix_end = toponym.end + after.end()
