@@ -219,6 +219,24 @@ def test_postal_towns_fill_in_us_hamlets(full_gazetteer: Gazetteer, name: str, s
     assert town.is_postal and town.lat is not None
 
 
+def test_a_postal_town_on_two_counties_takes_the_first_in_zip_order(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # A tie is broken by ZIP order, not by a set's hash order: the index is reproducible.
+    import zipcodes
+
+    from newsevents.geo.postal import postal_towns
+
+    def row(code: str, county: str) -> dict:
+        return {"zip_code": code, "zip_code_type": "STANDARD", "active": True, "city": "Harriet",
+                "acceptable_cities": [], "state": "AR", "county": county,
+                "lat": "36.0", "long": "-92.4"}
+
+    monkeypatch.setattr(zipcodes, "list_all", lambda: [row("72639", "Searcy County"),
+                                                       row("72640", "Baxter County")])
+    (town,) = postal_towns(set(), name_key)
+    assert (town.name, town.state, town.county) == ("Harriet", "AR", "Searcy County")
+
+
 def test_no_postal_town_under_a_big_city_or_beside_a_geonames_town(full_gazetteer: Gazetteer) -> None:
     # "Denver" hamlets in Indiana or Kentucky would pull mentions away from Colorado.
     assert not [e for e in full_gazetteer.lookup("Denver") if e.is_postal]

@@ -14,7 +14,7 @@ and so are postal abbreviations ("Mt Pleasant", "Coolbaugh Twp"), which GeoNames
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -67,10 +67,12 @@ def postal_towns(known: set[tuple[str, str]], name_key: Callable[[str], str]) ->
     for place, rows in sorted(points.items()):
         if place in known:
             continue
-        counties = [county for _, _, county in rows if county]
+        # The county of most of its ZIPs; on a tie the first in ZIP order (a set's order
+        # changes with the interpreter's hash seed, and so did the built index).
+        counties = Counter(county for _, _, county in rows if county)
         yield PostalTown(spelling[place], place[0], sum(r[0] for r in rows) / len(rows),
                          sum(r[1] for r in rows) / len(rows),
-                         max(set(counties), key=counties.count) if counties else None)
+                         counties.most_common(1)[0][0] if counties else None)
 
 
 def _usable(name: str) -> bool:
