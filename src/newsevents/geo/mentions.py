@@ -305,7 +305,12 @@ def _part_of_whole(rest: Any, gazetteer: Gazetteer, person_names: set[str]) -> b
             e.feature == "city" and e.population >= BIG_CITY_POPULATION))
            for e in gazetteer.lookup(rest.text)):
         return True
-    return len(re.findall(rf"(?<![\w-]){re.escape(rest.text)}(?![\w-])", rest.doc.text)) > 1
+    return sum(1 for _ in _occurrences(rest.text, rest.doc.text)) > 1
+
+
+def _occurrences(name: str, text: str) -> Any:
+    """Matches of the name as a whole word ("Dublin", not "Dubliner" or "Dublin-based")."""
+    return re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
 
 
 def _usable(span: Any, gazetteer: Gazetteer, person_names: set[str], prominent: bool) -> bool:
@@ -440,7 +445,7 @@ def _repeats(doc: Any, gazetteer: Gazetteer, person_names: set[str],
     people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
     repeats = []
     for name in sorted(names):
-        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", doc.text):
+        for match in _occurrences(name, doc.text):
             start, end = match.span()
             span = doc.char_span(start, end)
             if span is None or _overlaps(start, end, taken):
@@ -568,7 +573,7 @@ def _cued_toponyms(doc: Any, gazetteer: Gazetteer, person_names: set[str],
     i = 0
     while i < len(doc):
         token = doc[i]
-        if (not _capitalised(token) or token.ent_type_ in ("PERSON",) and token.ent_iob_ == "I"
+        if (not _capitalised(token) or token.ent_type_ == "PERSON" and token.ent_iob_ == "I"
                 or _overlaps(token.idx, token.idx + len(token.text), taken)
                 or (i > 0 and _capitalised(doc[i - 1]) and not doc[i - 1].is_sent_start)):
             i += 1

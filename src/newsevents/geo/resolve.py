@@ -7,7 +7,8 @@ regions, a penalty for alternate-name matches) plus evidence from the article:
   priors, and so do demonyms ("Syrian"); a toponym is scored against the votes of the
   *other* names, so "Paris" in a story that also names "Henry County" and "Nashville" goes
   to Tennessee, not France; wording only American copy uses ("Sheriff", "Laurel County",
-  "I-75", "R-Elbow Lake") adds votes for the US (US_CUES);
+  "I-75", "R-Elbow Lake") adds votes for the US (US_CUES), and British wording ("£",
+  "Crown Court") for Britain (GB_CUES);
 - an explicit "X, Y" qualifier (overrides almost everything) and a relation "X, west of
   Y" / "X near Y" / "X in Y" (X must lie inside Y or within ANCHOR_KM of it);
 - nearness to the other places the article resolved (local news names nearby towns), and
@@ -78,12 +79,13 @@ US_CUES = re.compile(
     r"|\b(?:[Jj]unior [Vv]arsity|[Vv]arsity|PTA|[Ss]ophomores?|[Ee]lementary [Ss]chools?|[Mm]iddle [Ss]chools?"
     r"|[Ss]chool [Bb]oard|[Ss]uperintendent|[Ss]ales tax|[Pp]ublic [Ww]orks|ZIP code|[Zz]ip code)\b"
     r"|\b(?:Sen|Rep|Dist|Atty)\. [A-Z]")
-US_CUE_VOTE, US_CUE_MAX = 1.0, 3
 # The same for British copy: money in pounds, its courts, schools, health service and parties.
 GB_CUES = re.compile(
     r"£\s?\d|\bCrown Court\b|\bMagistrates['’]? Court\b|\bcouncil tax\b|\bNHS\b|\bGCSEs?\b"
     r"|\bA-levels?\b|\bTory\b|\bTories\b|\bLabour (?:Party|MP|councillor|council)\b"
     r"|\bMP for\b")  # not "councillor", "High Street", "postcode": Canada, Ireland, Australia too
+WORDING_CUES = (("US", US_CUES), ("GB", GB_CUES))
+CUE_VOTE, CUE_MAX = 1.0, 3  # a vote per distinct cue, at most CUE_MAX
 BARE_COUNTY_DISCOUNT = 1000
 NAMED_AREA_SHARE = 0.5  # ... when its country has this share of the other names' votes
 NAMED_AREA_BONUS = 2.0  # inside a first-level area the article names ("Kentucky", "Ky.")
@@ -133,12 +135,10 @@ def build_context(toponyms: list[Toponym], gazetteer: Gazetteer, norps: list[str
                   text: str = "") -> Context:
     """Country and admin1 votes from every distinct name, demonyms and US-only wording."""
     context = Context()
-    cues = {re.sub(r"\W+", " ", m.group()).strip() for m in US_CUES.finditer(text)}
-    if cues:
-        context.countries["US"] += US_CUE_VOTE * min(len(cues), US_CUE_MAX)
-    british = {m.group().strip() for m in GB_CUES.finditer(text)}
-    if british:
-        context.countries["GB"] += US_CUE_VOTE * min(len(british), US_CUE_MAX)
+    for country, pattern in WORDING_CUES:
+        cues = {re.sub(r"\W+", " ", m.group()).strip() for m in pattern.finditer(text)}
+        if cues:
+            context.countries[country] += CUE_VOTE * min(len(cues), CUE_MAX)
     mentions = Counter(name_key(t.text) for t in toponyms)
     # Each toponym's candidates, looked up once for the votes, the cells, areas and counties.
     found = [(toponym, candidates(toponym, gazetteer)) for toponym in toponyms]
