@@ -45,7 +45,7 @@ def main() -> None:
     for text, gold in docs:
         article = _run_stages(Article(text=text), resources)
         given = places.resolve_given_spans(article, [(g.start, g.end) for g in gold], resources)
-        predicted = _predicted(article)
+        predicted = _predicted(article, True)
         for g, resolved in zip(gold, given):
             name = text[g.start:g.end]
             found = any(overlaps((s, e), (g.start, g.end)) for s, e, _ in predicted)

@@ -134,6 +134,15 @@ def test_geovirus_metrics_have_no_geonameid_and_no_anchor() -> None:
     assert all(m.value == 1.0 and m.anchor is None for m in metrics)
 
 
+def test_embedded_mentions_count_only_where_the_corpus_counts_them() -> None:
+    # LGL's guidelines mark the place in "University of Cincinnati"; GeoVirus' do not.
+    place = Place(id="p1", name="Cincinnati", mentions=[(40, 50)], embedded_mentions=[(5, 15)])
+    article = Article(text="x" * 60, places=[place])
+    assert [row[:2] for row in place_eval._predicted(article, count_embedded=True)] == [(5, 15), (40, 50)]
+    assert [row[:2] for row in place_eval._predicted(article)] == [(40, 50)]
+    assert dict((name, flag) for name, _, flag in place_eval.CORPORA) == {"lgl": True, "geovirus": False}
+
+
 def test_place_metrics_of_nothing_are_zero() -> None:
     metrics = place_eval.corpus_metrics("lgl", place_eval.Tally(), with_ids=True)
     assert all(m.value == 0.0 for m in metrics)

@@ -18,11 +18,11 @@ def _by_name(article: Article) -> dict[str, Place]:
 def _check_offsets(article: Article) -> None:
     ids = [p.id for p in article.places]
     assert ids == [f"p{i}" for i in range(1, len(ids) + 1)]
-    firsts = [min(p.mentions) for p in article.places]
+    firsts = [min(p.mentions + p.embedded_mentions) for p in article.places]
     assert firsts == sorted(firsts)
     for place in article.places:
-        assert place.mentions
-        for start, end in place.mentions:
+        assert place.mentions or place.embedded_mentions
+        for start, end in place.mentions + place.embedded_mentions:
             assert 0 <= start < end <= len(article.text)
 
 
@@ -1021,3 +1021,80 @@ def test_township_abbreviation_with_or_without_its_dot(run: Callable[..., Articl
     assert place is not None and place.country == "US" and place.lat is not None
     start, end = place.mentions[0]
     assert article.text[start:end].rstrip(".") == "Madison Twp"
+
+
+# --- places embedded in longer names (geo.embedded) ---------------------------------------
+
+def _embedded(article: Article) -> dict[str, Place]:
+    return {article.text[s:e]: p for p in article.places for s, e in p.embedded_mentions}
+
+
+@pytest.mark.parametrize("text,word,country", [
+    ("A researcher at the University of Cincinnati said the samples were sent on Monday.",
+     "Cincinnati", "US"),
+    ("Troopers with the Texas Department of Public Safety closed the highway on Tuesday.",
+     "Texas", "US"),
+    ("A reporter for the Knoxville News Sentinel asked the mayor about the budget.",
+     "Knoxville", "US"),
+    ("The Kentucky Court of Appeals overturned the ruling on Thursday.", "Kentucky", "US"),
+])
+def test_a_place_inside_a_longer_name_is_an_embedded_mention(
+        run: Callable[..., Article], text: str, word: str, country: str) -> None:
+    article = run(text, until=UNTIL)
+    place = _embedded(article).get(word)
+    assert place is not None and place.country == country and place.lat is not None
+    start = text.index(word)
+    # Not a mention of its own: the name says where an actor is from, not where things happen.
+    assert not any(s <= start < e for p in article.places for s, e in p.mentions)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Dow Chemical Co. said on Monday that profits fell in the quarter.", "Co."),
+    ("The Section 2AA Team Tournament ends on Saturday in the school gym.", "Section"),
+    ("She joined the Nebraska Centennial Conference in 2004.", "Centennial"),
+    ("Jordan Henderson scored twice before half-time on Saturday.", "Jordan"),
+])
+def test_words_and_people_inside_names_are_not_places(run: Callable[..., Article], text: str,
+                                                      word: str) -> None:
+    article = run(text, until=UNTIL)
+    start = text.index(word)
+    assert not any(s <= start < e for p in article.places
+                   for s, e in p.mentions + p.embedded_mentions)
+
+
+def test_an_embedded_state_picks_the_namesake_town(run: Callable[..., Article]) -> None:
+    # The state in an agency's name is the article's context: this Athens is in Georgia.
+    article = run("ATHENS — Agents from the Georgia Bureau of Investigation arrested a man on "
+                  "Tuesday after a break-in at a pharmacy on Prince Avenue.", until=UNTIL)
+    athens = _place_at(article, "ATHENS")
+    assert athens is not None and athens.country == "US"
+
+
+def test_events_do_not_take_a_place_from_an_embedded_mention(run: Callable[..., Article]) -> None:
+    article = run("Gunmen attacked a convoy near Mosul on Sunday, killing four soldiers, a "
+                  "spokesman for the University of Baghdad hospital said.")
+    embedded = {p.id for p in article.places if p.embedded_mentions and not p.mentions}
+    assert embedded
+    assert all(e.place_id not in embedded for e in article.events)
+    assert all(c.place_id not in embedded for c in article.casualties)
+
+
+def test_a_street_named_after_a_place_is_not_that_place(run: Callable[..., Article]) -> None:
+    article = run("ARLINGTON, Texas — Two cars collided on Washington Drive near City Hall on "
+                  "Monday, police said.", until=UNTIL)
+    street = _place_at(article, "Washington")
+    assert street is not None and street.name == "Washington Drive"
+    assert street.feature == "district" and street.country == "US"
+    start, end = street.mentions[0]
+    assert article.text[start:end] == "Washington Drive"
+    # placed at the city it lies in, not at Washington, D.C., or the state
+    arlington = _place_at(article, "ARLINGTON")
+    assert (street.lat, street.lon) == (arlington.lat, arlington.lon)
+
+
+def test_a_town_and_its_state_outweigh_a_person_tag(run: Callable[..., Article]) -> None:
+    # The small model tags "Sioux Falls" a person; a town of that name in South Dakota wins.
+    article = run("The finalists were Louisville, Ky., New Haven, Conn., Sioux Falls, S.D. and "
+                  "Surprise, Ariz.", until=UNTIL)
+    place = _place_at(article, "Sioux Falls")
+    assert place is not None and place.country == "US" and abs(place.lat - 43.55) < 0.5

@@ -63,12 +63,16 @@ class Place:
     feature: str = "other"  # one of PLACE_FEATURES
     geonameid: int | None = None
     mentions: list[Mention] = field(default_factory=list)
+    # The name inside a longer proper name ("University of Cincinnati", "Minnesota Twins"):
+    # where an actor is from, never an event's scene (geo.embedded).
+    embedded_mentions: list[Mention] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id, "name": self.name, "lat": self.lat, "lon": self.lon,
             "country": self.country, "feature": self.feature, "geonameid": self.geonameid,
             "mentions": [list(m) for m in self.mentions],
+            "embedded_mentions": [list(m) for m in self.embedded_mentions],
         }
 
 

@@ -47,6 +47,11 @@ class Resources:
         return nlp.load_model(self.settings)
 
     @cached_property
+    def common_words(self) -> frozenset[str]:
+        """English adjectives and verbs the model knows (`nlp.common_words`)."""
+        return nlp.common_words(self.nlp)
+
+    @cached_property
     def gazetteer(self) -> Any:
         """The offline gazetteer used to resolve places."""
         from .gazetteer import Gazetteer

@@ -37,7 +37,7 @@ def _span_problems(document: dict[str, Any]) -> list[str]:
 
     for kind in ("entities", "places"):
         for record in document[kind]:
-            for start, end in record["mentions"]:
+            for start, end in record["mentions"] + record.get("embedded_mentions", []):
                 check(f"{kind}/{record['id']}", start, end)
     for kind in ("dates", "quotes", "casualties", "events"):
         for record in document[kind]:

@@ -21,6 +21,7 @@ from ..datelines import paragraph_datelines
 from ..gazetteer import ABBREVIATION, ALIAS, ALTERNATE, PRIMARY, Gazetteer, name_key
 from .aliases import DEMONYMS
 from .county_lists import county_head, county_list_members
+from .embedded import embedded_places, embedded_spans
 from .modifiers import modifier_places
 from .org_places import (ACADEMIC_WORDS, INSTITUTION_WORDS, NOT_AFTER_AREA, _country_or_state,
                          org_head_places)
@@ -32,6 +33,10 @@ DISTRICT_WORDS = {"district", "districts", "neighbourhood", "neighborhood", "qua
                   "suburb", "camp"}
 ADMIN_WORDS = {"province", "governorate", "region", "state", "county", "oblast",
                "prefecture", "municipality", "department", "parish", "township"}
+# A place's name before these is a street's: "Green Oaks Boulevard", "Memphis St.". Not
+# "Road" or "Pike", which mostly lead to the town they are named after ("Richmond Road").
+STREET_WORDS = {"street", "st.", "st", "avenue", "ave.", "ave", "boulevard", "blvd.", "blvd",
+                "drive", "dr.", "lane", "ln.", "parkway", "pkwy.", "terrace"}
 # Abbreviated suffixes of local copy: "Platte Co.", "Madison Twp."
 SUFFIX_FORMS = {"co.": "county", "twp.": "township", "twp": "township"}
 # A governor governs an area: "the Murmansk governor", "Governor of Kano", "Texas Gov."
@@ -45,6 +50,9 @@ CONNECTORS = {"al", "el", "ad", "as", "ash", "ar", "de", "del", "da", "do", "du"
 LOCATIVES = {"in", "from", "at", "near", "outside", "to", "across", "around", "of", "into",
              "toward", "towards", "between", "and"}
 MAX_SCAN_TOKENS = 4
+# Toponyms found by these alone do not vouch for the same word inside a longer name: a
+# surname or common word the scan or a cue took ("Lee", "Section") heads many names.
+WEAK_SOURCES = {"scan", "cue", "org", "echo"}
 ECHO_MIN_POPULATION = 100_000
 ECHO_AREA_MIN_POPULATION = 20_000
 # How prominent a gazetteer entry must be before a bare capitalised word is taken for it.
@@ -73,8 +81,8 @@ class Toponym:
     start: int
     end: int
     text: str
-    source: str  # dateline | ner | norp | scan | qualifier
-    kind: str = "place"  # place | district | admin
+    source: str  # dateline | ner | norp | scan | qualifier | embedded (geo.embedded) ...
+    kind: str = "place"  # place | district | admin | street
     qualifier: "Toponym | None" = None  # Y in "X, Y"
     container: "Toponym | None" = None  # the city named around a district
     suffix: str | None = None  # "county" in "Laurel County", "province" in "Idlib province"
@@ -83,8 +91,12 @@ class Toponym:
     list_mates: list = field(default_factory=list)  # other members of its list (geo.relations)
 
 
-def find_toponyms(doc: Any, gazetteer: Gazetteer, entities: list[Any] = ()) -> list[Toponym]:
-    """Every toponym in the parsed text, in text order, without overlaps."""
+def find_toponyms(doc: Any, gazetteer: Gazetteer, entities: list[Any] = (),
+                  common_words: frozenset[str] = frozenset()) -> list[Toponym]:
+    """Every toponym in the parsed text, in text order, without overlaps.
+
+    `common_words`: lower-case English adjectives and verbs (`stages.nlp.common_words`).
+    """
     if doc is None or not len(doc):
         return []
     text = doc.text
@@ -114,6 +126,11 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, entities: list[Any] = ()) -> l
     found += _cued_toponyms(doc, gazetteer, person_names, found)
     found += _echoes(doc, gazetteer, person_names, found)
     found += _repeats(doc, gazetteer, person_names, found)
+    found += _paired_toponyms(text, gazetteer, found)
+    found += [Toponym(s, e, t, "embedded") for s, e, t in embedded_places(
+        doc, gazetteer, embedded_spans(doc, entities), person_names,
+        {name_key(t.text) for t in found if t.source not in WEAK_SOURCES},
+        [(t.start, t.end) for t in found], common_words)]
     found = _without_overlaps(found)
     found = _with_qualifiers(text, gazetteer, found)
     _type_and_relate(doc, found)
@@ -702,6 +719,48 @@ def _with_qualifiers(text: str, gazetteer: Gazetteer, found: list[Toponym]) -> l
     return found + added
 
 
+_PAIR = re.compile(r"(?<![\w.'’-])((?:[A-Z][\w'’.-]*\s){0,2}[A-Z][\w'’.-]*),\s*"
+                   r"([A-Z][A-Za-z'’.]*(?:\s[A-Z][A-Za-z'’.]*){0,2})")
+
+
+def _paired_toponyms(text: str, gazetteer: Gazetteer, found: list[Toponym]) -> list[Toponym]:
+    """X in "X, Y" where the gazetteer has a town X inside the country or first-level area
+    Y, whatever the model tagged X: "Sioux Falls, S.D." and "Alexandria, La." are often
+    tagged as people, and the pair outweighs the tag. The longest such X of up to three
+    capitalised words ending at the comma."""
+    taken = [(t.start, t.end) for t in found]
+    paired: list[Toponym] = []
+    for match in _PAIR.finditer(text):
+        containers = _containers(gazetteer, match.group(2))
+        if not containers:
+            continue
+        words = list(re.finditer(r"\S+", match.group(1)))
+        for first in range(len(words)):
+            start = match.start(1) + words[first].start()
+            name = text[start:match.end(1)]
+            if _overlaps(start, match.end(1), taken):
+                continue
+            if any(e.feature == "city" and e.match in (PRIMARY, ALIAS) and any(
+                    e.country == c.country and (c.feature == "country" or e.admin1 == c.admin1)
+                    for c in containers) for e in gazetteer.lookup(name)):
+                paired.append(Toponym(start, match.end(1), name, "pair"))
+                taken.append((start, match.end(1)))
+                break
+    return paired
+
+
+def _containers(gazetteer: Gazetteer, name: str) -> list[Any]:
+    """Countries and first-level areas a qualifier may name: the longest leading words that
+    name one ("S.D.", "Ohio" in "Ohio The", "New South Wales")."""
+    words = name.split()
+    for stop in range(len(words), 0, -1):
+        entries = [e for e in gazetteer.lookup(" ".join(words[:stop])) if e.match != ALTERNATE
+                   and (e.feature == "country" or (e.feature == "admin" and e.level == 1))]
+        if entries:
+            return entries
+    return []
+
+
 def _is_container_name(gazetteer: Gazetteer, name: str) -> bool:
     return any(e.feature in ("country", "admin") and e.match != ALTERNATE
                for e in gazetteer.lookup(name))
@@ -726,6 +785,13 @@ def _mark_kinds(doc: Any, found: list[Toponym]) -> None:
             continue  # "Ramsey District Court", "U.S. District Judge": the place, not a district
         # "Co." and "Twp."/"Twp" read as given spans read them (SUFFIX_FORMS)
         word = SUFFIX_FORMS.get(word.lower() + after.group(2), word)
+        if (word.lower() + after.group(2) in STREET_WORDS and toponym.suffix is None
+                and toponym.source != "given"):  # a given span is the name it was given as
+            # "Washington Drive", "Richmond St.": a street, not the place it is named after
+            toponym.kind, toponym.suffix = "street", "street"
+            toponym.suffix_end = toponym.end + after.end()
+            toponym.container = _container(text, toponym, toponym.suffix_end, found)
+            continue
         if word.lower() in DISTRICT_WORDS | ADMIN_WORDS and toponym.suffix is None:
             toponym.suffix = word.lower()
             toponym.suffix_end = toponym.end + after.end()

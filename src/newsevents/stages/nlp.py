@@ -34,6 +34,17 @@ def load_model(settings: Any) -> Any:
                      "from the project root")
 
 
+def common_words(nlp: Any) -> frozenset[str]:
+    """Lower-case English adjectives and verbs, from the model's lemmatizer tables (WordNet's
+    word lists). Capitalised inside a name, such a word is seldom a town's ("Central",
+    "Superior", "Olympic", "Section")."""
+    try:
+        index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, AttributeError):
+        return frozenset()
+    return frozenset(word for pos in ("adj", "verb") for word in index.get(pos, ()))
+
+
 def prepare_doc(text: str, nlp: Any) -> Any:
     """The tokenised, not yet parsed Doc over `text`, a sentence starting after each dateline."""
     doc = nlp.make_doc(text)

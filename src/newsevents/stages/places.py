@@ -21,6 +21,10 @@ Rules (recognition in `geo.mentions`, scoring in `geo.resolve`):
   of that name is the town.
 - Demonyms are never place mentions; given a demonym span (`resolve_given_spans`), the
   Place is its country.
+- A place's name before a street word ("Washington Drive", "Richmond St.") names a street:
+  feature "district", named and spanned with its street word, at the point of the city of
+  its sentence or else of the dateline, or unplaced; never at its namesake. It casts no vote
+  for the article's country or state.
 - Districts and neighbourhoods ("the Salaheddine district", "Bustan al-Qasr neighbourhood")
   get feature "district". Coordinates, in order: a gazetteer entry of that name within
   30 km of the enclosing city; else the enclosing city's point, where the enclosing city is
@@ -51,7 +55,8 @@ def resolve_places(article: Article, resources: Any) -> Article:
     if doc is None or not article.text.strip():
         return article
     gazetteer: Gazetteer = resources.gazetteer
-    toponyms = find_toponyms(doc, gazetteer, article.entities)
+    toponyms = find_toponyms(doc, gazetteer, article.entities,
+                             getattr(resources, "common_words", frozenset()))
     article.places = _places_of(toponyms, doc, gazetteer)
     return article
 
@@ -84,10 +89,12 @@ def _places_of(toponyms: list[Toponym], doc: Any, gazetteer: Gazetteer) -> list[
     if not toponyms:
         return []
     norps = [e.text for e in doc.ents if e.label_ == "NORP"]
-    context = build_context(toponyms, gazetteer, norps, doc.text)
+    # A street's name says nothing of the country: "Washington Drive" is in Arlington, Texas.
+    context = build_context([t for t in toponyms if t.kind != "street"], gazetteer, norps,
+                            doc.text)
     resolved = _resolve_all(toponyms, gazetteer, context)
     sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else []
-    return _build_places(toponyms, resolved, context, gazetteer, sentences)
+    return _build_places(toponyms, resolved, context, gazetteer, sentences, doc)
 
 
 def _resolve_all(toponyms: list[Toponym], gazetteer: Gazetteer,
@@ -97,8 +104,10 @@ def _resolve_all(toponyms: list[Toponym], gazetteer: Gazetteer,
     One sense per discourse: a name the article once qualifies ("Alexandria, Minn.") is
     that place in its bare mentions too.
     """
-    first = {id(t): resolve(t, gazetteer, context) for t in toponyms}
-    second = {id(t): resolve(t, gazetteer, context, first) for t in toponyms}
+    named = [t for t in toponyms if t.kind != "street"]  # a street is placed by its city
+    first = {id(t): resolve(t, gazetteer, context) for t in named}
+    second = {id(t): resolve(t, gazetteer, context, first) for t in named}
+    second.update({id(t): None for t in toponyms if t.kind == "street"})
     qualified = {name_key(t.text): second[id(t)] for t in toponyms
                  if t.qualifier is not None and second[id(t)] is not None}
     for toponym in toponyms:
@@ -111,7 +120,7 @@ def _resolve_all(toponyms: list[Toponym], gazetteer: Gazetteer,
 
 def _build_places(toponyms: list[Toponym], resolved: dict[int, GeoEntry | None],
                   context: Context, gazetteer: Gazetteer,
-                  sentences: list[tuple[int, int]]) -> list[Place]:
+                  sentences: list[tuple[int, int]], doc: Any) -> list[Place]:
     places: dict[tuple, Place] = {}
     cities = [(t, resolved[id(t)]) for t in toponyms
               if resolved[id(t)] is not None and resolved[id(t)].feature == "city"
@@ -120,22 +129,27 @@ def _build_places(toponyms: list[Toponym], resolved: dict[int, GeoEntry | None],
         entry = resolved[id(toponym)]
         if toponym.kind == "district":
             key, place = _district(toponym, resolved, cities, context, gazetteer, sentences)
+        elif toponym.kind == "street":
+            key, place = _street(toponym, resolved, cities, context, sentences, doc.text)
         elif toponym.kind == "admin":
             key, place = _admin(toponym, entry)
         else:
             key, place = _place(toponym, entry)
         existing = places.setdefault(key, place)
-        existing.mentions.append((toponym.start, _mention_end(toponym)))
-    ordered = sorted(places.values(), key=lambda p: min(p.mentions))
+        spans = existing.embedded_mentions if toponym.source == "embedded" else existing.mentions
+        spans.append((toponym.start, _mention_end(toponym)))
+    ordered = sorted(places.values(), key=lambda p: min(p.mentions + p.embedded_mentions))
     for number, place in enumerate(ordered, 1):
         place.id = f"p{number}"
         place.mentions = sorted(set(place.mentions))
+        place.embedded_mentions = sorted(set(place.embedded_mentions))
     return ordered
 
 
 def _mention_end(toponym: Toponym) -> int:
-    """Where the mention ends: "County"/"Parish" belong to a county's name, other suffixes not."""
-    if toponym.suffix in COUNTY_WORDS | {"township"} and toponym.suffix_end is not None:
+    """Where the mention ends: "County"/"Parish" belong to a county's name, and "Drive" to a
+    street's, other suffixes not."""
+    if toponym.suffix in COUNTY_WORDS | {"township", "street"} and toponym.suffix_end is not None:
         return toponym.suffix_end
     return toponym.end
 
@@ -188,6 +202,20 @@ def _district(toponym: Toponym, resolved: dict[int, GeoEntry | None],
                   lat=point.lat if point else None, lon=point.lon if point else None,
                   geonameid=near.geonameid if near else None)
     return ("district", name_key(toponym.text)), place
+
+
+def _street(toponym: Toponym, resolved: dict[int, GeoEntry | None],
+            cities: list[tuple[Toponym, GeoEntry]], context: Context,
+            sentences: list[tuple[int, int]], text: str) -> tuple[tuple, Place]:
+    """A street at its city's point: the city of its sentence, else the dateline's; else
+    unplaced, in the article's main country. Never at the place it is named after."""
+    name = " ".join(text[toponym.start:_mention_end(toponym)].split())
+    city = _enclosing_city(toponym, resolved, cities, sentences) or next(
+        (entry for t, entry in cities if t.source == "dateline"), None)
+    place = Place(id="", name=name, feature="district",
+                  lat=city.lat if city else None, lon=city.lon if city else None,
+                  country=city.country if city else context.top_country())
+    return ("street", name_key(name)), place
 
 
 def _enclosing_city(toponym: Toponym, resolved: dict[int, GeoEntry | None],

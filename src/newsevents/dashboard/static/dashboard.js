@@ -467,7 +467,9 @@ function spans(doc) {
     add(q.speaker_start, q.speaker_end, "speaker", q.id);
     add(q.cue_start, q.cue_end, "cue", q.id);
   }
-  for (const p of doc.places || []) for (const [s, e] of p.mentions || []) add(s, e, "place", p.id);
+  for (const p of doc.places || []) {
+    for (const [s, e] of (p.mentions || []).concat(p.embedded_mentions || [])) add(s, e, "place", p.id);
+  }
   for (const x of doc.entities || []) for (const [s, e] of x.mentions || []) add(s, e, "entity", x.id);
   for (const d of doc.dates || []) add(d.start, d.end, "date", d.id);
   for (const c of doc.casualties || []) add(c.start, c.end, "casualty", c.id);

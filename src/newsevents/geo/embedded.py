@@ -1,0 +1,160 @@
+"""Places embedded in longer proper names: "the University of Cincinnati", "the Georgia Bureau
+of Investigation", "Minnesota Twins", "the Knoxville News Sentinel", "Tour de France".
+
+Gritta et al. ("A Pragmatic Guide to Geoparsing Evaluation") call these embedded toponyms.
+They are place names, but the name they sit in is an organisation's, a team's, a paper's or an
+event's: they say where an actor is from, not where something happened. newsevents reports
+them apart from the place's own mentions (`Place.embedded_mentions`), lets them vote in the
+article's resolution context (a state named in "the Georgia Bureau of Investigation" tells
+which Athens a local story means), and keeps them out of event and casualty places.
+
+Inside a name tagged ORG, EVENT, WORK_OF_ART, PRODUCT or LAW (spaCy), or an ORG/GROUP mention
+of the entities stage, a run of capitalised words is taken when it names:
+- a country, a US state or another first-level area of 200,000 people, or a region
+  ("Africa"), by its own name or an alias;
+- a county ("Alachua County Sheriff's Office");
+- a city an English-language reader knows by name (by its primary name: 1,000,000 people, or
+  100,000 in an English-speaking country), or a town the article names as a place elsewhere
+  (found by the model, a dateline, a qualifier...; not by the scan or a cue alone, which take
+  surnames and common words: "Lee", "Section").
+Never the whole name (a bare name tagged ORG is a recognition question, not an embedded one),
+a person's name from the article, or a demonym. A name tagged PERSON is read only where an
+institution's word follows the place ("McMinn County Sheriff", "Tega Cay Fire Department"):
+"Paris Hilton" and "Georgia Smith" are people.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..gazetteer import ABBREVIATION, ALIAS, ALTERNATE, PRIMARY, Gazetteer, name_key
+from .aliases import DEMONYMS
+from .org_places import ACADEMIC_WORDS, INSTITUTION_WORDS
+
+NAME_LABELS = {"ORG", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"}
+CITY_MIN_POPULATION = 100_000
+WORLD_CITY_POPULATION = 1_000_000
+ENGLISH_SPEAKING = {"US", "GB", "CA", "AU", "NZ", "IE"}
+AREA_MIN_POPULATION = 200_000
+MAX_NAME_TOKENS = 4
+# Words that, after a place inside a PERSON-tagged span, show an institution, not a person.
+PERSON_SPAN_WORDS = INSTITUTION_WORDS | ACADEMIC_WORDS | {
+    "elementary", "central", "volunteer", "elks", "labour", "labor", "rotary", "lions",
+    "library", "hospital", "medical", "church", "crimestoppers", "harbour", "harbor"}
+COUNTY_WORDS = {"county", "parish"}
+# Lower-case words allowed inside a place's name ("Tour de France" has "France" after "de").
+INNER_CONNECTORS = {"de", "del", "da", "du", "la", "le", "upon", "on"}
+
+
+def embedded_spans(doc: Any, entities: list[Any]) -> list[tuple[int, int, str]]:
+    """(start, end, label) of the proper names that may embed a place."""
+    spans = {(e.start_char, e.end_char, e.label_) for e in doc.ents
+             if e.label_ in NAME_LABELS | {"PERSON"}}
+    for entity in entities:
+        if getattr(entity, "type", None) in ("ORG", "GROUP"):
+            spans.update((m[0], m[1], "ORG") for m in entity.mentions)
+    return sorted(spans)
+
+
+def embedded_places(doc: Any, gazetteer: Gazetteer, spans: list[tuple[int, int, str]],
+                    person_names: set[str], known: set[str], taken: list[tuple[int, int]],
+                    common_words: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each place embedded in one of `spans`.
+
+    `known` holds the keys of names the article uses as places; `taken` the spans already
+    claimed by other toponyms; `common_words` lower-case adjectives and verbs, which as one
+    capitalised word name a town only where the article uses it as a place.
+    """
+    found: list[tuple[int, int, str]] = []
+    for start, end, label in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        first = span.start
+        while first < span.end and doc[first].lower_ in ("the", "a", "an"):
+            first += 1
+        i = first
+        while i < span.end:
+            stop = _place_at(doc, i, first, span.end, label, gazetteer, person_names, known,
+                             common_words)
+            if stop is None:
+                i += 1
+                continue
+            words = doc[i:stop]
+            claimed = taken + [(s, e) for s, e, _ in found]
+            if not any(words.start_char < e and s < words.end_char for s, e in claimed):
+                found.append((words.start_char, words.end_char, words.text))
+            i = stop
+    return found
+
+
+def _place_at(doc: Any, i: int, first: int, end: int, label: str, gazetteer: Gazetteer,
+              person_names: set[str], known: set[str], common_words: frozenset[str]) -> int | None:
+    """End token of the longest place name starting at token i inside a name, or None."""
+    if not _proper(doc[i]):
+        return None
+    limit = i
+    while limit < end and limit - i < MAX_NAME_TOKENS and (
+            _proper(doc[limit]) or doc[limit].text in ("-", ".")
+            or (limit > i and doc[limit].lower_ in INNER_CONNECTORS)):
+        limit += 1
+    for stop in range(limit, i, -1):
+        words = doc[i:stop]
+        if not _proper(words[-1]) or (i == first and stop == end):
+            continue  # the whole name is not embedded in itself
+        following = doc[stop] if stop < len(doc) else None
+        if label == "PERSON" and not _institution_follows(words, following):
+            continue
+        if len(words) == 1 and words[0].lower_ in common_words and words[0].lower_ not in known:
+            continue  # "Centennial Hall", "Superior Court", "the Olympic Games"
+        if _names_place(words, following, gazetteer, person_names, known):
+            return stop
+    return None
+
+
+def _well_known_city(entry: Any) -> bool:
+    """A city an English-language reader knows by name: foreign towns of 100,000 people share
+    their names with words and people ("Man", Ivory Coast; "Metro", Indonesia)."""
+    if entry.match != PRIMARY:
+        return False
+    return entry.population >= WORLD_CITY_POPULATION or (
+        entry.population >= CITY_MIN_POPULATION and entry.country in ENGLISH_SPEAKING)
+
+
+def _proper(token: Any) -> bool:
+    return token.text[:1].isupper() and any(c.isalpha() for c in token.text)
+
+
+def _institution_follows(words: Any, following: Any) -> bool:
+    if words[-1].lower_ in COUNTY_WORDS:
+        return True
+    return following is not None and following.text[:1].isupper() and (
+        following.lower_ in PERSON_SPAN_WORDS)
+
+
+def _names_place(words: Any, following: Any, gazetteer: Gazetteer, person_names: set[str],
+                 known: set[str]) -> bool:
+    text = words.text
+    key = name_key(text)
+    if key in person_names or key in DEMONYMS:
+        return False
+    if following is not None and following.lower_ in COUNTY_WORDS:
+        return False  # "Butler" of "Butler County": the county is the longer match
+    # An abbreviation only with a dot inside ("N.Y."): "Co." ends company names.
+    dotted = "." in text.rstrip(".")
+    entries = [e for e in gazetteer.lookup(text)
+               if e.match != ALTERNATE and (e.match != ABBREVIATION or dotted)]
+    if text.isupper() and len(text) > 3:  # an acronym is a place only as a country's code
+        entries = [e for e in entries if e.feature == "country"]
+    for entry in entries:
+        if entry.feature == "country" or entry.is_us_state:
+            return True
+        if entry.feature == "other" and entry.match in (PRIMARY, ALIAS):
+            return True
+        if entry.feature == "admin" and entry.level == 1 and entry.population >= AREA_MIN_POPULATION:
+            return True
+        if entry.feature == "admin" and entry.level == 2 and words[-1].lower_ in COUNTY_WORDS:
+            return True
+        if entry.feature == "city" and (key in known or _well_known_city(entry)):
+            return True
+    return False
