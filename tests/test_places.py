@@ -1098,3 +1098,22 @@ def test_a_town_and_its_state_outweigh_a_person_tag(run: Callable[..., Article])
                   "Surprise, Ariz.", until=UNTIL)
     place = _place_at(article, "Sioux Falls")
     assert place is not None and place.country == "US" and abs(place.lat - 43.55) < 0.5
+
+
+@pytest.mark.parametrize("text,word,name", [
+    # The model cuts a town's name short: the longer name the gazetteer has is the place.
+    ("A jury found Carla Dunn, 52, of Gun Barrel City, guilty of theft on Friday.",
+     "Gun", "Gun Barrel City"),
+    # "the Province of X" / "the State of X" is the area itself.
+    ("The budget will cost the citizens of the Province of Ontario more, he said.",
+     "Ontario", "Ontario"),
+    # A direction before a dotted state abbreviation is part of that state.
+    ("The festival draws visitors from all over Western Mass. every summer.", "Mass.", "Mass."),
+])
+def test_a_tagged_span_is_cut_or_grown_to_the_place_name(run: Callable[..., Article], text: str,
+                                                         word: str, name: str) -> None:
+    article = run(text, until=UNTIL)
+    place = _place_at(article, word)
+    assert place is not None and place.lat is not None
+    start, end = next((s, e) for s, e in place.mentions if s <= text.index(word) < e)
+    assert text[start:end] == name

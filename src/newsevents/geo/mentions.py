@@ -264,7 +264,7 @@ def _ner_toponyms(doc: Any, gazetteer: Gazetteer, blocked: list[tuple[int, int]]
             continue
         if len(span) > 1 and span[0].text == "The" and not gazetteer.lookup(span.text):
             span = span[1:]  # "The United States" at a sentence start; "The Hague" stays
-        span = _known_part(span, gazetteer, person_names)
+        span = _known_part(_longer_name(span, gazetteer), gazetteer, person_names)
         if _overlaps(span.start_char, span.end_char, blocked):
             continue
         key = name_key(span.text)
@@ -276,10 +276,33 @@ def _ner_toponyms(doc: Any, gazetteer: Gazetteer, blocked: list[tuple[int, int]]
     return found
 
 
+MAX_EXTENSION_TOKENS = 2
+
+
+def _longer_name(span: Any, gazetteer: Gazetteer) -> Any:
+    """The span with the capitalised words after it, where they make the name of a town the
+    gazetteer has: the model cuts "Kansas City", "Belle Plaine" and "Tennessee Colony" short."""
+    doc = span.doc
+    for stop in range(min(len(doc), span.end + MAX_EXTENSION_TOKENS), span.end, -1):
+        longer = doc[span.start:stop]
+        if not all(t.text[:1].isupper() for t in doc[span.end:stop]):
+            continue
+        # A town's own name only: "Dublin City" (Ireland's council area) is no reason to
+        # read a "Dublin City Council" as Irish, and "X County" is read by its own rules.
+        if any(e.match == PRIMARY and e.feature == "city" for e in gazetteer.lookup(longer.text)):
+            return longer
+    return span
+
+
 BIG_CITY_POPULATION = 100_000
 AREA_PREFIXES = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
                  "southwest", "northern", "southern", "eastern", "western", "central", "metro",
-                 "greater", "upstate", "downstate", "downtown", "uptown", "coastal", "rural"}
+                 "greater", "upstate", "downstate", "downtown", "uptown", "coastal", "rural",
+                 "n.", "s.", "e.", "w."}
+# "the State of Illinois", "the Province of Ontario": the area itself.
+_AREA_OF = re.compile(r"(?i)^(?:state|province|commonwealth|republic|kingdom)\s+of\s+")
+# Words after a town that start its local bodies' names ("Byesville Volunteer Fire Department").
+LOCAL_BODY_WORDS = INSTITUTION_WORDS | {"volunteer", "elementary", "middle", "library"}
 
 
 def _known_part(span: Any, gazetteer: Gazetteer, person_names: set[str]) -> Any:
@@ -298,28 +321,39 @@ def _known_part(span: Any, gazetteer: Gazetteer, person_names: set[str]) -> Any:
     ins = [t.i for t in span[1:-1] if t.lower_ in ("in", "at")]
     if ins and _usable(doc[ins[-1] + 1:span.end], gazetteer, person_names, prominent=False):
         return doc[ins[-1] + 1:span.end]
-    if span[0].lower_ in AREA_PREFIXES and _part_of_whole(span[1:], gazetteer, person_names):
-        return span[1:]
+    area_of = _AREA_OF.match(span.text)
+    if area_of:
+        rest = span.doc.char_span(span.start_char + area_of.end(), span.end_char,
+                                  alignment_mode="contract")
+        if rest is not None and _usable(_trim(rest), gazetteer, person_names, prominent=True):
+            return _trim(rest)
+    directions = 2 if len(span) > 2 and span[1].lower_ in AREA_PREFIXES else 1  # "North West"
+    if span[0].lower_ in AREA_PREFIXES and _part_of_whole(span[directions:], gazetteer,
+                                                          person_names):
+        return span[directions:]
     for stop in range(span.end - 1, span.start, -1):  # the longest known head
         if doc[stop].text[:1].isupper() and doc[stop - 1].text not in ("-", "of"):
             head = doc[span.start:stop]
             # "Cottonport Fire Station": named for its town's local body; otherwise only a
             # prominent place heads a longer name ("Fargo City", not "United" in "United Way")
-            local_body = doc[stop].lower_ in INSTITUTION_WORDS
+            local_body = doc[stop].lower_ in LOCAL_BODY_WORDS
             if _usable(head, gazetteer, person_names, prominent=not local_body):
                 return head
     return span
 
 
 def _part_of_whole(rest: Any, gazetteer: Gazetteer, person_names: set[str]) -> bool:
-    """True when "North X" is a part of X: X is a country, a US state, a city of
-    BIG_CITY_POPULATION, or a name the article uses on its own. "West Prince" (a region of
+    """True when "North X" is a part of X: X is a country, a US state (also by its dotted
+    abbreviation), a county, a city of BIG_CITY_POPULATION, or a name the article uses on
+    its own. "West Prince" (a region of
     Prince Edward Island) and "West Midlands" are regions of their own, not parts of a
     "Prince" or of Zimbabwe's Midlands."""
     if not _usable(rest, gazetteer, person_names, prominent=False):
         return False
     if any(e.match in (PRIMARY, ALIAS) and (e.feature == "country" or e.is_us_state or (
-            e.feature == "city" and e.population >= BIG_CITY_POPULATION))
+            e.feature == "city" and e.population >= BIG_CITY_POPULATION)
+            or (e.feature == "admin" and e.level == 2))  # "East Cambridgeshire"
+           or (e.match == ABBREVIATION and e.is_us_state and "." in rest.text)  # "Western Mass."
            for e in gazetteer.lookup(rest.text)):
         return True
     return sum(1 for _ in _occurrences(rest.text, rest.doc.text)) > 1
