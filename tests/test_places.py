@@ -1117,3 +1117,19 @@ def test_a_tagged_span_is_cut_or_grown_to_the_place_name(run: Callable[..., Arti
     assert place is not None and place.lat is not None
     start, end = next((s, e) for s, e in place.mentions if s <= text.index(word) < e)
     assert text[start:end] == name
+
+
+def test_a_small_town_heading_its_own_body_is_embedded(run: Callable[..., Article]) -> None:
+    article = run("Rising fuel costs might force the Crestwood Board of Education to amend its "
+                  "budget in May, the superintendent said.", until=UNTIL)
+    place = _embedded(article).get("Crestwood")
+    assert place is not None and place.country == "US"
+
+
+def test_a_paired_town_is_the_same_town_when_named_again(run: Callable[..., Article]) -> None:
+    text = ("The finalists were Louisville, Ky., New Haven, Conn., Sioux Falls, S.D. and "
+            "Surprise, Ariz. Louisville, New Haven and Sioux Falls are also repeat finalists.")
+    article = run(text, until=UNTIL)
+    second = text.rindex("Sioux Falls")
+    place = next((p for p in article.places for s, e in p.mentions if s == second), None)
+    assert place is not None and place is _place_at(article, "Sioux Falls")

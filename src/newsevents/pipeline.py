@@ -52,6 +52,11 @@ class Resources:
         return nlp.common_words(self.nlp)
 
     @cached_property
+    def english_nouns(self) -> frozenset[str]:
+        """English nouns the model knows (`nlp.common_words`)."""
+        return nlp.common_words(self.nlp, ("noun",))
+
+    @cached_property
     def gazetteer(self) -> Any:
         """The offline gazetteer used to resolve places."""
         from .gazetteer import Gazetteer

@@ -16,7 +16,10 @@ of the entities stage, a run of capitalised words is taken when it names:
 - a city an English-language reader knows by name (by its primary name: 1,000,000 people, or
   100,000 in an English-speaking country), or a town the article names as a place elsewhere
   (found by the model, a dateline, a qualifier...; not by the scan or a cue alone, which take
-  surnames and common words: "Lee", "Section").
+  surnames and common words: "Lee", "Section");
+- a GeoNames town of LOCAL_BODY_MIN_POPULATION, by its primary name, heading one of its own
+  bodies: a local-body word follows it ("Crestwood Board of Education", "Cookeville Regional
+  Medical Center"); not a name that is an English noun ("Community", "Highway").
 Never the whole name (a bare name tagged ORG is a recognition question, not an embedded one),
 a person's name from the article, or a demonym. A name tagged PERSON is read only where an
 institution's word follows the place ("McMinn County Sheriff", "Tega Cay Fire Department"):
@@ -34,6 +37,7 @@ from .org_places import ACADEMIC_WORDS, INSTITUTION_WORDS
 NAME_LABELS = {"ORG", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"}
 CITY_MIN_POPULATION = 100_000
 WORLD_CITY_POPULATION = 1_000_000
+LOCAL_BODY_MIN_POPULATION = 1_000  # hamlets are named after people: "Smith", "Wyatt"
 ENGLISH_SPEAKING = {"US", "GB", "CA", "AU", "NZ", "IE"}
 AREA_MIN_POPULATION = 200_000
 MAX_NAME_TOKENS = 4
@@ -42,6 +46,11 @@ PERSON_SPAN_WORDS = INSTITUTION_WORDS | ACADEMIC_WORDS | {
     "elementary", "central", "volunteer", "elks", "labour", "labor", "rotary", "lions",
     "library", "hospital", "medical", "church", "crimestoppers", "harbour", "harbor"}
 COUNTY_WORDS = {"county", "parish"}
+# Words that, after a town, start the name of one of its own bodies.
+LOCAL_BODY_WORDS = PERSON_SPAN_WORDS | {
+    "regional", "community", "historical", "education", "seniors", "senior", "christian",
+    "independent", "magistrates", "magistrates'", "magistrates’", "citizens", "memorial",
+    "public", "board"}
 # Lower-case words allowed inside a place's name ("Tour de France" has "France" after "de").
 INNER_CONNECTORS = {"de", "del", "da", "du", "la", "le", "upon", "on"}
 
@@ -58,12 +67,14 @@ def embedded_spans(doc: Any, entities: list[Any]) -> list[tuple[int, int, str]]:
 
 def embedded_places(doc: Any, gazetteer: Gazetteer, spans: list[tuple[int, int, str]],
                     person_names: set[str], known: set[str], taken: list[tuple[int, int]],
-                    common_words: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
+                    common_words: frozenset[str] = frozenset(),
+                    english_nouns: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
     """(start, end, text) of each place embedded in one of `spans`.
 
     `known` holds the keys of names the article uses as places; `taken` the spans already
     claimed by other toponyms; `common_words` lower-case adjectives and verbs, which as one
-    capitalised word name a town only where the article uses it as a place.
+    capitalised word name a town only where the article uses it as a place; `english_nouns`
+    lower-case nouns, which never name a small town heading a local body ("Community").
     """
     found: list[tuple[int, int, str]] = []
     for start, end, label in spans:
@@ -76,7 +87,7 @@ def embedded_places(doc: Any, gazetteer: Gazetteer, spans: list[tuple[int, int, 
         i = first
         while i < span.end:
             stop = _place_at(doc, i, first, span.end, label, gazetteer, person_names, known,
-                             common_words)
+                             common_words, english_nouns)
             if stop is None:
                 i += 1
                 continue
@@ -89,7 +100,8 @@ def embedded_places(doc: Any, gazetteer: Gazetteer, spans: list[tuple[int, int, 
 
 
 def _place_at(doc: Any, i: int, first: int, end: int, label: str, gazetteer: Gazetteer,
-              person_names: set[str], known: set[str], common_words: frozenset[str]) -> int | None:
+              person_names: set[str], known: set[str], common_words: frozenset[str],
+              english_nouns: frozenset[str]) -> int | None:
     """End token of the longest place name starting at token i inside a name, or None."""
     if not _proper(doc[i]):
         return None
@@ -107,7 +119,8 @@ def _place_at(doc: Any, i: int, first: int, end: int, label: str, gazetteer: Gaz
             continue
         if len(words) == 1 and words[0].lower_ in common_words and words[0].lower_ not in known:
             continue  # "Centennial Hall", "Superior Court", "the Olympic Games"
-        if _names_place(words, following, gazetteer, person_names, known):
+        noun = len(words) == 1 and words[0].lower_ in english_nouns
+        if _names_place(words, following, gazetteer, person_names, known, noun):
             return stop
     return None
 
@@ -133,7 +146,7 @@ def _institution_follows(words: Any, following: Any) -> bool:
 
 
 def _names_place(words: Any, following: Any, gazetteer: Gazetteer, person_names: set[str],
-                 known: set[str]) -> bool:
+                 known: set[str], noun: bool = False) -> bool:
     text = words.text
     key = name_key(text)
     if key in person_names or key in DEMONYMS:
@@ -144,8 +157,10 @@ def _names_place(words: Any, following: Any, gazetteer: Gazetteer, person_names:
     dotted = "." in text.rstrip(".")
     entries = [e for e in gazetteer.lookup(text)
                if e.match != ALTERNATE and (e.match != ABBREVIATION or dotted)]
-    if text.isupper() and len(text) > 3:  # an acronym is a place only as a country's code
+    if text.isupper() and len(text) > 3 and not dotted:  # an acronym: only a country's code
         entries = [e for e in entries if e.feature == "country"]
+    local_body = following is not None and following.text[:1].isupper() and (
+        following.lower_ in LOCAL_BODY_WORDS)
     for entry in entries:
         if entry.feature == "country" or entry.is_us_state:
             return True
@@ -156,5 +171,10 @@ def _names_place(words: Any, following: Any, gazetteer: Gazetteer, person_names:
         if entry.feature == "admin" and entry.level == 2 and words[-1].lower_ in COUNTY_WORDS:
             return True
         if entry.feature == "city" and (key in known or _well_known_city(entry)):
+            return True
+        # "Crestwood Board of Education", "Cookeville Regional Medical Center": a town of any
+        # size heading its own local body.
+        if (entry.feature == "city" and entry.match == PRIMARY and local_body and not noun
+                and not entry.is_postal and entry.population >= LOCAL_BODY_MIN_POPULATION):
             return True
     return False

@@ -92,10 +92,12 @@ class Toponym:
 
 
 def find_toponyms(doc: Any, gazetteer: Gazetteer, entities: list[Any] = (),
-                  common_words: frozenset[str] = frozenset()) -> list[Toponym]:
+                  common_words: frozenset[str] = frozenset(),
+                  english_nouns: frozenset[str] = frozenset()) -> list[Toponym]:
     """Every toponym in the parsed text, in text order, without overlaps.
 
-    `common_words`: lower-case English adjectives and verbs (`stages.nlp.common_words`).
+    `common_words`, `english_nouns`: lower-case English adjectives and verbs, and nouns
+    (`stages.nlp.common_words`).
     """
     if doc is None or not len(doc):
         return []
@@ -124,13 +126,13 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, entities: list[Any] = (),
     found += _suffixed_toponyms(doc, blocked, person_names, found)
     found += _scanned_toponyms(doc, gazetteer, blocked, person_names, found)
     found += _cued_toponyms(doc, gazetteer, person_names, found)
+    found += _paired_toponyms(text, gazetteer, found)
     found += _echoes(doc, gazetteer, person_names, found)
     found += _repeats(doc, gazetteer, person_names, found)
-    found += _paired_toponyms(text, gazetteer, found)
     found += [Toponym(s, e, t, "embedded") for s, e, t in embedded_places(
         doc, gazetteer, embedded_spans(doc, entities), person_names,
         {name_key(t.text) for t in found if t.source not in WEAK_SOURCES},
-        [(t.start, t.end) for t in found], common_words)]
+        [(t.start, t.end) for t in found], common_words, english_nouns)]
     found = _without_overlaps(found)
     found = _with_qualifiers(text, gazetteer, found)
     _type_and_relate(doc, found)
@@ -472,7 +474,7 @@ def _echoes(doc: Any, gazetteer: Gazetteer, person_names: set[str],
     return echoes
 
 
-REPEAT_SOURCES = {"dateline", "ner", "qualifier", "org_head", "county_list", "modifier"}
+REPEAT_SOURCES = {"dateline", "ner", "qualifier", "org_head", "county_list", "modifier", "pair"}
 
 
 def _repeats(doc: Any, gazetteer: Gazetteer, person_names: set[str],
@@ -489,7 +491,7 @@ def _repeats(doc: Any, gazetteer: Gazetteer, person_names: set[str],
     place once ("Ismaili", an alternate spelling of a town in Azerbaijan) is not spread.
     """
     names = {t.text for t in found if t.source in REPEAT_SOURCES and len(t.text) > 2
-             and name_key(t.text) not in person_names
+             and (name_key(t.text) not in person_names or t.source == "pair")
              and any(e.match in (PRIMARY, ALIAS) for e in gazetteer.lookup(t.text))}
     names |= {n.title() for n in names if n.isupper() and len(n) > 4}
     taken = [(t.start, t.end) for t in found]
@@ -513,7 +515,8 @@ def _bare_or_heading_a_body(span: Any, gazetteer: Gazetteer, people: list[tuple[
 
     Not inside a longer proper name ("Radio Pyongyang", "Los Angeles Times", "West
     Virginia"), not in a university's name ("University of Georgia"), and not in a person's
-    name; a country or state before "Department" is an adjective, as org_places reads it.
+    longer name; a country or state before "Department" is an adjective, as org_places
+    reads it.
     """
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
@@ -525,7 +528,10 @@ def _bare_or_heading_a_body(span: Any, gazetteer: Gazetteer, people: list[tuple[
         return False
     following = doc[span.end] if span.end < len(doc) else None
     if following is None or not following.text[:1].isupper() or following.is_sent_start:
-        return not _overlaps(span.start_char, span.end_char, people)
+        # A person's name around it hides it, but not the name itself tagged a person: the
+        # model reads a bare "Alexandria" or "Sioux Falls" as one.
+        return not _overlaps(span.start_char, span.end_char,
+                             [p for p in people if p != (span.start_char, span.end_char)])
     if following.lower_ not in INSTITUTION_WORDS or (
             following.lower_ in NOT_AFTER_AREA and _country_or_state(span.text, gazetteer)):
         return False

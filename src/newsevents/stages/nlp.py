@@ -34,15 +34,15 @@ def load_model(settings: Any) -> Any:
                      "from the project root")
 
 
-def common_words(nlp: Any) -> frozenset[str]:
-    """Lower-case English adjectives and verbs, from the model's lemmatizer tables (WordNet's
-    word lists). Capitalised inside a name, such a word is seldom a town's ("Central",
-    "Superior", "Olympic", "Section")."""
+def common_words(nlp: Any, parts_of_speech: tuple[str, ...] = ("adj", "verb")) -> frozenset[str]:
+    """Lower-case English words of these parts of speech, from the model's lemmatizer tables
+    (WordNet's word lists). Capitalised inside a name, an adjective or verb is seldom a town's
+    ("Central", "Superior", "Olympic", "Section"); a noun seldom a hamlet's ("Community")."""
     try:
         index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
     except (KeyError, AttributeError):
         return frozenset()
-    return frozenset(word for pos in ("adj", "verb") for word in index.get(pos, ()))
+    return frozenset(word for pos in parts_of_speech for word in index.get(pos, ()))
 
 
 def prepare_doc(text: str, nlp: Any) -> Any:

@@ -56,7 +56,8 @@ def resolve_places(article: Article, resources: Any) -> Article:
         return article
     gazetteer: Gazetteer = resources.gazetteer
     toponyms = find_toponyms(doc, gazetteer, article.entities,
-                             getattr(resources, "common_words", frozenset()))
+                             getattr(resources, "common_words", frozenset()),
+                             getattr(resources, "english_nouns", frozenset()))
     article.places = _places_of(toponyms, doc, gazetteer)
     return article
 
