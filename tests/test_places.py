@@ -1133,3 +1133,15 @@ def test_a_paired_town_is_the_same_town_when_named_again(run: Callable[..., Arti
     second = text.rindex("Sioux Falls")
     place = next((p for p in article.places for s, e in p.mentions if s == second), None)
     assert place is not None and place is _place_at(article, "Sioux Falls")
+
+
+@pytest.mark.parametrize("text,word", [
+    # The model tags these towns as people; the words around them say "place".
+    ("Police found the car abandoned off Telegraph Road in Glen Allen on Sunday.", "Glen Allen"),
+    ("Deputies said the Meadow Grove man was released from the Madison County jail on Friday.",
+     "Meadow Grove"),
+])
+def test_place_cues_outweigh_a_person_tag(run: Callable[..., Article], text: str,
+                                          word: str) -> None:
+    place = _place_at(run(text, until=UNTIL), word)
+    assert place is not None and place.country == "US"

@@ -209,8 +209,10 @@ def _blocked_spans(doc: Any, entities: list[Any]) -> list[tuple[int, int]]:
 def _person_names(doc: Any, entities: list[Any], gazetteer: Gazetteer) -> set[str]:
     """Keys of people's full names and surnames ("Mehmet Aydin", "Aydin")."""
     names: set[str] = set()
-    people = [e.text for e in doc.ents if e.label_ == "PERSON"]
-    people += [e.name for e in entities if getattr(e, "type", None) == "PERSON"]
+    placed = _placed_people(doc, gazetteer)
+    people = [e.text for e in doc.ents if e.label_ == "PERSON" and name_key(e.text) not in placed]
+    people += [e.name for e in entities if getattr(e, "type", None) == "PERSON"
+               and name_key(e.name) not in placed]
     for person in people:
         parts = person.split()
         if len(parts) >= 2:  # a single-token PERSON is too often a mis-tagged place
@@ -223,6 +225,33 @@ def _person_names(doc: Any, entities: list[Any], gazetteer: Gazetteer) -> set[st
               and any((g.feature == "country" or g.is_us_state)
                       and g.match in (PRIMARY, ALIAS) for g in gazetteer.lookup(e.text))}
     return names - places
+
+
+# Words after a town that say "place": "a Lanexa home", "a Meadow Grove man".
+PLACE_NOUNS = {"home", "homes", "man", "woman", "men", "women", "resident", "residents",
+               "native", "area", "neighborhood", "neighbourhood", "community"}
+
+
+def _placed_people(doc: Any, gazetteer: Gazetteer) -> set[str]:
+    """Keys of names the model tagged PERSON that the words around them make places.
+
+    "in Glen Allen", "Allison Grodin of Squirrel Hill", "at a Tega Cay home": a town the
+    gazetteer has by its own name, after a locative or a person and "of", or before a word
+    such as "home" or "resident". Such a name is no person's name anywhere in the article.
+    """
+    placed = set()
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or not ent.text[:1].isupper():
+            continue
+        key = name_key(ent.text)
+        if key in placed or not any(e.match == PRIMARY and e.feature == "city"
+                                    for e in gazetteer.lookup(ent.text)):
+            continue
+        cue = _place_cue(doc, ent, [])
+        after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+        if cue in ("locative", "resident", "settlement") or after in PLACE_NOUNS:
+            placed.add(key)
+    return placed
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -619,9 +648,10 @@ def _cued_toponyms(doc: Any, gazetteer: Gazetteer, person_names: set[str],
 
     Local copy names hamlets of a few hundred people: "drove to Lanexa", "Larry Dunaway of
     Berea", "Jeremy Watson, 30, of Ten Mile", "Gainesville and Lindsay", "the village of
-    Flumeri". A capitalised name the gazetteer holds as a town or area (primary name, any
-    size) is taken after a locative, after a person's name and "of", beside a place the
-    article already has in a list, or after "the town/village of"; the last also takes a
+    Flumeri", "the Meadow Grove man", "a Buford home". A capitalised name the gazetteer
+    holds as a town or area (primary name, any size) is taken after a locative, after a
+    person's name and "of", between "a/the" and a word such as "home" or "man", beside a
+    place the article already has in a list, or after "the town/village of"; the last also takes a
     name the gazetteer lacks. The name must stand alone: a capitalised word after it makes
     it the head of something longer ("in Lombard Township" is left to the other rules).
     """
@@ -656,6 +686,9 @@ def _cued_toponyms(doc: Any, gazetteer: Gazetteer, person_names: set[str],
 
 def _place_cue(doc: Any, span: Any, taken: list[tuple[int, int]]) -> str | None:
     before = doc[span.start - 1] if span.start > 0 else None
+    if span.end < len(doc) and doc[span.end].lower_ in PLACE_NOUNS and before is not None \
+            and before.lower_ in ("a", "an", "the", "his", "her", "their", "its"):
+        return "resident"  # "a Lanexa home", "the Meadow Grove man"
     if before is None:
         return None
     if before.lower_ == "of" and span.start > 1:
