@@ -1145,3 +1145,13 @@ def test_place_cues_outweigh_a_person_tag(run: Callable[..., Article], text: str
                                           word: str) -> None:
     place = _place_at(run(text, until=UNTIL), word)
     assert place is not None and place.country == "US"
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Police Chief Tom Rawls said the road would reopen by Friday.", "Police"),
+    ("Pastor Ray Dunn said God would see the town through the flood.", "God"),
+])
+def test_a_capitalised_common_word_is_not_a_foreign_town(run: Callable[..., Article], text: str,
+                                                         word: str) -> None:
+    # "Police" (a town in Poland) and "God" (Göd, Hungary) are words here.
+    assert _place_at(run(text, until=UNTIL), word) is None

@@ -124,7 +124,7 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, entities: list[Any] = (),
               org_head_places(doc, gazetteer, entities, person_names,
                               {name_key(t.text) for t in found})]
     found += _suffixed_toponyms(doc, blocked, person_names, found)
-    found += _scanned_toponyms(doc, gazetteer, blocked, person_names, found)
+    found += _scanned_toponyms(doc, gazetteer, blocked, person_names, found, common_words)
     found += _cued_toponyms(doc, gazetteer, person_names, found)
     found += _paired_toponyms(text, gazetteer, found)
     found += _echoes(doc, gazetteer, person_names, found)
@@ -602,8 +602,14 @@ def _capitalised(token: Any) -> bool:
 
 
 def _scanned_toponyms(doc: Any, gazetteer: Gazetteer, blocked: list[tuple[int, int]],
-                      person_names: set[str], found: list[Toponym]) -> list[Toponym]:
-    """Capitalised proper-noun sequences the model missed that name prominent places."""
+                      person_names: set[str], found: list[Toponym],
+                      common_words: frozenset[str] = frozenset()) -> list[Toponym]:
+    """Capitalised proper-noun sequences the model missed that name prominent places.
+
+    A single capitalised English adjective or verb ("Police", "Superior", "Central", "March")
+    names a city here only when it is a country's, a state's or a region's name: the model
+    tags real cities so named ("Mobile") itself.
+    """
     taken = blocked + [(t.start, t.end) for t in found]
     scanned: list[Toponym] = []
     i = 0
@@ -621,10 +627,24 @@ def _scanned_toponyms(doc: Any, gazetteer: Gazetteer, blocked: list[tuple[int, i
             i += 1
             continue
         span = doc[i:match]
+        if _common_word(span, gazetteer, common_words):
+            i = match
+            continue
         if not _overlaps(span.start_char, span.end_char, taken):
             scanned.append(Toponym(span.start_char, span.end_char, span.text, "scan"))
         i = match
     return scanned
+
+
+# Capitalised in any sentence, never a place: "God" is no misspelt Göd, Hungary.
+DEITIES = {"god", "allah", "lord", "christ", "jesus"}
+def _common_word(span: Any, gazetteer: Gazetteer, common_words: frozenset[str]) -> bool:
+    """A deity, or one English adjective or verb that names no country, state or region."""
+    word = span.text.lower()
+    if word in DEITIES:
+        return True
+    return len(span) == 1 and word in common_words and not any(
+        e.feature != "city" for e in gazetteer.lookup(span.text) if _is_prominent_entry(e))
 
 
 NAME_CONNECTORS = {"de", "del", "da", "do", "du", "la", "le", "los", "las", "al", "el", "di",
