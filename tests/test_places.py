@@ -1155,3 +1155,21 @@ def test_a_capitalised_common_word_is_not_a_foreign_town(run: Callable[..., Arti
                                                          word: str) -> None:
     # "Police" (a town in Poland) and "God" (Göd, Hungary) are words here.
     assert _place_at(run(text, until=UNTIL), word) is None
+
+
+@pytest.mark.parametrize("text,sides", [
+    ("The river is expected to crest at 40 feet in Fargo-Moorhead on Friday.",
+     ("Fargo", "Moorhead")),
+    ("She toured the Paris-Henry County Heritage Center on Monday.", ("Paris", "Henry County")),
+])
+def test_a_hyphenated_pair_of_neighbouring_places_is_two_places(
+        run: Callable[..., Article], text: str, sides: tuple[str, str]) -> None:
+    article = run(text, until=UNTIL)
+    spans = {text[s:e]: p for p in article.places for s, e in p.mentions + p.embedded_mentions}
+    places = [spans.get(side) for side in sides]
+    assert all(p is not None and p.country == "US" for p in places)
+
+
+def test_a_double_barrelled_name_is_no_pair_of_places(run: Callable[..., Article]) -> None:
+    article = run("Shares of Coca-Cola and Rolls-Royce rose on Tuesday.", until=UNTIL)
+    assert article.places == []

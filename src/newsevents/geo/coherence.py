@@ -47,7 +47,7 @@ def support(entry, cells: dict[str, Points], key: str) -> float:
     for other, occupied in cells.items():
         if other == key or not occupied:
             continue
-        nearest = min((_km(entry.lat, entry.lon, lat, lon)
+        nearest = min((local_km(entry.lat, entry.lon, lat, lon)
                        for dr in range(-span, span + 1) for dc in range(-lon_span, lon_span + 1)
                        for lat, lon in occupied.get((row + dr, col + dc), ())), default=None)
         if nearest is not None and nearest < FAR_KM:
@@ -56,7 +56,7 @@ def support(entry, cells: dict[str, Points], key: str) -> float:
     return total
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def local_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     # Equirectangular: within a few hundred km it is as good as the great circle.
     x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
     return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))

@@ -26,6 +26,7 @@ from .modifiers import modifier_places
 from .org_places import (ACADEMIC_WORDS, INSTITUTION_WORDS, NOT_AFTER_AREA, _country_or_state,
                          org_head_places)
 from .relations import with_anchors, with_lists
+from .twins import twin_places
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 BLOCKING_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"}
@@ -115,6 +116,10 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, entities: list[Any] = (),
     found += _org_toponyms(doc, gazetteer, person_names)
     blocked = [span for span in _blocked_spans(doc, entities)
                if not any(span == (t.start, t.end) for t in found)]
+    # Both sides of "Fargo-Moorhead"; inside a team's or body's name they are embedded.
+    found += [Toponym(s, e, t, "embedded" if _overlaps(s, e, blocked) else "twin")
+              for s, e, t in twin_places(text, gazetteer)
+              if not _overlaps(s, e, [(f.start, f.end) for f in found])]
     found += _ner_toponyms(doc, gazetteer, blocked, person_names)
     found += [Toponym(s, e, t, "qualifier" if "." in t else "modifier", suffix=suffix,
                       kind="admin" if suffix else "place")
@@ -503,7 +508,8 @@ def _echoes(doc: Any, gazetteer: Gazetteer, person_names: set[str],
     return echoes
 
 
-REPEAT_SOURCES = {"dateline", "ner", "qualifier", "org_head", "county_list", "modifier", "pair"}
+REPEAT_SOURCES = {"dateline", "ner", "qualifier", "org_head", "county_list", "modifier", "pair",
+                  "twin"}
 
 
 def _repeats(doc: Any, gazetteer: Gazetteer, person_names: set[str],
