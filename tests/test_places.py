@@ -1173,3 +1173,11 @@ def test_a_hyphenated_pair_of_neighbouring_places_is_two_places(
 def test_a_double_barrelled_name_is_no_pair_of_places(run: Callable[..., Article]) -> None:
     article = run("Shares of Coca-Cola and Rolls-Royce rose on Tuesday.", until=UNTIL)
     assert article.places == []
+
+
+def test_a_headline_read_as_a_name_hides_no_town(run: Callable[..., Article]) -> None:
+    text = ("Freemason Bogdanov Joins Sochi Mayor Race. The mayoral election in Sochi, which "
+            "will host the Winter Olympics, is set for April 26.")
+    article = run(text, until=UNTIL)
+    place = _place_at(article, "Sochi,")
+    assert place is not None and place.country == "RU"

@@ -108,7 +108,7 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, entities: list[Any] = (),
     # own place labels win over it.
     entities = [e for e in entities
                 if not any(_overlaps(*m, spacy_places) for m in getattr(e, "mentions", ()))]
-    person_names = _person_names(doc, entities, gazetteer)
+    person_names = _person_names(doc, entities, gazetteer, common_words)
     found: list[Toponym] = []
     found += _dateline(text, gazetteer)
     found += [Toponym(s, e, name, "county_list") for s, e, name, word in county_list_members(text)
@@ -211,8 +211,13 @@ def _blocked_spans(doc: Any, entities: list[Any]) -> list[tuple[int, int]]:
     return spans
 
 
-def _person_names(doc: Any, entities: list[Any], gazetteer: Gazetteer) -> set[str]:
-    """Keys of people's full names and surnames ("Mehmet Aydin", "Aydin")."""
+def _person_names(doc: Any, entities: list[Any], gazetteer: Gazetteer,
+                  common_words: frozenset[str] = frozenset()) -> set[str]:
+    """Keys of people's full names and surnames ("Mehmet Aydin", "Aydin").
+
+    Not a headline the model read as a name, with a verb inside ("Freemason Bogdanov Joins
+    Sochi" names no person Sochi).
+    """
     names: set[str] = set()
     placed = _placed_people(doc, gazetteer)
     people = [e.text for e in doc.ents if e.label_ == "PERSON" and name_key(e.text) not in placed]
@@ -220,6 +225,9 @@ def _person_names(doc: Any, entities: list[Any], gazetteer: Gazetteer) -> set[st
                and name_key(e.name) not in placed]
     for person in people:
         parts = person.split()
+        if len(parts) > 2 and any(p.lower().removesuffix("s") in common_words
+                                  for p in parts[1:-1]):
+            continue
         if len(parts) >= 2:  # a single-token PERSON is too often a mis-tagged place
             names.add(name_key(person))
             names.add(name_key(parts[-1]))
@@ -241,10 +249,12 @@ def _placed_people(doc: Any, gazetteer: Gazetteer) -> set[str]:
     """Keys of names the model tagged PERSON that the words around them make places.
 
     "in Glen Allen", "Allison Grodin of Squirrel Hill", "at a Tega Cay home": a town the
-    gazetteer has by its own name, after a locative or a person and "of", or before a word
-    such as "home" or "resident". Such a name is no person's name anywhere in the article.
+    gazetteer has by its own name, after a locative or a person and "of", before a word
+    such as "home" or "resident", or tagged a place elsewhere in the article ("Rock Hill").
+    Such a name is no person's name anywhere in the article.
     """
     placed = set()
+    tagged_places = {name_key(e.text) for e in doc.ents if e.label_ in PLACE_LABELS}
     for ent in doc.ents:
         if ent.label_ != "PERSON" or not ent.text[:1].isupper():
             continue
@@ -254,7 +264,8 @@ def _placed_people(doc: Any, gazetteer: Gazetteer) -> set[str]:
             continue
         cue = _place_cue(doc, ent, [])
         after = doc[ent.end].lower_ if ent.end < len(doc) else ""
-        if cue in ("locative", "resident", "settlement") or after in PLACE_NOUNS:
+        if cue in ("locative", "resident", "settlement") or after in PLACE_NOUNS \
+                or key in tagged_places:
             placed.add(key)
     return placed
 
