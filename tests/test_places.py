@@ -1181,3 +1181,11 @@ def test_a_headline_read_as_a_name_hides_no_town(run: Callable[..., Article]) ->
     article = run(text, until=UNTIL)
     place = _place_at(article, "Sochi,")
     assert place is not None and place.country == "RU"
+
+
+def test_a_later_story_on_the_page_has_its_own_dateline(run: Callable[..., Article]) -> None:
+    text = ("DECATUR - The council approved the budget on Monday. BEIRUT: The body of a man "
+            "was found near the port on Sunday, police in the Lebanese capital said.")
+    article = run(text, until=UNTIL)
+    place = _place_at(article, "BEIRUT")
+    assert place is not None and place.country == "LB"

@@ -281,11 +281,19 @@ def _dateline(text: str, gazetteer: Gazetteer) -> list[Toponym]:
         # After a headline, only a known place opens a dateline ("UPDATE:" does not).
         if late and any(e.match != ABBREVIATION for e in gazetteer.lookup(late.group(1))):
             match = late
-    if not match:
-        return []
-    found = [Toponym(match.start(1), match.end(1), match.group(1), "dateline")]
-    if match.group(2):
-        found.append(Toponym(match.start(2), match.end(2), match.group(2), "qualifier"))
+    found = []
+    if match:
+        found.append(Toponym(match.start(1), match.end(1), match.group(1), "dateline"))
+        if match.group(2):
+            found.append(Toponym(match.start(2), match.end(2), match.group(2), "qualifier"))
+    # Papers run several short stories in one page, each with its own dateline
+    # ("... in March. SPRINGFIELD - The city is seeking bids"): a later one is taken where
+    # the story names the place in running text too, or the place is prominent.
+    for late in _LATE_DATELINE.finditer(text, match.end() if match else DATELINE_WINDOW):
+        name = late.group(1)
+        if name.title() in text or any(_is_prominent_entry(e) for e in gazetteer.lookup(name)
+                                       if e.match != ALTERNATE):
+            found.append(Toponym(late.start(1), late.end(1), name, "dateline"))
     return found
 
 
