@@ -21,7 +21,7 @@ from ..datelines import paragraph_datelines
 from ..gazetteer import ABBREVIATION, ALIAS, ALTERNATE, PRIMARY, Gazetteer, name_key
 from .aliases import DEMONYMS
 from .county_lists import county_head, county_list_members
-from .embedded import embedded_places, embedded_spans
+from .embedded import LOCAL_BODY_WORDS, embedded_places, embedded_spans
 from .modifiers import modifier_places
 from .org_places import (ACADEMIC_WORDS, INSTITUTION_WORDS, NOT_AFTER_AREA, _country_or_state,
                          org_head_places)
@@ -356,8 +356,6 @@ AREA_PREFIXES = {"north", "south", "east", "west", "northeast", "northwest", "so
                  "n.", "s.", "e.", "w."}
 # "the State of Illinois", "the Province of Ontario": the area itself.
 _AREA_OF = re.compile(r"(?i)^(?:state|province|commonwealth|republic|kingdom)\s+of\s+")
-# Words after a town that start its local bodies' names ("Byesville Volunteer Fire Department").
-LOCAL_BODY_WORDS = INSTITUTION_WORDS | {"volunteer", "elementary", "middle", "library"}
 
 
 def _known_part(span: Any, gazetteer: Gazetteer, person_names: set[str]) -> Any:
