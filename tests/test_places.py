@@ -810,6 +810,11 @@ def test_named_state_outweighs_another_state_for_its_capital(run: Callable[..., 
 @pytest.mark.parametrize("text,word,country", [
     ("Rep. Torrey Westrom, R-Elbow Lake, said the rules were too strict.", "Elbow Lake", "US"),
     ("Rep. Nick Rahall, D-W. Va., chairs the committee.", "W. Va.", "US"),
+    # a hometown with an inner capital, before a full stop or "and"
+    ("The bill's sponsor was Del. Carl Moore, D-McDowell. He said it would pass.",
+     "McDowell", "US"),
+    ("The co-chairs are Sen. Rich Olive, D-Story City and Rep. Ann Lee, D-Ames.",
+     "Story City", "US"),
     ("A Gainesville man was sentenced to 15 years on Monday in Florida.", "Gainesville", "US"),
     ("Danbury police arrested the mason on Monday night in Connecticut.", "Danbury", "US"),
     ("Corporate officials for Northbrook-based Crate & Barrel declined to comment.",

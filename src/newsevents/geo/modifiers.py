@@ -24,9 +24,13 @@ PEOPLE_WORDS = ("man", "woman", "men", "women", "resident", "residents", "teen",
 MIN_POPULATION = 1_000
 PROMINENT_POPULATION = 15_000
 _WORD = r"[A-Z][a-z]+(?:\.)?"
-# "D-N.Y.", "R-S.C.", "D-W. Va.", "R-Elbow Lake", before a comma, or a dash or quote after a space
+# "D-N.Y.", "R-S.C.", "D-W. Va.", "R-Elbow Lake", "D-McDowell"
+# A hometown word may have an inner capital ("McDowell", "DeKalb"); the label ends at a comma,
+# a full stop, "and"/"or" ("D-Story City and Rep. ..."), or a dash or quote after a space.
+_PARTY_WORD = r"[A-Z][a-z]*[A-Z]?[a-z]+"
 _PARTY = re.compile(rf"\b(?:R|D|I|DFL)-(?P<name>(?:[A-Z]\.(?: ?[A-Z]\.)+|[A-Z]\. ?[A-Z][a-z]+\."
-                    rf"|{_WORD}(?: {_WORD})?))(?=[,;)]|\s+[^\w\s])")
+                    rf"|[A-Z][a-z]{{1,4}}\.|{_PARTY_WORD}(?: {_PARTY_WORD})?))"
+                    rf"(?=[,;)]|\.\s|\s+(?:and|or)\s|\s+[^\w\s]|\s+â)")
 _PEOPLE = re.compile(rf"\b(?P<name>{_WORD}(?: {_WORD})?) (?:{'|'.join(PEOPLE_WORDS)})\b")
 _BASED = re.compile(rf"\b(?P<name>{_WORD}(?: {_WORD})?)-based\b")
 
