@@ -55,18 +55,20 @@ def _pair(text: str, gazetteer: Gazetteer, firsts: list[tuple[int, int]],
           seconds: list[tuple[int, int]], county: str) -> tuple | None:
     """The first (first span, second span) whose places lie together, or None."""
     for second in seconds:
-        # "Greenbrier-Pocahontas County": the county word after the pair names both sides
-        second_names = [text[slice(*second)] + county] if county else []
-        second_names.append(text[slice(*second)])
+        b = _entries(text, second, county, gazetteer)
         for first in firsts:
-            first_names = [text[slice(*first)] + county] if county else []
-            first_names.append(text[slice(*first)])
-            a = [e for n in first_names for e in _local(gazetteer, n)]
-            b = [e for n in second_names for e in _local(gazetteer, n)]
+            a = _entries(text, first, county, gazetteer)
             if any(x.country == y.country and local_km(x.lat, x.lon, y.lat, y.lon) <= TWIN_KM
                    for x in a for y in b):
                 return first, second
     return None
+
+
+def _entries(text: str, span: tuple[int, int], county: str, gazetteer: Gazetteer) -> list[Any]:
+    """A side's towns and counties; "Greenbrier-Pocahontas County": the county word after
+    the pair may name both sides."""
+    name = text[slice(*span)]
+    return (_local(gazetteer, name + county) if county else []) + _local(gazetteer, name)
 
 
 def _local(gazetteer: Gazetteer, name: str) -> list[Any]:
