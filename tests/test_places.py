@@ -1097,6 +1097,22 @@ def test_a_street_named_after_a_place_is_not_that_place(run: Callable[..., Artic
     assert (street.lat, street.lon) == (arlington.lat, arlington.lon)
 
 
+@pytest.mark.parametrize("text,street,city", [
+    ("CHARLESTON, W.Va. — A body was found Sunday in a parked car on Francis Street, police "
+     "said.", "Francis Street", "CHARLESTON"),
+    ("Flood water closed Highway 200 east of Mahnomen on Tuesday, the state said.",
+     "Highway 200", "Mahnomen"),
+])
+def test_a_street_of_any_name_is_placed_at_its_city(run: Callable[..., Article], text: str,
+                                                    street: str, city: str) -> None:
+    article = run(text, until=UNTIL)
+    place = _place_at(article, street)
+    assert place is not None and place.name == street and place.feature == "district"
+    assert [text[s:e] for s, e in place.mentions] == [street]
+    town = _place_at(article, city)
+    assert town is not None and (place.lat, place.lon) == (town.lat, town.lon)
+
+
 def test_a_town_and_its_state_outweigh_a_person_tag(run: Callable[..., Article]) -> None:
     # The small model tags "Sioux Falls" a person; a town of that name in South Dakota wins.
     article = run("The finalists were Louisville, Ky., New Haven, Conn., Sioux Falls, S.D. and "
@@ -1122,6 +1138,30 @@ def test_a_tagged_span_is_cut_or_grown_to_the_place_name(run: Callable[..., Arti
     assert place is not None and place.lat is not None
     start, end = next((s, e) for s, e in place.mentions if s <= text.index(word) < e)
     assert text[start:end] == name
+
+
+@pytest.mark.parametrize("text,word,country", [
+    ("He fought at the Battle of Richmond before he was captured, the museum said.",
+     "Richmond", "US"),
+    ("The grant went to the South Central Tennessee Development District, officials said.",
+     "Tennessee", "US"),
+])
+def test_a_tagged_name_no_gazetteer_bears_gives_its_place_as_embedded(
+        run: Callable[..., Article], text: str, word: str, country: str) -> None:
+    article = run(text, until=UNTIL)
+    place = _embedded(article).get(word)
+    assert place is not None and place.country == country and place.lat is not None
+    # The unplaceable whole name is gone: it is an event's or a body's, not a place's.
+    assert all(p.lat is not None for p in article.places)
+
+
+def test_a_tagged_span_of_places_and_directions_gives_the_place_itself(
+        run: Callable[..., Article]) -> None:
+    text = "Rescue crews searched the hills of North-Western Sydney on Tuesday after the storm."
+    article = run(text, until=UNTIL)
+    place = _place_at(article, "Sydney")
+    assert place is not None and place.country == "AU"
+    assert [text[s:e] for s, e in place.mentions] == ["Sydney"]
 
 
 def test_a_small_town_heading_its_own_body_is_embedded(run: Callable[..., Article]) -> None:

@@ -26,6 +26,7 @@ from .modifiers import modifier_places
 from .org_places import (ACADEMIC_WORDS, INSTITUTION_WORDS, NOT_AFTER_AREA, _country_or_state,
                          org_head_places)
 from .relations import with_anchors, with_lists
+from .streets import street_names
 from .twins import twin_places
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -134,10 +135,23 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, entities: list[Any] = (),
     found += _paired_toponyms(text, gazetteer, found)
     found += _echoes(doc, gazetteer, person_names, found)
     found += _repeats(doc, gazetteer, person_names, found)
-    found += [Toponym(s, e, t, "embedded") for s, e, t in embedded_places(
-        doc, gazetteer, embedded_spans(doc, entities), person_names,
+    found = _with_streets(text, found)
+    # A tagged span the gazetteer cannot place as a whole ("the Pointe Coupee Sheriff's
+    # Office", "the Battle of Richmond") is a name that may embed one, like an ORG's.
+    opaque = [t for t in found if _opaque(t, gazetteer)]
+    inside = [(t.start, t.end, "FAC") for t in opaque]
+    embedded = [Toponym(s, e, t, "embedded") for s, e, t in embedded_places(
+        doc, gazetteer, embedded_spans(doc, entities) + inside, person_names,
         {name_key(t.text) for t in found if t.source not in WEAK_SOURCES},
-        [(t.start, t.end) for t in found], common_words, english_nouns)]
+        [(t.start, t.end) for t in found if t not in opaque], common_words, english_nouns)]
+    for toponym in opaque:
+        parts = [e for e in embedded if toponym.start <= e.start and e.end <= toponym.end]
+        if parts:
+            found.remove(toponym)
+        if parts and _only_places_in(doc, toponym, parts):
+            for part in parts:  # "North-Western Sydney", "from Norman to D.C.": the places
+                part.source = "ner"
+    found += embedded
     found = _without_overlaps(found)
     found = _with_qualifiers(text, gazetteer, found)
     _type_and_relate(doc, found)
@@ -211,6 +225,12 @@ def _blocked_spans(doc: Any, entities: list[Any]) -> list[tuple[int, int]]:
     return spans
 
 
+# First words of a PERSON-tagged span that are no one's given name: a place's modifiers.
+NOT_GIVEN_NAMES = {"historic", "downtown", "uptown", "greater", "metro", "upstate", "downstate",
+                   "northern", "southern", "eastern", "western", "central", "coastal", "rural",
+                   "northeast", "northwest", "southeast", "southwest"}
+
+
 def _person_names(doc: Any, entities: list[Any], gazetteer: Gazetteer,
                   common_words: frozenset[str] = frozenset()) -> set[str]:
     """Keys of people's full names and surnames ("Mehmet Aydin", "Aydin").
@@ -228,6 +248,10 @@ def _person_names(doc: Any, entities: list[Any], gazetteer: Gazetteer,
         if len(parts) > 2 and any(p.lower().removesuffix("s") in common_words
                                   for p in parts[1:-1]):
             continue
+        # "Historic Dublin", "Downtown Gainesville", "Wichita Drive": a place or a street the
+        # model read as a name; no one is called "Historic" or surnamed "Drive".
+        if parts[0].lower() in NOT_GIVEN_NAMES or parts[-1].lower() in STREET_WORDS:
+            continue
         if len(parts) >= 2:  # a single-token PERSON is too often a mis-tagged place
             names.add(name_key(person))
             names.add(name_key(parts[-1]))
@@ -240,9 +264,15 @@ def _person_names(doc: Any, entities: list[Any], gazetteer: Gazetteer,
     return names - places
 
 
-# Words after a town that say "place": "a Lanexa home", "a Meadow Grove man".
-PLACE_NOUNS = {"home", "homes", "man", "woman", "men", "women", "resident", "residents",
-               "native", "area", "neighborhood", "neighbourhood", "community"}
+# Words after a town that say "place": "a Lanexa home", "a Meadow Grove man", "a Gainesville
+# restaurant", "Grovetown police", "Haslett student". Not "family" or "administration",
+# which follow people's names ("the Carter family").
+PLACE_NOUNS = {"home", "homes", "man", "woman", "men", "women", "boy", "girl", "teen", "teens",
+               "resident", "residents", "native", "area", "neighborhood", "neighbourhood",
+               "community", "restaurant", "restaurants", "police", "officer", "officers",
+               "firefighters", "student", "students", "senior", "seniors", "pub", "council",
+               "councillor", "superintendent", "hospital", "hospitals", "church", "business",
+               "businesses", "apartment", "store", "farm", "school", "schools"}
 
 
 def _placed_people(doc: Any, gazetteer: Gazetteer) -> set[str]:
@@ -794,6 +824,46 @@ def _longest_match(doc: Any, i: int, gazetteer: Gazetteer, person_names: set[str
     return None
 
 
+def _with_streets(text: str, found: list[Toponym]) -> list[Toponym]:
+    """Add the streets and numbered roads (`geo.streets`). A street's name beats a town that
+    only the scan or a cue read into it ("Green" of "Green Oaks Boulevard"), and a span the
+    model tagged that ends with the street's word is the street; a place the model or a
+    dateline found before the word stays ("Richmond" of "Richmond Road" leads to Richmond)."""
+    for start, end in street_names(text):
+        inside = [t for t in found if t.start < end and start < t.end]
+        # A span that ends with the street's word is the street ("Francis Street" tagged FAC).
+        if any(not (start <= t.start and t.end <= end)
+               or (t.source not in WEAK_SOURCES and t.end < end) for t in inside):
+            continue
+        found = [t for t in found if t not in inside]
+        found.append(Toponym(start, end, text[start:end], "street", kind="street",
+                             suffix="street", suffix_end=end))
+    return found
+
+
+def _opaque(toponym: Toponym, gazetteer: Gazetteer) -> bool:
+    """A model-tagged name of several words that no gazetteer entry bears, nor a street's."""
+    words = toponym.text.split()
+    return (toponym.source in ("ner", "suffix") and len(words) > 1
+            and words[-1].lower() not in STREET_WORDS | ADMIN_WORDS | DISTRICT_WORDS
+            and not gazetteer.lookup(toponym.text))
+
+
+# Words that may stand around places in a tagged span that still names only places.
+PLACE_SPAN_FILLERS = AREA_PREFIXES | SETTLEMENT_WORDS | {
+    "and", "to", "of", "the", "-", ",", "&", "port"}
+
+
+def _only_places_in(doc: Any, toponym: Toponym, parts: list[Toponym]) -> bool:
+    """True when the span holds nothing but its places, directions and connectors
+    ("Central and South America", "City of Santa Ana"), not an institution's words."""
+    span = doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
+    if span is None:
+        return False
+    rest = [t for t in span if not any(p.start <= t.idx < p.end for p in parts)]
+    return all(t.lower_ in PLACE_SPAN_FILLERS for t in rest)
+
+
 def _without_overlaps(found: list[Toponym]) -> list[Toponym]:
     """Keep the first-listed of overlapping spans (the dateline and NER beat the scan)."""
     kept: list[Toponym] = []
@@ -808,8 +878,8 @@ def _with_qualifiers(text: str, gazetteer: Gazetteer, found: list[Toponym]) -> l
     by_start = {t.start: t for t in found}
     added: list[Toponym] = []
     for toponym in sorted(found, key=lambda t: t.start):
-        if toponym.source == "qualifier":
-            continue
+        if toponym.source == "qualifier" or toponym.kind == "street":
+            continue  # "508 Cumberland St., Lebanon": the town of an address, not a qualifier
         match = _QUALIFIER.match(text, toponym.end)
         if not match:
             continue
@@ -887,6 +957,9 @@ def _mark_kinds(doc: Any, found: list[Toponym]) -> None:
     text = doc.text
     listed = {(s, e): word for s, e, _, word in county_list_members(text)}
     for toponym in found:
+        if toponym.source == "street":  # "Francis Street in Charleston"
+            toponym.container = _container(text, toponym, toponym.end, found)
+            continue
         if (toponym.start, toponym.end) in listed and toponym.suffix is None:
             toponym.suffix, toponym.kind = listed[(toponym.start, toponym.end)], "admin"
             continue

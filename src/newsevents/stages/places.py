@@ -21,10 +21,16 @@ Rules (recognition in `geo.mentions`, scoring in `geo.resolve`):
   of that name is the town.
 - Demonyms are never place mentions; given a demonym span (`resolve_given_spans`), the
   Place is its country.
-- A place's name before a street word ("Washington Drive", "Richmond St.") names a street:
-  feature "district", named and spanned with its street word, at the point of the city of
-  its sentence or else of the dateline, or unplaced; never at its namesake. It casts no vote
-  for the article's country or state.
+- Streets and numbered roads ("the 500 block of Taylor Street", "Highway 200", "KY 52",
+  `geo.streets`), and a place's name before a street word ("Washington Drive", "Richmond
+  St."), name a street: feature "district", named and spanned with its street word, at the
+  point of the city of its sentence (or "X Street in Y") or else of the dateline, or
+  unplaced; never at its namesake. It casts no vote for the article's country or state.
+- A multi-word name the model tags as a place that no gazetteer entry bears ("the Battle
+  of Richmond", "the Pointe Coupee Sheriff's Office") is read like an organisation's name:
+  the places inside it are embedded mentions (`geo.embedded`); when it holds nothing but
+  places, directions and connectors ("North-Western Sydney", "Central and South America"),
+  they are plain mentions. With no place inside, it stays one unresolved Place.
 - Districts and neighbourhoods ("the Salaheddine district", "Bustan al-Qasr neighbourhood")
   get feature "district". Coordinates, in order: a gazetteer entry of that name within
   30 km of the enclosing city; else the enclosing city's point, where the enclosing city is
