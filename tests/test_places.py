@@ -1234,3 +1234,17 @@ def test_a_later_story_on_the_page_has_its_own_dateline(run: Callable[..., Artic
     article = run(text, until=UNTIL)
     place = _place_at(article, "BEIRUT")
     assert place is not None and place.country == "LB"
+
+
+def test_a_longer_form_of_a_name_is_no_evidence_for_it() -> None:
+    # "Dublin City Council" beside "Dublin": the council's Irish reading must not count as a
+    # second name pointing to Ireland; "Boulder City" is another name and counts.
+    from collections import Counter
+
+    from newsevents.geo.resolve import Context
+    context = Context(countries=Counter({"IE": 2, "US": 1}), own={
+        "dublin": (Counter({"IE": 1}), Counter()), "dublin city": (Counter({"IE": 1}), Counter()),
+        "boulder city": (Counter({"US": 1}), Counter())})
+    assert context.share("US", "dublin") == 1.0
+    assert context.share("IE", "dublin") == 0.0
+    assert context.share("IE", "boulder city") == 1.0

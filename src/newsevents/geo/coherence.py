@@ -36,6 +36,12 @@ def local_cells(entries: Iterable) -> Points:
     return cells
 
 
+def same_name(key: str, other: str) -> bool:
+    """True for a name and its longer or shorter forms ("dublin", "dublin city"): the same
+    name is no evidence for itself."""
+    return other == key or other.startswith(key + " ") or key.startswith(other + " ")
+
+
 def support(entry, cells: dict[str, Points], key: str) -> float:
     """Weighted closeness of the other names' nearest candidates to this entry."""
     if entry.lat is None:
@@ -45,7 +51,7 @@ def support(entry, cells: dict[str, Points], key: str) -> float:
     lon_span = math.ceil(span / max(math.cos(math.radians(entry.lat)), 0.2))
     total = 0.0
     for other, occupied in cells.items():
-        if other == key or not occupied:
+        if same_name(key, other) or not occupied:
             continue
         nearest = min((local_km(entry.lat, entry.lon, lat, lon)
                        for dr in range(-span, span + 1) for dc in range(-lon_span, lon_span + 1)

@@ -5,7 +5,8 @@ regions, a penalty for alternate-name matches) plus evidence from the article:
 - its country focus and its state focus: every distinct place name in the article votes
   for the countries (and US states / admin1 areas) its candidates lie in, weighted by their
   priors, and so do demonyms ("Syrian"); a toponym is scored against the votes of the
-  *other* names, so "Paris" in a story that also names "Henry County" and "Nashville" goes
+  *other* names (not its own longer or shorter forms: "Dublin City" is no second witness
+  for "Dublin"), so "Paris" in a story that also names "Henry County" and "Nashville" goes
   to Tennessee, not France; wording only American copy uses ("Sheriff", "Laurel County",
   "I-75", "R-Elbow Lake") adds votes for the US (US_CUES), and British wording ("£",
   "Crown Court") for Britain (GB_CUES);
@@ -42,7 +43,7 @@ from dataclasses import dataclass, field, replace
 from ..countries import country_of_demonym
 from ..gazetteer import ABBREVIATION, ALIAS, ALTERNATE, PRIMARY, Gazetteer, GeoEntry, name_key
 from .aliases import DEMONYMS
-from .coherence import local_cells, support
+from .coherence import local_cells, same_name, support
 from .mentions import Toponym
 
 CREDIBLE_POPULATION = {PRIMARY: 15_000, ALIAS: 15_000, ALTERNATE: 100_000, ABBREVIATION: 10**12}
@@ -115,7 +116,7 @@ class Context:
         """Share of the votes of names other than `key` that go to this country."""
         if not country:
             return 0.0
-        own = self.own.get(key, (Counter(), Counter()))[0]
+        own = self.own_votes(key)[0]
         total = sum(self.countries.values()) - sum(own.values())
         return (self.countries.get(country, 0) - own.get(country, 0)) / total if total > 1e-9 else 0.0
 
@@ -123,9 +124,19 @@ class Context:
         """Share of the other names' admin1 votes that go to this area."""
         if not state[1]:
             return 0.0
-        own = self.own.get(key, (Counter(), Counter()))[1]
+        own = self.own_votes(key)[1]
         total = sum(self.states.values()) - sum(own.values())
         return (self.states.get(state, 0) - own.get(state, 0)) / total if total > 1e-9 else 0.0
+
+    def own_votes(self, key: str) -> tuple[Counter, Counter]:
+        """The votes of the name and of the longer or shorter forms of it ("Dublin City" for
+        "Dublin"): the same name is no evidence for itself."""
+        countries, states = Counter(), Counter()
+        for other, (c, s) in self.own.items():
+            if same_name(key, other):
+                countries.update(c)
+                states.update(s)
+        return countries, states
 
     def top_country(self) -> str | None:
         return self.countries.most_common(1)[0][0] if self.countries else None
@@ -523,7 +534,7 @@ def credible(entry: GeoEntry, context: Context, key: str = "") -> bool:
 
 def _unopposed(entry: GeoEntry, context: Context, key: str) -> bool:
     """True when the article's other names do not point away from this entry's country."""
-    others = sum(context.countries.values()) - sum(context.own.get(key, (Counter(),))[0].values())
+    others = sum(context.countries.values()) - sum(context.own_votes(key)[0].values())
     return others < 1e-9 or context.share(entry.country, key) >= UNIQUE_NAME_SHARE
 
 
