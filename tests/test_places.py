@@ -1248,3 +1248,12 @@ def test_a_longer_form_of_a_name_is_no_evidence_for_it() -> None:
     assert context.share("US", "dublin") == 1.0
     assert context.share("IE", "dublin") == 0.0
     assert context.share("IE", "boulder city") == 1.0
+
+
+def test_a_name_before_a_word_for_its_people_is_a_town_not_a_country(
+        run: Callable[..., Article]) -> None:
+    text = ("Prosecutors said on Tuesday that a Lebanon woman accused of arson will stand "
+            "trial in June.")
+    article = run(text, until=UNTIL)
+    place = _place_at(article, "Lebanon")
+    assert place is not None and place.feature == "city" and place.country == "US"

@@ -91,6 +91,7 @@ class Toponym:
     anchor: "Toponym | None" = None  # Y in "X, west of Y", "X near Y", "X in Y"
     suffix_end: int | None = None  # end of the suffix word
     list_mates: list = field(default_factory=list)  # other members of its list (geo.relations)
+    town: bool = False  # used as a town's name: "a Lebanon woman" (not Lebanese: not the country)
 
 
 def find_toponyms(doc: Any, gazetteer: Gazetteer, entities: list[Any] = (),
@@ -952,6 +953,10 @@ def _is_container_name(gazetteer: Gazetteer, name: str) -> bool:
                for e in gazetteer.lookup(name))
 
 
+TOWN_PEOPLE_NOUNS = {"man", "woman", "men", "women", "boy", "girl", "teen", "teenager",
+                     "resident", "residents", "couple", "native"}
+
+
 def _mark_kinds(doc: Any, found: list[Toponym]) -> None:
     """Type toponyms followed by "district"/"province"... and find a district's city."""
     text = doc.text
@@ -970,6 +975,9 @@ def _mark_kinds(doc: Any, found: list[Toponym]) -> None:
         if not after:
             continue
         word = after.group(1)
+        # English names a country's people by its demonym ("a Lebanese woman"): a name used
+        # before a word for its people is a town's ("a Lebanon woman", "a Jordan man").
+        toponym.town = word.lower() in TOWN_PEOPLE_NOUNS
         if word == "District" and re.match(r"\s+[A-Z]", text[toponym.end + after.end():]):
             continue  # "Ramsey District Court", "U.S. District Judge": the place, not a district
         # "Co." and "Twp."/"Twp" read as given spans read them (SUFFIX_FORMS)

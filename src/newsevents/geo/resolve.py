@@ -291,6 +291,10 @@ def candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[GeoEntry]:
         # population is its member towns' sum, sometimes a whole metro's: "Cambridge", WA).
         found = [replace(e, population=max(1, e.population // BARE_COUNTY_DISCOUNT))
                  if e.feature == "admin" and e.level == 2 else e for e in found]
+    # "a Lebanon woman" is from a town; "U.S. residents", "UK residents" from the country.
+    if toponym.town and "." not in toponym.text and not toponym.text.isupper() and any(
+            e.feature == "city" for e in found):
+        found = [e for e in found if e.feature != "country"]
     if toponym.source == "given":  # told it is a place: "Cypriot", "Texans", "Canadian"
         country = gazetteer.country(demonym_country(toponym.text))
         if country is not None:  # the country, whatever small towns share the word
