@@ -282,6 +282,12 @@ def test_second_level_areas_outside_the_us(full_gazetteer: Gazetteer, name: str,
     assert areas[0].lat is not None
 
 
+@pytest.mark.parametrize("name", ["Clare", "County Clare", "Clare County", "An Clar"])
+def test_irish_counties_go_by_their_english_names(full_gazetteer: Gazetteer, name: str) -> None:
+    areas = [e for e in full_gazetteer.lookup(name) if e.feature == "admin" and e.country == "IE"]
+    assert areas and areas[0].name == "County Clare" and areas[0].level == 2
+
+
 def test_an_area_named_like_its_own_town_is_left_out(full_gazetteer: Gazetteer) -> None:
     # "Paris" the department would only steal the city's id; "Roma" stays Rome's to rank.
     assert not [e for e in full_gazetteer.lookup("Paris") if e.feature == "admin" and e.country == "FR"]

@@ -1257,3 +1257,29 @@ def test_a_name_before_a_word_for_its_people_is_a_town_not_a_country(
     article = run(text, until=UNTIL)
     place = _place_at(article, "Lebanon")
     assert place is not None and place.feature == "city" and place.country == "US"
+
+
+def test_a_place_after_directions_that_start_a_name_is_found(run: Callable[..., Article]) -> None:
+    text = "Members of the North East Texas Regional Water Planning Group met on Wednesday."
+    article = run(text, until=UNTIL)
+    place = _place_at(article, "Texas")
+    assert place is not None and place.country == "US" and place.feature == "admin"
+
+
+def test_the_tail_of_a_longer_name_is_still_not_a_place(run: Callable[..., Article]) -> None:
+    text = "The bank reported a loss. NHS West Midlands has said that the number of patients rose."
+    article = run(text, until=UNTIL)
+    assert _place_at(article, "Midlands") is None
+
+
+def test_a_town_opening_a_headline_before_a_word_for_its_people_is_a_place(
+        run: Callable[..., Article]) -> None:
+    article = run("Haslett student telethon raises $16,000 for shelter. The money will go to a "
+                  "women's shelter.", until=UNTIL)
+    place = _place_at(article, "Haslett")
+    assert place is not None and place.country == "US"
+
+
+def test_a_common_noun_opening_a_sentence_is_not_a_town(run: Callable[..., Article]) -> None:
+    article = run("Police officers said the road was closed for two hours.", until=UNTIL)
+    assert article.places == []

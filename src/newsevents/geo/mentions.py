@@ -675,7 +675,8 @@ def _scanned_toponyms(doc: Any, gazetteer: Gazetteer, blocked: list[tuple[int, i
             i += 1
             continue
         # The tail of a longer proper name ("NHS West Midlands") is not a place of its own.
-        tail = i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper()
+        tail = i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper() \
+            and not _after_directions(doc, i)
         match = None if tail else _longest_match(doc, i, gazetteer, person_names)
         if match is None:
             i += 1
@@ -688,6 +689,16 @@ def _scanned_toponyms(doc: Any, gazetteer: Gazetteer, blocked: list[tuple[int, i
             scanned.append(Toponym(span.start_char, span.end_char, span.text, "scan"))
         i = match
     return scanned
+
+
+def _after_directions(doc: Any, i: int) -> bool:
+    """True when the capitalised words before token i are only directions that start the
+    name: "the Western Pennsylvania Kennel Association", "North East Texas", "South L.A."."""
+    start = i
+    while start > 0 and i - start < 2 and doc[start - 1].lower_ in AREA_PREFIXES:
+        start -= 1
+    return start < i and (start == 0 or doc[start].is_sent_start
+                          or not doc[start - 1].text[:1].isupper())
 
 
 # Capitalised in any sentence, never a place: "God" is no misspelt Göd, Hungary.
@@ -760,9 +771,13 @@ def _cued_toponyms(doc: Any, gazetteer: Gazetteer, person_names: set[str],
 
 def _place_cue(doc: Any, span: Any, taken: list[tuple[int, int]]) -> str | None:
     before = doc[span.start - 1] if span.start > 0 else None
-    if span.end < len(doc) and doc[span.end].lower_ in PLACE_NOUNS and before is not None \
-            and before.lower_ in ("a", "an", "the", "his", "her", "their", "its"):
-        return "resident"  # "a Lanexa home", "the Meadow Grove man"
+    # At a sentence's start the capital says nothing: the tagger must call it a name there
+    # ("Grovetown police said", not "Police officers said").
+    opening = (before is None or span[0].is_sent_start) and all(t.pos_ == "PROPN" for t in span)
+    if span.end < len(doc) and doc[span.end].lower_ in PLACE_NOUNS and (
+            opening or before is not None
+            and before.lower_ in ("a", "an", "the", "his", "her", "their", "its")):
+        return "resident"  # "a Lanexa home", "the Meadow Grove man", "Grovetown police said"
     if before is None:
         return None
     if before.lower_ == "of" and span.start > 1:
