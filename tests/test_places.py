@@ -1283,3 +1283,30 @@ def test_a_town_opening_a_headline_before_a_word_for_its_people_is_a_place(
 def test_a_common_noun_opening_a_sentence_is_not_a_town(run: Callable[..., Article]) -> None:
     article = run("Police officers said the road was closed for two hours.", until=UNTIL)
     assert article.places == []
+
+
+def test_a_country_of_several_words_tagged_as_a_person_is_a_place(
+        run: Callable[..., Article]) -> None:
+    text = "Hard-headed realists like Sri Lanka's former president argue that the talks failed."
+    article = run(text, until=UNTIL)
+    place = _place_at(article, "Sri Lanka")
+    assert place is not None and place.country == "LK"
+    assert [text[s:e] for s, e in place.mentions] == ["Sri Lanka"]
+
+
+def test_numbered_us_roads_and_the_elks_say_the_story_is_american(
+        run: Callable[..., Article]) -> None:
+    # Flemington, Victoria, is bigger than Flemington, N.J.; the road and the lodge decide.
+    article = run("Flemington Elks plan a comedy show. The lodge on Route 31 will open its doors "
+                  "at 7 p.m. on April 8.", until=UNTIL)
+    town = next((p for p in article.places if p.name == "Flemington"), None)
+    assert town is not None and town.country == "US"
+
+
+@pytest.mark.parametrize("text,town", [
+    ("Crews cleared fallen trees around Lanexa on Sunday, the county said.", "Lanexa"),
+    ("Storm damage was reported throughout Parkers Prairie after midnight.", "Parkers Prairie"),
+])
+def test_more_locatives_cue_a_small_town(run: Callable[..., Article], text: str, town: str) -> None:
+    place = _place_at(run(text, until=UNTIL), town)
+    assert place is not None and place.country == "US"

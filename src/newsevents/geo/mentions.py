@@ -116,6 +116,7 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, entities: list[Any] = (),
     found += [Toponym(s, e, name, "county_list") for s, e, name, word in county_list_members(text)
               if gazetteer.lookup(f"{name} {word}")]
     found += _org_toponyms(doc, gazetteer, person_names)
+    found += _misread_countries(doc, gazetteer)
     blocked = [span for span in _blocked_spans(doc, entities)
                if not any(span == (t.start, t.end) for t in found)]
     # Both sides of "Fargo-Moorhead"; inside a team's or body's name they are embedded.
@@ -325,6 +326,24 @@ def _dateline(text: str, gazetteer: Gazetteer) -> list[Toponym]:
         if name.title() in text or any(_is_prominent_entry(e) for e in gazetteer.lookup(name)
                                        if e.match != ALTERNATE):
             found.append(Toponym(late.start(1), late.end(1), name, "dateline"))
+    return found
+
+
+def _misread_countries(doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
+    """Countries and US states of several words the model tagged PERSON ("Sri Lanka's former
+    president", "Rethinking South Africa"): no one is called that. One-word names are left
+    to the other rules: "Georgia", "Jordan" and "Chad" are also people's names."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        span = _trim(ent)
+        for start in range(span.start, span.end - 1):  # the name may follow a headline's verb
+            words = doc[start:span.end]
+            if any((e.feature == "country" or e.is_us_state) and e.match in (PRIMARY, ALIAS)
+                   for e in gazetteer.lookup(words.text)):
+                found.append(Toponym(words.start_char, words.end_char, words.text, "ner"))
+                break
     return found
 
 
@@ -714,7 +733,8 @@ def _common_word(span: Any, gazetteer: Gazetteer, common_words: frozenset[str]) 
 
 NAME_CONNECTORS = {"de", "del", "da", "do", "du", "la", "le", "los", "las", "al", "el", "di",
                    "upon", "sur", "von", "van"}
-CUE_WORDS = {"in", "to", "near", "from", "outside", "at"}
+CUE_WORDS = {"in", "to", "near", "from", "outside", "at", "around", "into", "across",
+             "throughout", "toward", "towards"}
 SETTLEMENT_WORDS = {"town", "city", "village", "hamlet", "township", "borough", "community",
                     "suburb", "villages", "towns", "communities", "municipality"}
 NOT_BEFORE_TO = {"according", "due", "owing", "thanks", "addition"}

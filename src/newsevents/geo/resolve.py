@@ -72,6 +72,8 @@ DISTRICT_RADIUS_KM = 30.0
 US_CUES = re.compile(
     r"(?<!High )\bSheriff\b|\b[A-Z][a-z]+ (?:County|Parish)\b(?! Council| Church)|\bTownship\b|\bPolice Department\b"
     r"|\bInterstate \d+|\bI-\d{1,3}\b|\bState Route\b|\bGov\. |\b[RD]-[A-Z][a-z]+"
+    # numbered US roads ("Route 31", "U.S. 287", "County Road 43") and the Elks, a US order
+    r"|\bRoute \d{1,3}\b|\bU\.S\. \d{1,3}\b|\bCounty Road \d+|\bElks\b"
     r"|\b(?:Democrat|Republican)s?\b|\b[Hh]igh [Ss]chool\b|\bSchool District\b"
     r"|\bBoard of Education\b|\bFire Department\b|\bmph\b"
     r"|\b(?:[Aa]ldermen|[Ss]electmen|[Cc]ity [Mm]anager|[Cc]ounty [Cc]ommissioners)\b"
