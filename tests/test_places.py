@@ -1310,3 +1310,14 @@ def test_numbered_us_roads_and_the_elks_say_the_story_is_american(
 def test_more_locatives_cue_a_small_town(run: Callable[..., Article], text: str, town: str) -> None:
     place = _place_at(run(text, until=UNTIL), town)
     assert place is not None and place.country == "US"
+
+
+@pytest.mark.parametrize("text,town", [
+    ("Thieves broke into an eight-bedroom Dunwoody home on Friday, police said.", "Dunwoody"),
+    ("Dog thieves hit Lindsay area farms last week.", "Lindsay"),
+])
+def test_a_name_the_tagger_calls_proper_before_a_place_noun_is_a_town(
+        run: Callable[..., Article], text: str, town: str) -> None:
+    # No "a"/"the" right before it: "an eight-bedroom Dunwoody home", "hit Lindsay area farms".
+    place = _place_at(run(text, until=UNTIL), town)
+    assert place is not None and place.lat is not None

@@ -755,7 +755,9 @@ def _cued_toponyms(doc: Any, gazetteer: Gazetteer, person_names: set[str],
     Berea", "Jeremy Watson, 30, of Ten Mile", "Gainesville and Lindsay", "the village of
     Flumeri", "the Meadow Grove man", "a Buford home". A capitalised name the gazetteer
     holds as a town or area (primary name, any size) is taken after a locative, after a
-    person's name and "of", between "a/the" and a word such as "home" or "man", beside a
+    person's name and "of", before a word such as "home" or "man" (after a lower-case word
+    or opening a sentence, where the tagger calls it a proper noun: "an eight-bedroom
+    Dunwoody home", "Grovetown police said"), beside a
     place the article already has in a list, or after "the town/village of"; the last also takes a
     name the gazetteer lacks. The name must stand alone: a capitalised word after it makes
     it the head of something longer ("in Lombard Township" is left to the other rules).
@@ -795,8 +797,8 @@ def _place_cue(doc: Any, span: Any, taken: list[tuple[int, int]]) -> str | None:
     # ("Grovetown police said", not "Police officers said").
     opening = (before is None or span[0].is_sent_start) and all(t.pos_ == "PROPN" for t in span)
     if span.end < len(doc) and doc[span.end].lower_ in PLACE_NOUNS and (
-            opening or before is not None
-            and before.lower_ in ("a", "an", "the", "his", "her", "their", "its")):
+            opening or before is not None and not _capitalised(before)
+            and all(t.pos_ == "PROPN" for t in span)):
         return "resident"  # "a Lanexa home", "the Meadow Grove man", "Grovetown police said"
     if before is None:
         return None
