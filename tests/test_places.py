@@ -1321,3 +1321,43 @@ def test_a_name_the_tagger_calls_proper_before_a_place_noun_is_a_town(
     # No "a"/"the" right before it: "an eight-bedroom Dunwoody home", "hit Lindsay area farms".
     place = _place_at(run(text, until=UNTIL), town)
     assert place is not None and place.lat is not None
+
+
+@pytest.mark.parametrize("text,name,county", [
+    ("Small Hitchcock and Hayes counties in southwest Nebraska grew last year.", "Hitchcock",
+     "Hitchcock County"),
+    ("The state's three largest counties — Douglas, Lancaster and Sarpy — grew by 14,000 "
+     "people.", "Sarpy", "Sarpy County"),
+])
+def test_county_lists_with_a_sentence_word_or_after_their_word(
+        run: Callable[..., Article], text: str, name: str, county: str) -> None:
+    place = _place_at(run(text, until=UNTIL), name)
+    assert place is not None and place.name == county and place.feature == "admin"
+
+
+def test_a_world_city_tagged_as_a_person_is_a_place(run: Callable[..., Article]) -> None:
+    text = ("Officials said Georgian agents could be behind “the terrorist act.” Tbilisi has "
+            "denied the allegation and the Georgian television station said so on Monday.")
+    place = _place_at(run(text, until=UNTIL), "Tbilisi")
+    assert place is not None and place.country == "GE"
+
+
+def test_a_world_city_that_is_a_surname_in_the_article_stays_a_person(
+        run: Callable[..., Article]) -> None:
+    text = "Singer Whitney Houston arrived late. Houston said she was tired."
+    assert _place_at(run(text, until=UNTIL), "Houston") is None
+
+
+def test_an_abbreviation_keeps_its_dot(run: Callable[..., Article]) -> None:
+    text = "One of their sons, Spencer Lewis of Bethel, Vt., declined to comment yesterday."
+    article = run(text, until=UNTIL)
+    state = _place_at(article, "Vt")
+    assert state is not None and state.name == "Vt." and state.country == "US"
+    assert [text[s:e] for s, e in state.mentions] == ["Vt."]
+
+
+def test_a_later_dateline_after_a_closing_quote(run: Callable[..., Article]) -> None:
+    text = ("Police said the man “was driving home.” ST. JOHN'S, N.L. - Rescuers searched the "
+            "cold water off the coast on Friday for two missing fishermen.")
+    place = _place_at(run(text, until=UNTIL), "ST. JOHN'S")
+    assert place is not None and place.country == "CA"

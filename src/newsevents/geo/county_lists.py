@@ -1,4 +1,5 @@
-"""County lists: "Barrow, Jackson and Madison counties", "Nassau and Baker counties".
+"""County lists: "Barrow, Jackson and Madison counties", "Nassau and Baker counties", "the
+three largest counties — Douglas, Lancaster and Sarpy".
 
 US copy names several counties with one plural "counties" (or "parishes") word at the end;
 every name of the list is a county, though only the last one stands next to the word.
@@ -15,6 +16,10 @@ from typing import Any
 _NAME = r"(?:[A-Z][A-Za-z'’.-]*|St\.)(?:\s[A-Z][A-Za-z'’.-]*)?"
 _LIST = re.compile(
     rf"(?P<items>{_NAME}(?:\s*,\s*{_NAME})*\s*,?\s+(?:and|or|&)\s+{_NAME})\s+(?P<word>counties|parishes)\b")
+# The list after its word: "the state's three largest counties — Douglas, Lancaster and Sarpy".
+_LIST_AFTER = re.compile(
+    rf"\b(?P<word>counties|parishes)\s*(?:[—–:]|--)\s*"
+    rf"(?P<items>{_NAME}(?:\s*,\s*{_NAME})*\s*,?\s+(?:and|or|&)\s+{_NAME})")
 _ITEM = re.compile(_NAME)
 PLURALS = {"counties": "county", "parishes": "parish"}
 
@@ -22,7 +27,7 @@ PLURALS = {"counties": "county", "parishes": "parish"}
 def county_list_members(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, name, "county"/"parish") for each member of each list in the text."""
     members = []
-    for match in _LIST.finditer(text):
+    for match in [*_LIST.finditer(text), *_LIST_AFTER.finditer(text)]:
         word = PLURALS[match.group("word")]
         for item in _ITEM.finditer(text, match.start("items"), match.end("items")):
             start, name = item.start(), item.group()

@@ -21,7 +21,7 @@ from ..datelines import paragraph_datelines
 from ..gazetteer import ABBREVIATION, ALIAS, ALTERNATE, PRIMARY, Gazetteer, name_key
 from .aliases import DEMONYMS
 from .county_lists import county_head, county_list_members
-from .embedded import LOCAL_BODY_WORDS, embedded_places, embedded_spans
+from .embedded import LOCAL_BODY_WORDS, WORLD_CITY_POPULATION, embedded_places, embedded_spans
 from .modifiers import modifier_places
 from .org_places import (ACADEMIC_WORDS, INSTITUTION_WORDS, NOT_AFTER_AREA, _country_or_state,
                          org_head_places)
@@ -69,7 +69,7 @@ _DATELINE = re.compile(
 # Also after a byline's date ("By Ann Roy Advocate Reporter March 29, 2009 PATASKALA --"),
 # and before a dash a scraper turned into two spaces ("CINCINNATI  The school's trustees").
 _LATE_DATELINE = re.compile(
-    r"(?:[.!?]\s+|\n\s*|\b(?:19|20)\d\d\s+)([A-Z][A-Z'’.\-]{2,}(?: [A-Z][A-Z'’.\-]+){0,3})"
+    r"(?:[.!?][\"”’)]*\s+|\n\s*|\b(?:19|20)\d\d\s+)([A-Z][A-Z'’.\-]{2,}(?: [A-Z][A-Z'’.\-]+){0,3})"
     r"(?:\s*,\s*([A-Z][A-Za-z'’.]+(?: [A-Z][A-Za-z'’.]+){0,2}))?"
     r"(?:\s*(?:\(|—|–|--|-\s|:\s)| {2,}(?=[A-Z]))")
 DATELINE_WINDOW = 300  # characters of the text where a late dateline may stand
@@ -113,10 +113,9 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, entities: list[Any] = (),
     person_names = _person_names(doc, entities, gazetteer, common_words)
     found: list[Toponym] = []
     found += _dateline(text, gazetteer)
-    found += [Toponym(s, e, name, "county_list") for s, e, name, word in county_list_members(text)
-              if gazetteer.lookup(f"{name} {word}")]
+    found += _county_list_toponyms(text, gazetteer)
     found += _org_toponyms(doc, gazetteer, person_names)
-    found += _misread_countries(doc, gazetteer)
+    found += _misread_places(doc, gazetteer, person_names)
     blocked = [span for span in _blocked_spans(doc, entities)
                if not any(span == (t.start, t.end) for t in found)]
     # Both sides of "Fargo-Moorhead"; inside a team's or body's name they are embedded.
@@ -155,9 +154,20 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, entities: list[Any] = (),
                 part.source = "ner"
     found += embedded
     found = _without_overlaps(found)
+    _with_abbreviation_dots(text, gazetteer, found)
     found = _with_qualifiers(text, gazetteer, found)
     _type_and_relate(doc, found)
     return sorted(found, key=lambda t: t.start)
+
+
+def _with_abbreviation_dots(text: str, gazetteer: Gazetteer, found: list[Toponym]) -> None:
+    """Give an abbreviation back the dot the tokenizer took from it ("Bethel, Vt., declined",
+    "Calif."): without it "Vt" is no abbreviation, and it names nothing."""
+    for toponym in found:
+        if text[toponym.end:toponym.end + 1] == "." and not toponym.text.endswith(".") and any(
+                e.match == ABBREVIATION for e in gazetteer.lookup(toponym.text)):
+            toponym.end += 1
+            toponym.text += "."
 
 
 def toponyms_at(doc: Any, gazetteer: Gazetteer,
@@ -329,15 +339,36 @@ def _dateline(text: str, gazetteer: Gazetteer) -> list[Toponym]:
     return found
 
 
-def _misread_countries(doc: Any, gazetteer: Gazetteer) -> list[Toponym]:
+def _county_list_toponyms(text: str, gazetteer: Gazetteer) -> list[Toponym]:
+    """Members of county lists (`geo.county_lists`) the gazetteer has as counties. A list's
+    first name may carry the sentence's first word: "Small Hitchcock and Hayes counties" is
+    Hitchcock County."""
+    found = []
+    for start, end, name, word in county_list_members(text):
+        if " " in name and not gazetteer.lookup(f"{name} {word}"):
+            last = name.rsplit(" ", 1)[1]
+            start, name = end - len(last), last
+        if gazetteer.lookup(f"{name} {word}"):
+            found.append(Toponym(start, end, name, "county_list", kind="admin", suffix=word))
+    return found
+
+
+def _misread_places(doc: Any, gazetteer: Gazetteer, person_names: set[str]) -> list[Toponym]:
     """Countries and US states of several words the model tagged PERSON ("Sri Lanka's former
-    president", "Rethinking South Africa"): no one is called that. One-word names are left
-    to the other rules: "Georgia", "Jordan" and "Chad" are also people's names."""
+    president", "Rethinking South Africa"), and cities of WORLD_CITY_POPULATION ("Tbilisi has
+    denied the allegation") that are no one's surname in the article: no one is called that.
+    One-word countries are left to the other rules: "Georgia", "Jordan" and "Chad" are also
+    people's names."""
     found = []
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
         span = _trim(ent)
+        if len(span) == 1 and name_key(span.text) not in person_names and any(
+                e.feature == "city" and e.match == PRIMARY and e.population >= WORLD_CITY_POPULATION
+                for e in gazetteer.lookup(span.text)):
+            found.append(Toponym(span.start_char, span.end_char, span.text, "ner"))
+            continue
         for start in range(span.start, span.end - 1):  # the name may follow a headline's verb
             words = doc[start:span.end]
             if any((e.feature == "country" or e.is_us_state) and e.match in (PRIMARY, ALIAS)
@@ -798,7 +829,7 @@ def _place_cue(doc: Any, span: Any, taken: list[tuple[int, int]]) -> str | None:
     opening = (before is None or span[0].is_sent_start) and all(t.pos_ == "PROPN" for t in span)
     if span.end < len(doc) and doc[span.end].lower_ in PLACE_NOUNS and (
             opening or before is not None and not _capitalised(before)
-            and all(t.pos_ == "PROPN" for t in span)):
+            and all(t.pos_ == "PROPN" for t in span) and not _inside_longer_entity(span)):
         return "resident"  # "a Lanexa home", "the Meadow Grove man", "Grovetown police said"
     if before is None:
         return None
@@ -823,6 +854,12 @@ def _place_cue(doc: Any, span: Any, taken: list[tuple[int, int]]) -> str | None:
     if any(m is not None and _overlaps(m.idx, m.idx + len(m.text), taken) for m in mates):
         return "list"
     return None
+
+
+def _inside_longer_entity(span: Any) -> bool:
+    """True inside a longer name the model tagged ("the University of Baghdad hospital")."""
+    return any(e.start <= span.start and span.end <= e.end and len(e) > len(span)
+               for e in span.doc.ents)
 
 
 def _is_cued_place(span: Any, cue: str, gazetteer: Gazetteer, person_names: set[str]) -> bool:
