@@ -1361,3 +1361,16 @@ def test_a_later_dateline_after_a_closing_quote(run: Callable[..., Article]) -> 
             "cold water off the coast on Friday for two missing fishermen.")
     place = _place_at(run(text, until=UNTIL), "ST. JOHN'S")
     assert place is not None and place.country == "CA"
+
+
+def test_a_city_named_after_its_state_heads_an_institution(run: Callable[..., Article]) -> None:
+    text = "A flight from Kansas City International to Dallas costs about $40 more, the airline said."
+    place = _place_at(run(text, until=UNTIL), "Kansas")
+    assert place is not None and place.name == "Kansas City" and place.feature == "city"
+
+
+def test_a_country_named_with_and_is_read_whole(run: Callable[..., Article]) -> None:
+    text = "A cargo ship under the flag of St. Kitts and Nevis sank in bad weather on Monday."
+    place = _place_at(run(text, until=UNTIL), "St. Kitts")
+    assert place is not None and place.country == "KN"
+    assert [text[s:e] for s, e in place.mentions] == ["St. Kitts and Nevis"]

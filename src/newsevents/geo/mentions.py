@@ -419,6 +419,11 @@ def _longer_name(span: Any, gazetteer: Gazetteer) -> Any:
     """The span with the capitalised words after it, where they make the name of a town the
     gazetteer has: the model cuts "Kansas City", "Belle Plaine" and "Tennessee Colony" short."""
     doc = span.doc
+    # "St. Kitts" and "Trinidad" cut from "St. Kitts and Nevis", "Trinidad and Tobago"
+    if span.end + 1 < len(doc) and doc[span.end].lower_ == "and" and any(
+            e.feature == "country" and e.match in (PRIMARY, ALIAS)
+            for e in gazetteer.lookup(doc[span.start:span.end + 2].text)):
+        return doc[span.start:span.end + 2]
     for stop in range(min(len(doc), span.end + MAX_EXTENSION_TOKENS), span.end, -1):
         longer = doc[span.start:stop]
         if not all(t.text[:1].isupper() for t in doc[span.end:stop]):

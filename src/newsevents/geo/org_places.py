@@ -90,6 +90,10 @@ def org_head_places(doc: Any, gazetteer: Gazetteer, entities: list[Any],
         following = doc[head.end].lower_
         local = following in LOCAL_WORDS or following in ("county", "parish") or (
             following in NATIONAL_WORDS and _country_or_state(head.text, gazetteer))
+        if following == "city" and head.end + 1 < len(doc) and _city_named(
+                f"{head.text} {doc[head.end].text}", gazetteer):
+            # "Kansas City International", "Iowa City Power": the city, not the state
+            head, local = doc[head.start:head.end + 1], True
         if local or name_key(head.text) in known:
             found.append((head.start_char, head.end_char, head.text))
     return found
@@ -110,6 +114,10 @@ def _head_place(span: Any, gazetteer: Gazetteer, person_names: set[str]) -> Any:
         if _names_place(words.text, following.lower_, gazetteer, person_names):
             return words
     return None
+
+
+def _city_named(name: str, gazetteer: Gazetteer) -> bool:
+    return any(e.feature == "city" and e.match == PRIMARY for e in gazetteer.lookup(name))
 
 
 def _country_or_state(name: str, gazetteer: Gazetteer) -> bool:
