@@ -1374,3 +1374,14 @@ def test_a_country_named_with_and_is_read_whole(run: Callable[..., Article]) -> 
     place = _place_at(run(text, until=UNTIL), "St. Kitts")
     assert place is not None and place.country == "KN"
     assert [text[s:e] for s, e in place.mentions] == ["St. Kitts and Nevis"]
+
+
+def test_the_state_a_story_names_most_places_its_county(run: Callable[..., Article]) -> None:
+    # Indiana three times, four neighbouring states once each: Boone County, Ind., not Ky.
+    text = ("Jobless rate climbs in county. Boone County's unemployment rate reached 7.7 percent "
+            "in February, up from 7.3 percent in January. Indiana's rate was 9.4 percent. "
+            "Economists said Indiana had lost factory jobs all winter, and Indiana officials "
+            "expect a slow spring. Ohio's rate rose 0.6 points, while Kentucky's climbed 0.5 "
+            "points and Michigan's 0.4.")
+    county = _place_at(run(text, until=UNTIL), "Boone County")
+    assert county is not None and county.name == "Boone County" and abs(county.lat - 40.02) < 0.2

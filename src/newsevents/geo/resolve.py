@@ -16,7 +16,9 @@ regions, a penalty for alternate-name matches) plus evidence from the article:
   spatial coherence (`geo.coherence`): support from every other name that has a candidate
   of any size near this one, so "Paris" next to "Henry County" and "Puryear" is Paris, Tenn.;
 - a first-level area the article names outright ("Kentucky", "Ky.") pulls the towns and
-  counties inside it (NAMED_AREA_BONUS), when its country has most of the article's votes.
+  counties inside it (NAMED_AREA_BONUS), when its country has most of the article's votes;
+  the full bonus goes to the area named most often, others get it in proportion ("Indiana"
+  five times and "Kentucky" once: Boone County is Indiana's).
   Neither of these two applies to a name that is itself a country or area ("Mexico").
   A bare name may also be a county of a named state ("DeKalb" in a Georgia story), weighed
   as a much smaller place than the towns of that name (BARE_COUNTY_DISCOUNT);
@@ -106,6 +108,7 @@ class Context:
     neighbours: dict[str, tuple[str, ...]] = field(default_factory=dict)
     cells: dict[str, frozenset] = field(default_factory=dict)  # a name's local candidates
     named: dict[tuple, set] = field(default_factory=dict)  # area named -> names naming it
+    mentions: Counter = field(default_factory=Counter)  # name -> how often the article uses it
     counties: dict[tuple, set] = field(default_factory=dict)  # county named -> names naming it
     county_towns: dict[tuple, set] = field(default_factory=dict)  # county -> names of towns in it
 
@@ -130,6 +133,14 @@ class Context:
         total = sum(self.states.values()) - sum(own.values())
         return (self.states.get(state, 0) - own.get(state, 0)) / total if total > 1e-9 else 0.0
 
+    def named_weight(self, area: tuple, key: str = "") -> float:
+        """1 for the area the article names most often (other than by `key`), less for areas
+        it names less: a story that says "Indiana" five times and "Kentucky" once is set in
+        Indiana."""
+        counts = {a: sum(self.mentions[k] for k in names - {key}) for a, names in self.named.items()}
+        top = max(counts.values(), default=0)
+        return counts.get(area, 0) / top if top else 0.0
+
     def own_votes(self, key: str) -> tuple[Counter, Counter]:
         """The votes of the name and of the longer or shorter forms of it ("Dublin City" for
         "Dublin"): the same name is no evidence for itself."""
@@ -153,6 +164,7 @@ def build_context(toponyms: list[Toponym], gazetteer: Gazetteer, norps: list[str
         if cues:
             context.countries[country] += CUE_VOTE * min(len(cues), CUE_MAX)
     mentions = Counter(name_key(t.text) for t in toponyms)
+    context.mentions = mentions
     # Each toponym's candidates, looked up once for the votes, the cells, areas and counties.
     found = [(toponym, candidates(toponym, gazetteer)) for toponym in toponyms]
     for toponym, entries in found:
@@ -502,7 +514,7 @@ def score(entry: GeoEntry, context: Context, qualifiers: list[GeoEntry], key: st
     if entry.feature != "country":
         value += STATE_WEIGHT * context.state_share((entry.country, entry.admin1), key)
         if named and entry.level != 1 and context.named.get((entry.country, entry.admin1), set()) - {key}:
-            value += NAMED_AREA_BONUS
+            value += NAMED_AREA_BONUS * context.named_weight((entry.country, entry.admin1), key)
     if qualifiers:
         value += 10.0 if any(_inside(entry, q) for q in qualifiers) else -5.0
     if anchor is not None and entry.entry_id != anchor.entry_id:
