@@ -1385,3 +1385,15 @@ def test_the_state_a_story_names_most_places_its_county(run: Callable[..., Artic
             "points and Michigan's 0.4.")
     county = _place_at(run(text, until=UNTIL), "Boone County")
     assert county is not None and county.name == "Boone County" and abs(county.lat - 40.02) < 0.2
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Cyprus joined the European Union in 2004, officials noted.", "European Union"),
+    ("Promising to make Russia an EU member, he won 1.3 percent of the vote.", "EU"),
+])
+def test_the_european_union_is_a_place_as_a_country_is(run: Callable[..., Article], text: str,
+                                                      name: str) -> None:
+    # Tagged ORG by the model; like "Russia" or "Cyprus", its name is a place mention, at
+    # its seat (Brussels), actor or not.
+    place = _place_at(run(text, until=UNTIL), name)
+    assert place is not None and abs(place.lat - 50.85) < 0.1 and place.feature == "other"

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..datelines import paragraph_datelines
 from ..gazetteer import ABBREVIATION, ALIAS, ALTERNATE, PRIMARY, Gazetteer, name_key
-from .aliases import DEMONYMS
+from .aliases import DEMONYMS, REGION_SEATS
 from .county_lists import county_head, county_list_members
 from .embedded import LOCAL_BODY_WORDS, WORLD_CITY_POPULATION, embedded_places, embedded_spans
 from .modifiers import modifier_places
@@ -541,20 +541,24 @@ def _suffixed_toponyms(doc: Any, blocked: list[tuple[int, int]], person_names: s
 def _org_toponyms(doc: Any, gazetteer: Gazetteer, person_names: set[str]) -> list[Toponym]:
     """One-word ORG entities that are places: the small model tags many towns ORG.
 
-    A country or region name is taken as is ("Romania confirmed..."); a city name only after
+    A country or region name is taken as is ("Romania confirmed...", "the EU", "the European
+    Union", a union being the one name of several words taken); a city name only after
     a locative preposition ("a lab in Lelystad") or before ", <country/state>".
     """
     found = []
     for ent in doc.ents:
-        if ent.label_ != "ORG" or " " in ent.text.strip() or not ent.text[:1].isupper():
+        if ent.label_ != "ORG":
             continue
         span = _trim(ent)
+        if not span.text[:1].isupper() or (" " in ent.text.strip() and not _union(span.text, gazetteer)):
+            continue  # of several words only a union of countries: "the European Union"
         if not len(span) or name_key(span.text) in person_names or is_demonym(span.text):
             continue
         entries = [e for e in gazetteer.lookup(span.text) if e.match != ABBREVIATION]
-        if span.text.isupper():  # an acronym: a place only as a country or area code ("NSW")
+        if span.text.isupper():  # an acronym: a place only as a country's, an area's or a
+            # union's code ("NSW", "EU")
             entries = [e for e in entries if e.feature == "country"
-                       or (e.feature == "admin" and e.match == ALIAS)]
+                       or (e.feature in ("admin", "other") and e.match == ALIAS)]
         container = any(e.feature in ("country", "admin", "other") and e.match in (PRIMARY, ALIAS)
                         for e in entries)
         before = doc[span.start - 1].lower_ if span.start > 0 else ""
@@ -568,6 +572,13 @@ def _org_toponyms(doc: Any, gazetteer: Gazetteer, person_names: set[str]) -> lis
         if container or before in LOCATIVES or qualified:
             found.append(Toponym(span.start_char, span.end_char, span.text, "org"))
     return found
+
+
+def _union(name: str, gazetteer: Gazetteer) -> bool:
+    """A union of countries the gazetteer places at its seat ("European Union"): the model
+    tags it ORG; as with a country, its name is a place mention, its actor or not."""
+    return any(e.feature == "other" and e.match in (PRIMARY, ALIAS) and e.name in REGION_SEATS
+               for e in gazetteer.lookup(name))
 
 
 def _echoes(doc: Any, gazetteer: Gazetteer, person_names: set[str],
