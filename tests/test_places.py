@@ -1397,3 +1397,11 @@ def test_the_european_union_is_a_place_as_a_country_is(run: Callable[..., Articl
     # its seat (Brussels), actor or not.
     place = _place_at(run(text, until=UNTIL), name)
     assert place is not None and abs(place.lat - 50.85) < 0.1 and place.feature == "other"
+
+
+def test_an_english_county_heading_its_county_council_is_embedded(
+        run: Callable[..., Article]) -> None:
+    text = "Loans of up to £5,000 are funded by Lancashire County Council’s development company."
+    article = run(text, until=UNTIL)
+    county = next((p for p in article.places if p.name == "Lancashire"), None)
+    assert county is not None and county.country == "GB" and county.embedded_mentions

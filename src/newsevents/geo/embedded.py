@@ -151,7 +151,8 @@ def _names_place(words: Any, following: Any, gazetteer: Gazetteer, person_names:
     key = name_key(text)
     if key in person_names or key in DEMONYMS:
         return False
-    if following is not None and following.lower_ in COUNTY_WORDS:
+    county_after = following is not None and following.lower_ in COUNTY_WORDS
+    if county_after and gazetteer.lookup(f"{text} {following.text}"):
         return False  # "Butler" of "Butler County": the county is the longer match
     # An abbreviation only with a dot inside ("N.Y."): "Co." ends company names.
     dotted = "." in text.rstrip(".")
@@ -168,8 +169,9 @@ def _names_place(words: Any, following: Any, gazetteer: Gazetteer, person_names:
             return True
         if entry.feature == "admin" and entry.level == 1 and entry.population >= AREA_MIN_POPULATION:
             return True
-        if entry.feature == "admin" and entry.level == 2 and words[-1].lower_ in COUNTY_WORDS:
-            return True
+        if entry.feature == "admin" and entry.level == 2 and (
+                words[-1].lower_ in COUNTY_WORDS or county_after and entry.match == PRIMARY):
+            return True  # "Alachua County Sheriff's Office", "Lancashire County Council"
         if entry.feature == "city" and (key in known or _well_known_city(entry)):
             return True
         # "Crestwood Board of Education", "Cookeville Regional Medical Center": a town of any
