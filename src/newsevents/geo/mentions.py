@@ -24,7 +24,7 @@ from .county_lists import county_head, county_list_members
 from .embedded import LOCAL_BODY_WORDS, WORLD_CITY_POPULATION, embedded_places, embedded_spans
 from .modifiers import modifier_places
 from .org_places import (ACADEMIC_WORDS, INSTITUTION_WORDS, NOT_AFTER_AREA, _country_or_state,
-                         org_head_places)
+                         names_town, org_head_places)
 from .relations import with_anchors, with_lists
 from .streets import street_names
 from .twins import twin_places
@@ -147,9 +147,10 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, entities: list[Any] = (),
         [(t.start, t.end) for t in found if t not in opaque], common_words, english_nouns)]
     for toponym in opaque:
         parts = [e for e in embedded if toponym.start <= e.start and e.end <= toponym.end]
-        if parts:
-            found.remove(toponym)
-        if parts and _only_places_in(doc, toponym, parts):
+        if not parts:
+            continue  # no place inside: it stays, unresolved
+        found.remove(toponym)
+        if _only_places_in(doc, toponym, parts):
             for part in parts:  # "North-Western Sydney", "from Norman to D.C.": the places
                 part.source = "ner"
     found += embedded
@@ -301,8 +302,7 @@ def _placed_people(doc: Any, gazetteer: Gazetteer) -> set[str]:
         if ent.label_ != "PERSON" or not ent.text[:1].isupper():
             continue
         key = name_key(ent.text)
-        if key in placed or not any(e.match == PRIMARY and e.feature == "city"
-                                    for e in gazetteer.lookup(ent.text)):
+        if key in placed or not names_town(ent.text, gazetteer):
             continue
         cue = _place_cue(doc, ent, [])
         after = doc[ent.end].lower_ if ent.end < len(doc) else ""
@@ -430,7 +430,7 @@ def _longer_name(span: Any, gazetteer: Gazetteer) -> Any:
             continue
         # A town's own name only: "Dublin City" (Ireland's council area) is no reason to
         # read a "Dublin City Council" as Irish, and "X County" is read by its own rules.
-        if any(e.match == PRIMARY and e.feature == "city" for e in gazetteer.lookup(longer.text)):
+        if names_town(longer.text, gazetteer):
             return longer
     return span
 
@@ -842,10 +842,10 @@ def _place_cue(doc: Any, span: Any, taken: list[tuple[int, int]]) -> str | None:
     before = doc[span.start - 1] if span.start > 0 else None
     # At a sentence's start the capital says nothing: the tagger must call it a name there
     # ("Grovetown police said", not "Police officers said").
-    opening = (before is None or span[0].is_sent_start) and all(t.pos_ == "PROPN" for t in span)
-    if span.end < len(doc) and doc[span.end].lower_ in PLACE_NOUNS and (
-            opening or before is not None and not _capitalised(before)
-            and all(t.pos_ == "PROPN" for t in span) and not _inside_longer_entity(span)):
+    proper = all(t.pos_ == "PROPN" for t in span)
+    opening = before is None or span[0].is_sent_start
+    if span.end < len(doc) and doc[span.end].lower_ in PLACE_NOUNS and proper and (
+            opening or not _capitalised(before) and not _inside_longer_entity(span)):
         return "resident"  # "a Lanexa home", "the Meadow Grove man", "Grovetown police said"
     if before is None:
         return None

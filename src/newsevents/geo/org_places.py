@@ -90,7 +90,7 @@ def org_head_places(doc: Any, gazetteer: Gazetteer, entities: list[Any],
         following = doc[head.end].lower_
         local = following in LOCAL_WORDS or following in ("county", "parish") or (
             following in NATIONAL_WORDS and _country_or_state(head.text, gazetteer))
-        if following == "city" and head.end + 1 < len(doc) and _city_named(
+        if following == "city" and head.end + 1 < len(doc) and names_town(
                 f"{head.text} {doc[head.end].text}", gazetteer):
             # "Kansas City International", "Iowa City Power": the city, not the state
             head, local = doc[head.start:head.end + 1], True
@@ -116,7 +116,8 @@ def _head_place(span: Any, gazetteer: Gazetteer, person_names: set[str]) -> Any:
     return None
 
 
-def _city_named(name: str, gazetteer: Gazetteer) -> bool:
+def names_town(name: str, gazetteer: Gazetteer) -> bool:
+    """True when a town bears this as its own (primary) name, not an alias or old name."""
     return any(e.feature == "city" and e.match == PRIMARY for e in gazetteer.lookup(name))
 
 
