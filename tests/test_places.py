@@ -1206,6 +1206,8 @@ def test_a_capitalised_common_word_is_not_a_foreign_town(run: Callable[..., Arti
     ("The river is expected to crest at 40 feet in Fargo-Moorhead on Friday.",
      ("Fargo", "Moorhead")),
     ("She toured the Paris-Henry County Heritage Center on Monday.", ("Paris", "Henry County")),
+    ("Crews cut trails near the Greenbrier-Pocahontas County line last summer.",
+     ("Greenbrier", "Pocahontas County")),
 ])
 def test_a_hyphenated_pair_of_neighbouring_places_is_two_places(
         run: Callable[..., Article], text: str, sides: tuple[str, str]) -> None:

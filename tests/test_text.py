@@ -5,7 +5,8 @@ import pytest
 from newsevents.model import Article, InputError
 from newsevents.pipeline import Resources
 from newsevents.settings import Settings
-from newsevents.stages.text import clean_text, english_word_share, is_boilerplate
+from newsevents.stages.text import (clean_text, english_word_share, is_boilerplate,
+                                    repair_encoding)
 
 SETTINGS = Settings()
 
@@ -69,6 +70,20 @@ def test_paragraphs_are_separated_by_blank_lines_and_whitespace_normalised():
                      "Second\u00a0paragraph of the story, which goes on a while longer.")
     assert article.text == ("First paragraph of the story, officials said on Monday.\n\n"
                             "Second paragraph of the story, which goes on a while longer.")
+
+
+def test_mis_decoded_text_is_mended():
+    # Windows-1252 read as Latin-1 (C1 controls) and UTF-8 read as Windows-1252 ("â€™").
+    article = _clean("MILLBROOK \x97 The mayor said the town\x92s budget was \x93tight\x94 but "
+                     "the councilâ€™s vote on Monday would stand.")
+    assert article.text == ("MILLBROOK \u2014 The mayor said the town\u2019s budget was "
+                            "\u201ctight\u201d but the council\u2019s vote on Monday would stand.")
+
+
+def test_the_encoding_repair_keeps_every_offset():
+    raw = "TEGA CAY \x97 Crews from two towns fought the fire \x85 officials said."
+    repaired = repair_encoding(raw)
+    assert len(repaired) == len(raw) and repaired.startswith("TEGA CAY \u2014 Crews")
 
 
 def test_single_sentence_is_an_article_without_title():

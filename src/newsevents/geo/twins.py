@@ -32,7 +32,11 @@ def twin_places(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
     for match in _TWIN.finditer(text):
         tail = text[match.end():match.end() + 7]
         county = next((c for c in COUNTY_SUFFIXES if tail.startswith(c)), "")
-        pair = _pair(text, gazetteer, _sides(match, 1), _sides(match, 2), county)
+        # "Greenbrier-Pocahontas County": the county word ends the second side and may name
+        # the first side too.
+        inner = next((c for c in COUNTY_SUFFIXES if match.group(2).endswith(c)), "")
+        pair = _pair(text, gazetteer, _sides(match, 1), _sides(match, 2), county or inner,
+                     county)
         if pair is not None:
             (s1, e1), (s2, e2) = pair
             e2 += len(county) if county and _local(gazetteer, text[s2:e2] + county) else 0
@@ -52,12 +56,13 @@ def _sides(match: Any, group: int) -> list[tuple[int, int]]:
 
 
 def _pair(text: str, gazetteer: Gazetteer, firsts: list[tuple[int, int]],
-          seconds: list[tuple[int, int]], county: str) -> tuple | None:
+          seconds: list[tuple[int, int]], first_county: str,
+          second_county: str) -> tuple | None:
     """The first (first span, second span) whose places lie together, or None."""
     for second in seconds:
-        b = _entries(text, second, county, gazetteer)
+        b = _entries(text, second, second_county, gazetteer)
         for first in firsts:
-            a = _entries(text, first, county, gazetteer)
+            a = _entries(text, first, first_county, gazetteer)
             if any(x.country == y.country and local_km(x.lat, x.lon, y.lat, y.lon) <= TWIN_KM
                    for x in a for y in b):
                 return first, second

@@ -12,6 +12,9 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+import ftfy
+from ftfy.fixes import fix_c1_controls
+
 from ..datelines import story_dateline
 from ..model import Article, InputError
 
@@ -126,8 +129,20 @@ def _extract_html(article: Article) -> str:
     return meta.get("text") or ""
 
 
+def repair_encoding(text: str) -> str:
+    """Mend the commonest scraping damage without moving a character: Windows-1252 text read
+    as Latin-1 leaves C1 control characters where its dashes and curly quotes were
+    ("TEGA CAY \x97 Local fire crews"); each becomes the character it stood for. Offsets
+    into the text stay valid, so evaluations on gold spans may apply it too."""
+    return fix_c1_controls(text)
+
+
 def _normalise_lines(body: str) -> list[str]:
-    """NFC-normalise, unify line breaks, and collapse runs of spaces within each line."""
+    """Mend mis-decoded text (ftfy: "â€™" -> "’", C1 controls -> dashes and quotes),
+    NFC-normalise, unify line breaks, and collapse runs of spaces within each line."""
+    # Quotes stay curly (the quote stage reads both) and full-width forms stay as written.
+    body = ftfy.fix_text(repair_encoding(body), uncurl_quotes=False, fix_character_width=False,
+                         normalization="NFC")
     body = unicodedata.normalize("NFC", body)
     body = body.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     body = body.replace("\u00a0", " ").replace("\ufeff", "").replace("\u200b", "")
