@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -1407,3 +1408,15 @@ def test_an_english_county_heading_its_county_council_is_embedded(
     article = run(text, until=UNTIL)
     county = next((p for p in article.places if p.name == "Lancashire"), None)
     assert county is not None and county.country == "GB" and county.embedded_mentions
+
+
+def test_a_town_the_model_calls_a_person_is_placed_by_any_of_its_mentions(
+        run: Callable[..., Article]) -> None:
+    # "in Parkers Prairie" says place; the address's "Parkers Prairie" is tagged a person,
+    # and a town after a street and a comma closes an address.
+    text = ("Blood drive set in Parkers Prairie. Donors may sign in at the fire hall, Room 4, "
+            "Highway 29, Parkers Prairie, from 9 a.m. to noon on Saturday.")
+    article = run(text, until=UNTIL)
+    spans = {(s, e): p for p in article.places for s, e in p.mentions}
+    towns = [spans.get((m.start(), m.end())) for m in re.finditer("Parkers Prairie", text)]
+    assert all(p is not None and p.country == "US" and round(p.lat) == 46 for p in towns)

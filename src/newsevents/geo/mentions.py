@@ -304,12 +304,18 @@ def _placed_people(doc: Any, gazetteer: Gazetteer) -> set[str]:
         key = name_key(ent.text)
         if key in placed or not names_town(ent.text, gazetteer):
             continue
-        cue = _place_cue(doc, ent, [])
-        after = doc[ent.end].lower_ if ent.end < len(doc) else ""
-        if cue in ("locative", "resident", "settlement") or after in PLACE_NOUNS \
-                or key in tagged_places:
+        # Any of its mentions may carry the cue: "offered in Parkers Prairie" (tagged ORG)
+        # places the "Highway 29, Parkers Prairie" the model calls a person.
+        mentions = [doc.char_span(*m.span()) for m in _occurrences(ent.text, doc.text)]
+        if key in tagged_places or any(_cued_as_place(doc, m) for m in mentions if m is not None):
             placed.add(key)
     return placed
+
+
+def _cued_as_place(doc: Any, span: Any) -> bool:
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return after in PLACE_NOUNS or _place_cue(doc, span, []) in (
+        "locative", "resident", "settlement")
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -810,6 +816,7 @@ def _cued_toponyms(doc: Any, gazetteer: Gazetteer, person_names: set[str],
     it the head of something longer ("in Lombard Township" is left to the other rules).
     """
     taken = [(t.start, t.end) for t in found]
+    street_ends = {end for _, end in street_names(doc.text)}
     cued: list[Toponym] = []
     i = 0
     while i < len(doc):
@@ -830,7 +837,7 @@ def _cued_toponyms(doc: Any, gazetteer: Gazetteer, person_names: set[str],
             i = end  # "Lombard Township", "Stevens & Wilkinson": part of something longer
             continue
         span = doc[i:end]
-        cue = _place_cue(doc, span, taken)
+        cue = _place_cue(doc, span, taken) or _address_cue(doc, span, street_ends)
         if cue and _is_cued_place(span, cue, gazetteer, person_names):
             cued.append(Toponym(span.start_char, span.end_char, span.text, "cue"))
             taken.append((span.start_char, span.end_char))
@@ -870,6 +877,15 @@ def _place_cue(doc: Any, span: Any, taken: list[tuple[int, int]]) -> str | None:
     if any(m is not None and _overlaps(m.idx, m.idx + len(m.text), taken) for m in mates):
         return "list"
     return None
+
+
+def _address_cue(doc: Any, span: Any, street_ends: set[int]) -> str | None:
+    """ "address" for the town closing an address: "Room 113, Highway 29, Parkers Prairie",
+    "400 S. Locust St., Lebanon"."""
+    if span.start < 2 or doc[span.start - 1].text != ",":
+        return None
+    street = doc[span.start - 2]
+    return "address" if street.idx + len(street.text) in street_ends else None
 
 
 def _inside_longer_entity(span: Any) -> bool:
