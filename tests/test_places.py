@@ -1420,3 +1420,34 @@ def test_a_town_the_model_calls_a_person_is_placed_by_any_of_its_mentions(
     spans = {(s, e): p for p in article.places for s, e in p.mentions}
     towns = [spans.get((m.start(), m.end())) for m in re.finditer("Parkers Prairie", text)]
     assert all(p is not None and p.country == "US" and round(p.lat) == 46 for p in towns)
+
+
+def test_an_estate_named_after_towns_is_no_place(run: Callable[..., Article]) -> None:
+    text = ("Police were called twice last week to the Madison Creek and Hampton Hills "
+            "apartment complexes on Elm Street, the sheriff said. A Gainesville apartment was "
+            "also searched.")
+    names = {p.name for p in run(text, until=UNTIL).places}
+    assert "Madison" not in names and "Hampton" not in names
+    assert "Gainesville" in names  # an apartment in a town is in the town
+
+
+def test_a_company_short_name_is_no_place(run: Callable[..., Article]) -> None:
+    # "Titan Operating", then "Titan": the company, though a village in Afghanistan bears it.
+    text = ("Titan Operating won a permit on Tuesday to drill on a horse farm in north "
+            "Arlington. Titan, which has not drilled in the city before, plans to start in May. "
+            "Titan will pay the owner a royalty.")
+    article = run(text, until=UNTIL)
+    assert [p.name for p in article.places] == ["Arlington"]
+
+
+def test_a_tagged_street_is_not_cut_to_a_town_it_starts_with(run: Callable[..., Article]) -> None:
+    text = "The well site sits on a farm at North Cooper Street and Green Oaks Boulevard."
+    place = _place_at(run(text, until=UNTIL), "Green Oaks")
+    assert place is not None and place.name == "Green Oaks Boulevard"
+
+
+def test_a_dotted_direction_is_no_given_name(run: Callable[..., Article]) -> None:
+    # The model reads "N.W. Rochester" as a person's name: no one is called "N.W.".
+    text = ("Fire damages N.W. Rochester home; no one hurt. Crews were at the house for two "
+            "hours, Rochester Fire Department Capt. Ann Lee said.")
+    assert _place_at(run(text, until=UNTIL), "Rochester Fire") is not None

@@ -110,7 +110,9 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, entities: list[Any] = (),
     # own place labels win over it.
     entities = [e for e in entities
                 if not any(_overlaps(*m, spacy_places) for m in getattr(e, "mentions", ()))]
-    person_names = _person_names(doc, entities, gazetteer, common_words)
+    # Names that are no place here: people's, and companies' short names ("Titan").
+    person_names = (_person_names(doc, entities, gazetteer, common_words)
+                    | _company_short_names(doc, gazetteer))
     found: list[Toponym] = []
     found += _dateline(text, gazetteer)
     found += _county_list_toponyms(text, gazetteer)
@@ -118,6 +120,9 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, entities: list[Any] = (),
     found += _misread_places(doc, gazetteer, person_names)
     blocked = [span for span in _blocked_spans(doc, entities)
                if not any(span == (t.start, t.end) for t in found)]
+    properties = [(e.start_char, e.end_char) for e in doc.ents
+                  if e.label_ in PLACE_LABELS | {"ORG"} and _names_a_property(_trim(e), gazetteer)]
+    blocked += properties
     # Both sides of "Fargo-Moorhead"; inside a team's or body's name they are embedded.
     found += [Toponym(s, e, t, "embedded" if _overlaps(s, e, blocked) else "twin")
               for s, e, t in twin_places(text, gazetteer)
@@ -142,7 +147,8 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, entities: list[Any] = (),
     opaque = [t for t in found if _opaque(t, gazetteer)]
     inside = [(t.start, t.end, "FAC") for t in opaque]
     embedded = [Toponym(s, e, t, "embedded") for s, e, t in embedded_places(
-        doc, gazetteer, embedded_spans(doc, entities) + inside, person_names,
+        doc, gazetteer, [span for span in embedded_spans(doc, entities) + inside
+                         if not _overlaps(span[0], span[1], properties)], person_names,
         {name_key(t.text) for t in found if t.source not in WEAK_SOURCES},
         [(t.start, t.end) for t in found if t not in opaque], common_words, english_nouns)]
     for toponym in opaque:
@@ -241,7 +247,8 @@ def _blocked_spans(doc: Any, entities: list[Any]) -> list[tuple[int, int]]:
 # First words of a PERSON-tagged span that are no one's given name: a place's modifiers.
 NOT_GIVEN_NAMES = {"historic", "downtown", "uptown", "greater", "metro", "upstate", "downstate",
                    "northern", "southern", "eastern", "western", "central", "coastal", "rural",
-                   "northeast", "northwest", "southeast", "southwest"}
+                   "northeast", "northwest", "southeast", "southwest", "n.e.", "n.w.", "s.e.",
+                   "s.w."}
 
 
 def _person_names(doc: Any, entities: list[Any], gazetteer: Gazetteer,
@@ -275,6 +282,29 @@ def _person_names(doc: Any, entities: list[Any], gazetteer: Gazetteer,
               and any((g.feature == "country" or g.is_us_state)
                       and g.match in (PRIMARY, ALIAS) for g in gazetteer.lookup(e.text))}
     return names - places
+
+
+# Last words of a company's name: "Titan Operating", "Huffines Communities", "Acme Inc."
+COMPANY_WORDS = {"inc", "inc.", "corp", "corp.", "corporation", "llc", "l.l.c.", "ltd", "ltd.",
+                 "plc", "operating", "energy", "holdings", "partners", "communities",
+                 "properties", "industries", "enterprises", "resources", "capital",
+                 "petroleum", "exploration", "airlines", "motors", "pharmaceuticals",
+                 "technologies", "bancorp"}
+
+
+def _company_short_names(doc: Any, gazetteer: Gazetteer) -> set[str]:
+    """Keys of the names heading companies' names ("Titan" of "Titan Operating"): a later bare
+    "Titan" is the company, though the model tags it a place and a village in Afghanistan
+    bears it. Not a country, a US state or a prominent city ("Texas Instruments")."""
+    names = set()
+    for ent in doc.ents:
+        if ent.label_ != "ORG" or len(ent) < 2 or ent[-1].lower_ not in COMPANY_WORDS:
+            continue
+        head = _trim(ent[:-1])
+        if len(head) and all(t.text[:1].isupper() for t in head) \
+                and not _prominent(gazetteer, head.text):
+            names.add(name_key(head.text))
+    return names
 
 
 # Words after a town that say "place": "a Lanexa home", "a Meadow Grove man", "a Gainesville
@@ -418,6 +448,28 @@ def _ner_toponyms(doc: Any, gazetteer: Gazetteer, blocked: list[tuple[int, int]]
     return found
 
 
+# Words after a name that make it a building's or an estate's: "the Madison Creek and Hampton
+# Hills apartment complexes", "the Cedar Ridge subdivision".
+PROPERTY_WORDS = {"apartment", "apartments", "complex", "complexes", "condominium",
+                  "condominiums", "condos", "subdivision", "subdivisions", "townhomes",
+                  "townhouses", "mall", "hotel", "motel"}
+
+
+def _names_a_property(span: Any, gazetteer: Gazetteer) -> bool:
+    """True for a name of several words the gazetteer lacks before a property word, alone or
+    in a pair ("Madison Creek and Hampton Hills apartment complexes"): an estate named after
+    a town, not the town ("a Gainesville apartment" has a one-word name and stays)."""
+    if len(span) < 2 or gazetteer.lookup(span.text) or span[0].lower_ in AREA_PREFIXES:
+        return False  # "a S.E. Paris apartment" is in Paris
+    doc = span.doc
+    i = span.end
+    if i < len(doc) and doc[i].lower_ in ("and", "&"):
+        i += 1
+        while i < len(doc) and doc[i].text[:1].isupper():
+            i += 1
+    return i < len(doc) and doc[i].lower_ in PROPERTY_WORDS
+
+
 MAX_EXTENSION_TOKENS = 2
 
 
@@ -445,7 +497,7 @@ BIG_CITY_POPULATION = 100_000
 AREA_PREFIXES = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
                  "southwest", "northern", "southern", "eastern", "western", "central", "metro",
                  "greater", "upstate", "downstate", "downtown", "uptown", "coastal", "rural",
-                 "n.", "s.", "e.", "w."}
+                 "n.", "s.", "e.", "w.", "n.e.", "n.w.", "s.e.", "s.w."}
 # "the State of Illinois", "the Province of Ontario": the area itself.
 _AREA_OF = re.compile(r"(?i)^(?:state|province|commonwealth|republic|kingdom)\s+of\s+")
 
@@ -460,8 +512,8 @@ def _known_part(span: Any, gazetteer: Gazetteer, person_names: set[str]) -> Any:
     A head must be a prominent place ("Golden Gate Bridge" is not in Golden, "United Way" not
     in United) unless a local body's word follows it ("Cottonport Fire Station").
     """
-    if len(span) < 2 or gazetteer.lookup(span.text):
-        return span
+    if len(span) < 2 or gazetteer.lookup(span.text) or span[-1].lower_ in STREET_WORDS:
+        return span  # a street is the street ("Green Oaks Boulevard" is not in Green, Ohio)
     doc = span.doc
     ins = [t.i for t in span[1:-1] if t.lower_ in ("in", "at")]
     if ins and _usable(doc[ins[-1] + 1:span.end], gazetteer, person_names, prominent=False):
