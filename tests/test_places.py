@@ -1451,3 +1451,13 @@ def test_a_dotted_direction_is_no_given_name(run: Callable[..., Article]) -> Non
     text = ("Fire damages N.W. Rochester home; no one hurt. Crews were at the house for two "
             "hours, Rochester Fire Department Capt. Ann Lee said.")
     assert _place_at(run(text, until=UNTIL), "Rochester Fire") is not None
+
+
+def test_a_town_heads_the_state_school_named_after_it(run: Callable[..., Article]) -> None:
+    text = ("Rhodes taught for years at the former Belchertown State School before she ran for "
+            "the Amherst school board.")
+    article = run(text, until=UNTIL)
+    start = text.index("Belchertown")
+    place = next((p for p in article.places
+                  if any(s == start for s, _ in p.embedded_mentions)), None)
+    assert place is not None and place.country == "US" and round(place.lat) == 42

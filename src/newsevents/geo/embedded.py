@@ -19,7 +19,8 @@ of the entities stage, a run of capitalised words is taken when it names:
   surnames and common words: "Lee", "Section");
 - a GeoNames town of LOCAL_BODY_MIN_POPULATION, by its primary name, heading one of its own
   bodies: a local-body word follows it ("Crestwood Board of Education", "Cookeville Regional
-  Medical Center"); not a name that is an English noun ("Community", "Highway").
+  Medical Center"), or "State" and a school's or hospital's word ("the Belchertown State
+  School"); not a name that is an English noun ("Community", "Highway").
 Never the whole name (a bare name tagged ORG is a recognition question, not an embedded one),
 a person's name from the article, or a demonym. A name tagged PERSON is read only where an
 institution's word follows the place ("McMinn County Sheriff", "Tega Cay Fire Department"):
@@ -145,6 +146,17 @@ def _institution_follows(words: Any, following: Any) -> bool:
         following.lower_ in PERSON_SPAN_WORDS)
 
 
+# "Youngstown State University", "the Belchertown State School": a state's institution named
+# after the town it stands in.
+STATE_INSTITUTION_WORDS = ACADEMIC_WORDS | {"hospital", "park", "prison", "penitentiary", "forest"}
+
+
+def _state_institution(following: Any) -> bool:
+    after = following.doc[following.i + 1] if following.i + 1 < len(following.doc) else None
+    return following.text == "State" and after is not None and (
+        after.lower_ in STATE_INSTITUTION_WORDS)
+
+
 def _names_place(words: Any, following: Any, gazetteer: Gazetteer, person_names: set[str],
                  known: set[str], noun: bool = False) -> bool:
     text = words.text
@@ -161,7 +173,7 @@ def _names_place(words: Any, following: Any, gazetteer: Gazetteer, person_names:
     if text.isupper() and len(text) > 3 and not dotted:  # an acronym: only a country's code
         entries = [e for e in entries if e.feature == "country"]
     local_body = following is not None and following.text[:1].isupper() and (
-        following.lower_ in LOCAL_BODY_WORDS)
+        following.lower_ in LOCAL_BODY_WORDS or _state_institution(following))
     for entry in entries:
         if entry.feature == "country" or entry.is_us_state:
             return True
