@@ -1461,3 +1461,12 @@ def test_a_town_heads_the_state_school_named_after_it(run: Callable[..., Article
     place = next((p for p in article.places
                   if any(s == start for s, _ in p.embedded_mentions)), None)
     assert place is not None and place.country == "US" and round(place.lat) == 42
+
+
+def test_money_in_dollars_is_american_wording(run: Callable[..., Article]) -> None:
+    # No state named: the dollars tip "Mansfield" from England to the US.
+    text = ("MANSFIELD - The city council on Monday approved refinancing $10 million of debt "
+            "at a lower rate, which the finance director said would save the city about "
+            "$400,000 a year.")
+    place = _place_at(run(text, until=UNTIL), "MANSFIELD")
+    assert place is not None and place.country == "US"

@@ -8,7 +8,8 @@ regions, a penalty for alternate-name matches) plus evidence from the article:
   *other* names (not its own longer or shorter forms: "Dublin City" is no second witness
   for "Dublin"), so "Paris" in a story that also names "Henry County" and "Nashville" goes
   to Tennessee, not France; wording only American copy uses ("Sheriff", "Laurel County",
-  "I-75", "R-Elbow Lake") adds votes for the US (US_CUES), and British wording ("£",
+  "I-75", "R-Elbow Lake"; money in dollars, which Canadian and Australian copy shares, is
+  one vote however often) adds votes for the US (US_CUES), and British wording ("£",
   "Crown Court") for Britain (GB_CUES);
 - an explicit "X, Y" qualifier (overrides almost everything) and a relation "X, west of
   Y" / "X near Y" / "X in Y" (X must lie inside Y or within ANCHOR_KM of it);
@@ -83,7 +84,8 @@ US_CUES = re.compile(
     r"|\b\d{2,5} (?:[NSEW]\. )?[A-Z][a-z]+(?: [A-Z][a-z]+)? (?:St|Ave|Blvd|Rd|Dr|Ln|Ct|Pkwy|Hwy)\.(?=[\s,])"
     r"|\b(?:[Jj]unior [Vv]arsity|[Vv]arsity|PTA|[Ss]ophomores?|[Ee]lementary [Ss]chools?|[Mm]iddle [Ss]chools?"
     r"|[Ss]chool [Bb]oard|[Ss]uperintendent|[Ss]ales tax|[Pp]ublic [Ww]orks|ZIP code|[Zz]ip code)\b"
-    r"|\b(?:Sen|Rep|Dist|Atty)\. [A-Z]")
+    r"|\b(?:Sen|Rep|Dist|Atty)\. [A-Z]"
+    r"|(?<![A-Z])\$(?=\s?\d)")  # money in dollars, one cue however often (not "HK$", "A$")
 # The same for British copy: money in pounds, its courts, schools, health service and parties.
 GB_CUES = re.compile(
     r"£\s?\d|\bCrown Court\b|\bMagistrates['’]? Court\b|\bcouncil tax\b|\bNHS\b|\bGCSEs?\b"
