@@ -1470,3 +1470,12 @@ def test_money_in_dollars_is_american_wording(run: Callable[..., Article]) -> No
             "$400,000 a year.")
     place = _place_at(run(text, until=UNTIL), "MANSFIELD")
     assert place is not None and place.country == "US"
+
+
+def test_countries_close_by_over_water_count_as_neighbours(run: Callable[..., Article]) -> None:
+    # Cyprus borders no one, Syria does not border Gaza: both are close enough to count.
+    text = ("Cypriot officials held a freighter in Limassol on Tuesday after inspectors found "
+            "rockets in its hold. The ship had sailed from Latakia in Syria and was bound for "
+            "Gaza, a Cypriot diplomat said. Nicosia has asked Damascus to explain the cargo.")
+    place = _place_at(run(text, until=UNTIL), "Gaza")
+    assert place is not None and place.country == "PS"

@@ -137,6 +137,11 @@ class Gazetteer:
             self._cache[key] = cached
         return cached
 
+    def countries(self) -> list[GeoEntry]:
+        """Every country entry."""
+        self.country(None)
+        return list(self._countries.values())
+
     def country(self, code: str | None) -> GeoEntry | None:
         """The country entry for an ISO2 code."""
         if self._countries is None:

@@ -4,7 +4,10 @@ Each candidate gets a prior (log population, a bonus for countries, first-level 
 regions, a penalty for alternate-name matches) plus evidence from the article:
 - its country focus and its state focus: every distinct place name in the article votes
   for the countries (and US states / admin1 areas) its candidates lie in, weighted by their
-  priors, and so do demonyms ("Syrian"); a toponym is scored against the votes of the
+  priors, and so do demonyms ("Syrian"); a country's neighbours' votes count a little
+  (NEIGHBOUR_FACTOR), and so do those of a country within NEAR_COUNTRY_KM of it over water
+  or a border GeoNames does not list (Gaza in a Cyprus and Syria story); a toponym is
+  scored against the votes of the
   *other* names (not its own longer or shorter forms: "Dublin City" is no second witness
   for "Dublin"), so "Paris" in a story that also names "Henry County" and "Nashville" goes
   to Tennessee, not France; wording only American copy uses ("Sheriff", "Laurel County",
@@ -59,6 +62,7 @@ NEAR_BONUS, NEAR_KM = 1.5, 100.0  # a candidate near another resolved place of t
 ANCHOR_BONUS, ANCHOR_KM = 6.0, 150.0  # "X, west of Y": X within ANCHOR_KM of Y
 DEMONYM_VOTE = 0.5
 NEIGHBOUR_FACTOR = 0.3  # a neighbouring country's votes count this much
+NEAR_COUNTRY_KM = 600  # ... and a country this close, centre to centre
 CREDIBLE_SHARE = 0.2  # a country with this share of the votes makes its places credible
 UNIQUE_NAME_SHARE = 0.05  # enough for a name no other place in the gazetteer bears
 CITY_OVER_AREA = (100_000, 500_000)  # same admin1 / same country: a bare name is the city
@@ -181,14 +185,25 @@ def build_context(toponyms: list[Toponym], gazetteer: Gazetteer, norps: list[str
         context.countries.update(countries)
         context.states.update(states)
         for country in countries:
-            context.neighbours.setdefault(country, gazetteer.neighbours(country))
+            context.neighbours.setdefault(country, _region(gazetteer, country))
     _name_areas(found, context)
     _name_counties(found, context)
     demonyms = Counter(filter(None, map(demonym_country, norps)))
     for country, count in demonyms.items():
         context.countries[country] += min(count, 3) * DEMONYM_VOTE
-        context.neighbours.setdefault(country, gazetteer.neighbours(country))
+        context.neighbours.setdefault(country, _region(gazetteer, country))
     return context
+
+
+def _region(gazetteer: Gazetteer, country: str) -> tuple[str, ...]:
+    """The countries whose votes count a little for this one's places: those bordering it,
+    and those close by over water or a border GeoNames does not list (NEAR_COUNTRY_KM)."""
+    home = gazetteer.country(country)
+    near = () if home is None or home.lat is None else tuple(
+        other.country for other in gazetteer.countries()
+        if other.country != country and other.lat is not None
+        and distance_km(home.lat, home.lon, other.lat, other.lon) <= NEAR_COUNTRY_KM)
+    return tuple(dict.fromkeys(gazetteer.neighbours(country) + near))
 
 
 def _name_areas(found: list[tuple[Toponym, list[GeoEntry]]], context: Context) -> None:
