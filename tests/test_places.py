@@ -1479,3 +1479,14 @@ def test_countries_close_by_over_water_count_as_neighbours(run: Callable[..., Ar
             "Gaza, a Cypriot diplomat said. Nicosia has asked Damascus to explain the cargo.")
     place = _place_at(run(text, until=UNTIL), "Gaza")
     assert place is not None and place.country == "PS"
+
+
+def test_a_county_by_its_bare_name_heads_its_hospital(run: Callable[..., Article]) -> None:
+    text = ("The boy, 2, was pronounced dead at Gwinnett Medical Center on Sunday. Rangers "
+            "searched the Davy Crockett National Forest for the driver.")
+    article = run(text, until=UNTIL)
+    start = text.index("Gwinnett")
+    place = next((p for p in article.places
+                  if any(s == start for s, _ in p.embedded_mentions)), None)
+    assert place is not None and place.feature == "admin" and round(place.lat) == 34
+    assert not any("Crockett" in p.name for p in article.places)  # a man's name, not a county

@@ -12,7 +12,8 @@ Inside a name tagged ORG, EVENT, WORK_OF_ART, PRODUCT or LAW (spaCy), or an ORG/
 of the entities stage, a run of capitalised words is taken when it names:
 - a country, a US state or another first-level area of 200,000 people, or a region
   ("Africa"), by its own name or an alias;
-- a county ("Alachua County Sheriff's Office");
+- a county ("Alachua County Sheriff's Office"), also by its bare name at the start of the
+  name of one of its bodies ("Gwinnett Medical Center", not "Davy Crockett National Forest");
 - a city an English-language reader knows by name (by its primary name: 1,000,000 people, or
   100,000 in an English-speaking country), or a town the article names as a place elsewhere
   (found by the model, a dateline, a qualifier...; not by the scan or a cue alone, which take
@@ -157,6 +158,27 @@ def _state_institution(following: Any) -> bool:
         after.lower_ in STATE_INSTITUTION_WORDS)
 
 
+# Words after a county's bare name that start one of its bodies ("DuPage Sheriff John Roe").
+COUNTY_BODY_WORDS = {"sheriff", "sheriff's", "sheriff’s", "police", "medical", "hospital",
+                     "commission", "commissioners", "schools", "fire", "coroner", "clerk",
+                     "jail", "detention", "courthouse", "circuit", "health", "emergency"}
+
+
+def _heads_county_body(words: Any, following: Any) -> bool:
+    """True for a name that starts a proper name ("Davy Crockett National Forest" has none)
+    and is followed by a county body's word."""
+    before = words.doc[words.start - 1] if words.start > 0 else None
+    starts = before is None or not before.text[:1].isupper() or before.lower_ == "the"
+    return starts and following is not None and following.text[:1].isupper() and (
+        following.lower_ in COUNTY_BODY_WORDS)
+
+
+def _bare_county(key: str, entry: Any) -> bool:
+    """True when the entry is the county or parish this name is the bare form of."""
+    return entry.feature == "admin" and entry.level == 2 and any(
+        name_key(entry.name) == f"{key} {word}" for word in COUNTY_WORDS)
+
+
 def _names_place(words: Any, following: Any, gazetteer: Gazetteer, person_names: set[str],
                  known: set[str], noun: bool = False) -> bool:
     text = words.text
@@ -174,6 +196,9 @@ def _names_place(words: Any, following: Any, gazetteer: Gazetteer, person_names:
         entries = [e for e in entries if e.feature == "country"]
     local_body = following is not None and following.text[:1].isupper() and (
         following.lower_ in LOCAL_BODY_WORDS or _state_institution(following))
+    if _heads_county_body(words, following) and any(_bare_county(key, e)
+                                                    for e in gazetteer.lookup(text)):
+        return True  # a county by its bare name heading its body: "Gwinnett Medical Center"
     for entry in entries:
         if entry.feature == "country" or entry.is_us_state:
             return True
