@@ -1490,3 +1490,32 @@ def test_a_county_by_its_bare_name_heads_its_hospital(run: Callable[..., Article
                   if any(s == start for s, _ in p.embedded_mentions)), None)
     assert place is not None and place.feature == "admin" and round(place.lat) == 34
     assert not any("Crockett" in p.name for p in article.places)  # a man's name, not a county
+
+
+@pytest.mark.parametrize("text,name,country", [
+    # The model cuts the long name at "of the" and tags its tail apart, or calls it a person.
+    ("Fighting in the east of the Democratic Republic of the Congo has displaced 40,000 "
+     "people, the UN said.", "Democratic Republic of the Congo", "CD"),
+    ("Voters in Antigua and Barbuda go to the polls on Thursday.", "Antigua and Barbuda", "AG"),
+])
+def test_a_country_long_name_the_model_splits_is_one_place(
+        run: Callable[..., Article], text: str, name: str, country: str) -> None:
+    article = run(text, until=UNTIL)
+    start = text.index(name)
+    assert [(text[s:e], p.country) for p in article.places for s, e in p.mentions
+            if s <= start < e] == [(name, country)]
+    assert len(article.places) == 1
+
+
+def test_a_place_in_a_named_country_is_never_a_namesake_elsewhere(
+        run: Callable[..., Article]) -> None:
+    # Sumatra the island is in no gazetteer; Sumatra, Fla., is not "in Indonesia". The
+    # district is then its own town, not the other city of the sentence (Atlanta).
+    text = ("Samples from six villagers in the Kabanjahe district of Sumatra in Indonesia "
+            "tested negative for bird flu, the Centers for Disease Control in Atlanta, "
+            "Georgia, said. U.S. experts will visit Indonesia next month.")
+    article = run(text, until=UNTIL)
+    sumatra = _place_at(article, "Sumatra")
+    assert sumatra is None or sumatra.country != "US"
+    district = _place_at(article, "Kabanjahe")
+    assert district is not None and district.country == "ID"

@@ -89,6 +89,7 @@ class Toponym:
     container: "Toponym | None" = None  # the city named around a district
     suffix: str | None = None  # "county" in "Laurel County", "province" in "Idlib province"
     anchor: "Toponym | None" = None  # Y in "X, west of Y", "X near Y", "X in Y"
+    inside: bool = False  # the anchor contains it: "X in Y", "X in the north of Y"
     suffix_end: int | None = None  # end of the suffix word
     list_mates: list = field(default_factory=list)  # other members of its list (geo.relations)
     town: bool = False  # used as a town's name: "a Lebanon woman" (not Lebanese: not the country)
@@ -436,8 +437,12 @@ def _ner_toponyms(doc: Any, gazetteer: Gazetteer, blocked: list[tuple[int, int]]
             continue
         if len(span) > 1 and span[0].text == "The" and not gazetteer.lookup(span.text):
             span = span[1:]  # "The United States" at a sentence start; "The Hague" stays
-        span = _known_part(_longer_name(span, gazetteer), gazetteer, person_names)
-        if _overlaps(span.start_char, span.end_char, blocked):
+        longer = _longer_name(span, gazetteer)
+        # A country's long name beats a tag on its tail ("Trinidad and" + "Tobago" as ORG).
+        country = longer is not span and any(e.feature == "country"
+                                             for e in gazetteer.lookup(longer.text))
+        span = _known_part(longer, gazetteer, person_names)
+        if _overlaps(span.start_char, span.end_char, blocked) and not country:
             continue
         key = name_key(span.text)
         if key in person_names or is_demonym(span.text):
@@ -477,11 +482,15 @@ def _longer_name(span: Any, gazetteer: Gazetteer) -> Any:
     """The span with the capitalised words after it, where they make the name of a town the
     gazetteer has: the model cuts "Kansas City", "Belle Plaine" and "Tennessee Colony" short."""
     doc = span.doc
-    # "St. Kitts" and "Trinidad" cut from "St. Kitts and Nevis", "Trinidad and Tobago"
-    if span.end + 1 < len(doc) and doc[span.end].lower_ == "and" and any(
-            e.feature == "country" and e.match in (PRIMARY, ALIAS)
-            for e in gazetteer.lookup(doc[span.start:span.end + 2].text)):
-        return doc[span.start:span.end + 2]
+    # A country's long name cut at "and" or "of": "St. Kitts" of "St. Kitts and Nevis", "the
+    # Democratic Republic of the" and "Congo" tagged apart.
+    if span.end < len(doc) and doc[span.end].lower_ in ("and", "of"):
+        for stop in range(min(len(doc), span.end + 4), span.end + 1, -1):
+            longer = doc[span.start:stop]
+            if doc[stop - 1].text[:1].isupper() and any(
+                    e.feature == "country" and e.match in (PRIMARY, ALIAS)
+                    for e in gazetteer.lookup(longer.text)):
+                return longer
     for stop in range(min(len(doc), span.end + MAX_EXTENSION_TOKENS), span.end, -1):
         longer = doc[span.start:stop]
         if not all(t.text[:1].isupper() for t in doc[span.end:stop]):

@@ -2,8 +2,8 @@
 Washington and Wyoming").
 
 The resolver keeps X close to (or inside) Y, so "the town of Atareb, west of Aleppo" goes to
-the Atareb by Aleppo. Works on any objects with `start`, `end`, `anchor` and `qualifier`
-(the recogniser's Toponyms).
+the Atareb by Aleppo. Works on any objects with `start`, `end`, `anchor`, `inside` and
+`qualifier` (the recogniser's Toponyms).
 """
 
 from __future__ import annotations
@@ -35,6 +35,8 @@ def with_anchors(text: str, found: list[Any]) -> None:
         anchor = by_start.get(match.end())
         if anchor is not None and anchor is not toponym:
             toponym.anchor = anchor
+            # "X in Y", "X in the north of Y": X lies inside Y, not merely near it
+            toponym.inside = re.search(r"\bin\b", match.group().lower()) is not None
 
 
 LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?")

@@ -462,6 +462,13 @@ def resolve(toponym: Toponym, gazetteer: Gazetteer, context: Context,
     if listed is not None:  # "Virginia, Washington, West Virginia": a list, not X in Y
         entries, qualifiers = listed, []
     anchor = resolved.get(id(toponym.anchor)) if resolved and toponym.anchor else None
+    if anchor is not None and toponym.inside and _is_area(anchor) and not any(
+            _is_area(e) or e.feature == "other" for e in entries if e.match in (PRIMARY, ALIAS)):
+        # "a district of Sumatra in Indonesia": no Sumatra in Florida; no town inside, no
+        # guess. Not for areas ("Michigan, in Utah's parks" is a list, not Michigan in Utah).
+        entries = [e for e in entries if _inside(e, anchor)]
+        if not entries:
+            return None
     neighbours = _neighbours(toponym, key, resolved) if resolved else []
     # A name that is itself a country or first-level area ("Ontario", "Mexico") is not
     # pulled into a named area by a town that bears it.
@@ -481,6 +488,11 @@ def resolve(toponym: Toponym, gazetteer: Gazetteer, context: Context,
     if len(rivals) == 1 and best.match == PRIMARY and _unopposed(best, context, key):
         return best  # the only place of that name anywhere, and no other country in view
     return best if credible(best, context, key) else None
+
+
+def _is_area(entry: GeoEntry) -> bool:
+    """A country or first-level area: something a place can be "in"."""
+    return entry.feature == "country" or (entry.feature == "admin" and entry.level == 1)
 
 
 def _like_list_mates(entries: list[GeoEntry], toponym: Toponym,

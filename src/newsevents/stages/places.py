@@ -230,8 +230,8 @@ def _enclosing_city(toponym: Toponym, resolved: dict[int, GeoEntry | None],
                     sentences: list[tuple[int, int]]) -> GeoEntry | None:
     if toponym.container is not None:
         entry = resolved.get(id(toponym.container))
-        if entry is not None and entry.feature == "city":
-            return entry
+        # "district of Y" names its city: another city of the sentence is not it
+        return entry if entry is not None and entry.feature == "city" else None
     sentence = next(((s, e) for s, e in sentences if s <= toponym.start < e), None)
     if sentence is None:
         return None
