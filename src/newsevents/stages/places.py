@@ -34,8 +34,9 @@ Rules (recognition in `geo.mentions`, scoring in `geo.resolve`):
 - Districts and neighbourhoods ("the Salaheddine district", "Bustan al-Qasr neighbourhood")
   get feature "district". Coordinates, in order: a gazetteer entry of that name within
   30 km of the enclosing city; else the enclosing city's point, where the enclosing city is
-  the one named by "district of/in Y" or "Y's X district", or else a city resolved in the
-  same sentence; else the place the name itself resolves to ("the Jenin camp"); else null.
+  the one named by "district of/in Y" or "Y's X district" (none when Y is no city: "the
+  Kabanjahe district of Sumatra"), or else a city resolved in the same sentence; else the
+  place the name itself resolves to ("the Jenin camp", Kabanjahe); else null.
   The country is that city's, or the article's main country.
 """
 
