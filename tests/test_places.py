@@ -1519,3 +1519,11 @@ def test_a_place_in_a_named_country_is_never_a_namesake_elsewhere(
     assert sumatra is None or sumatra.country != "US"
     district = _place_at(article, "Kabanjahe")
     assert district is not None and district.country == "ID"
+
+
+def test_an_english_county_goes_by_its_bare_name(run: Callable[..., Article]) -> None:
+    text = ("Bird flu was confirmed at a turkey farm in Suffolk on Friday, Britain's "
+            "environment department said, and a second flock in Norfolk will be culled.")
+    article = run(text, until=UNTIL)
+    assert [(_place_at(article, n) or Place(id="", name=n)).country
+            for n in ("Suffolk", "Norfolk")] == ["GB", "GB"]

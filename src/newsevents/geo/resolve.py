@@ -98,6 +98,7 @@ GB_CUES = re.compile(
 WORDING_CUES = (("US", US_CUES), ("GB", GB_CUES))
 CUE_VOTE, CUE_MAX = 1.0, 3  # a vote per distinct cue, at most CUE_MAX
 BARE_COUNTY_DISCOUNT = 1000
+BARE_COUNTY_COUNTRIES = {"GB", "IE"}  # counties named without a "County" word
 NAMED_AREA_SHARE = 0.5  # ... when its country has this share of the other names' votes
 NAMED_AREA_BONUS = 2.0  # inside a first-level area the article names ("Kentucky", "Ky.")
 COUNTY_BONUS = 3.0  # a town and the county it lies in, both named by the article
@@ -320,8 +321,12 @@ def candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[GeoEntry]:
                                       and e.population >= CREDIBLE_POPULATION[PRIMARY] for e in found):
         # A bare name is the town before the second-level area called after it (an area's
         # population is its member towns' sum, sometimes a whole metro's: "Cambridge", WA).
+        # Not Britain's and Ireland's counties, which go by their bare names ("a farm in
+        # Suffolk" is the English county, not Suffolk, Va.).
         found = [replace(e, population=max(1, e.population // BARE_COUNTY_DISCOUNT))
-                 if e.feature == "admin" and e.level == 2 else e for e in found]
+                 if e.feature == "admin" and e.level == 2 and not (
+                     e.country in BARE_COUNTY_COUNTRIES and e.match == PRIMARY) else e
+                 for e in found]
     # "a Lebanon woman" is from a town; "U.S. residents", "UK residents" from the country.
     if toponym.town and "." not in toponym.text and not toponym.text.isupper() and any(
             e.feature == "city" for e in found):
