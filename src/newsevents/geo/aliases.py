@@ -105,11 +105,14 @@ REGIONS: dict[str, tuple[str, ...]] = {
     "Strait of Hormuz": (), "South China Sea": (), "East China Sea": (),
     "Yellow Sea": (), "Sea of Japan": (), "Gulf of Guinea": (), "Gulf of Mexico": (),
     "English Channel": (), "Taiwan Strait": (),
+    "Indian Ocean": (), "Atlantic Ocean": (), "Pacific Ocean": (), "Arctic Ocean": (),
+    "Southern Ocean": (),
 }
 
 # A region's point is derived from its member countries' points (their mean on the sphere),
 # as the issue asks where the package gives none; a union sits at its seat, as GeoNames puts
-# it. Regions not listed (seas, "Arctic", "Pacific") keep null coordinates.
+# it; a sea at the point REGION_POINTS gives. Others ("Arctic", "Pacific") keep null
+# coordinates.
 REGION_MEMBERS: dict[str, tuple[str, ...]] = {
     "Middle East": ("BH", "CY", "EG", "IR", "IQ", "IL", "JO", "KW", "LB", "OM", "PS", "QA",
                     "SA", "SY", "TR", "AE", "YE"),
@@ -140,6 +143,54 @@ REGION_MEMBERS: dict[str, tuple[str, ...]] = {
     "Maghreb": ("MA", "DZ", "TN", "LY", "MR"),
 }
 REGION_SEATS: dict[str, tuple[str, str]] = {"European Union": ("BE", "Brussels")}
+# Seas and oceans have no member countries: the middle of the water, written by hand.
+REGION_POINTS: dict[str, tuple[float, float]] = {
+    "Red Sea": (20.3, 38.5), "Black Sea": (43.4, 34.3), "Mediterranean Sea": (35.0, 18.0),
+    "Aegean Sea": (39.0, 25.0), "Adriatic Sea": (43.0, 15.0), "Caspian Sea": (41.7, 50.7),
+    "Sea of Azov": (46.1, 36.6), "Baltic Sea": (58.5, 19.9), "North Sea": (56.0, 3.0),
+    "Arabian Sea": (15.0, 65.0), "Gulf of Aden": (12.5, 48.0), "Gulf of Oman": (24.5, 58.5),
+    "Bab el-Mandeb": (12.6, 43.3), "Strait of Hormuz": (26.6, 56.3),
+    "South China Sea": (12.0, 113.0), "East China Sea": (29.0, 125.0),
+    "Yellow Sea": (35.5, 123.5), "Sea of Japan": (40.0, 135.0), "Gulf of Guinea": (2.0, 3.0),
+    "Gulf of Mexico": (25.0, -90.0), "English Channel": (50.2, -1.0),
+    "Taiwan Strait": (24.0, 119.5), "Indian Ocean": (-20.0, 80.0),
+    "Atlantic Ocean": (0.0, -30.0), "Pacific Ocean": (0.0, -160.0), "Arctic Ocean": (85.0, 0.0),
+    "Southern Ocean": (-65.0, 0.0),
+}
+
+# Islands and mountain ranges that news names as places (feature "other"): (ISO2 of the
+# country holding most of it, or None when several share it; lat, lon; aliases).
+NATURAL_FEATURES: dict[str, tuple[str | None, float, float, tuple[str, ...]]] = {
+    "Java": ("ID", -7.5, 110.0, ()),
+    "Sumatra": ("ID", -0.6, 101.3, ("Sumatera",)),
+    "Borneo": (None, 0.8, 114.0, ()),
+    "Kalimantan": ("ID", -0.5, 114.0, ()),
+    "Sulawesi": ("ID", -2.0, 120.5, ("Celebes",)),
+    "Mindanao": ("PH", 7.8, 125.0, ()),
+    "Luzon": ("PH", 16.0, 121.0, ()),
+    "Honshu": ("JP", 36.0, 138.0, ()),
+    "Lesbos": ("GR", 39.2, 26.3, ("Lesvos",)),
+    "Lampedusa": ("IT", 35.5, 12.6, ()),
+    "North Island": ("NZ", -38.5, 175.5, ()),
+    "South Island": ("NZ", -43.5, 170.5, ()),
+    "Vancouver Island": ("CA", 49.6, -125.5, ()),
+    "Long Island": ("US", 40.8, -73.1, ()),
+    "Hispaniola": (None, 19.0, -71.0, ()),
+    "Socotra": ("YE", 12.5, 53.9, ()),
+    "Kharg Island": ("IR", 29.25, 50.3, ()),
+    "Himalayas": (None, 28.6, 83.9, ("Himalaya",)),
+    "Hindu Kush": ("AF", 35.5, 70.5, ()),
+    "Alps": (None, 46.5, 9.5, ()),
+    "Andes": (None, -20.0, -67.0, ()),
+    "Ural Mountains": ("RU", 60.0, 59.5, ("Urals",)),
+    "Atlas Mountains": ("MA", 31.5, -6.5, ()),
+    "Nuba Mountains": ("SD", 11.5, 30.0, ()),
+    "Zagros Mountains": ("IR", 33.0, 48.0, ()),
+    "Rocky Mountains": ("US", 43.0, -110.0, ()),
+    "Appalachian Mountains": ("US", 37.5, -81.0, ("Appalachians",)),
+    "Pyrenees": (None, 42.7, 1.0, ()),
+    "Carpathian Mountains": (None, 47.5, 25.0, ("Carpathians",)),
+}
 
 # Named territories that news treats as places in their own right: (ISO2, lat, lon, aliases).
 TERRITORIES: dict[str, tuple[str, float, float, tuple[str, ...]]] = {

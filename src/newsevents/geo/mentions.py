@@ -850,7 +850,7 @@ NAME_CONNECTORS = {"de", "del", "da", "do", "du", "la", "le", "los", "las", "al"
 CUE_WORDS = {"in", "to", "near", "from", "outside", "at", "around", "into", "across",
              "throughout", "toward", "towards"}
 SETTLEMENT_WORDS = {"town", "city", "village", "hamlet", "township", "borough", "community",
-                    "suburb", "villages", "towns", "communities", "municipality"}
+                    "suburb", "villages", "towns", "communities", "municipality", "island"}
 NOT_BEFORE_TO = {"according", "due", "owing", "thanks", "addition"}
 # Verbs whose "to" leads to a person: "talked to Roy", "wrote to Perry".
 PERSON_VERBS = {"talk", "speak", "say", "write", "reply", "listen", "tell", "send", "give",
