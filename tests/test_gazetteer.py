@@ -71,7 +71,16 @@ def test_regions_have_points_derived_from_their_members(small_gazetteer: Gazette
     assert 30 < levant.lat < 35 and 34 < levant.lon < 38
     eu = region("EU")  # a union at its seat
     assert abs(eu.lat - 50.85) < 0.1 and abs(eu.lon - 4.35) < 0.1
-    assert region("Red Sea").lat is None  # a sea has no member countries: no point
+    red_sea = region("Red Sea")  # a sea has no members: the middle of the water, by hand
+    assert 15 < red_sea.lat < 25 and 35 < red_sea.lon < 42
+    assert region("Arctic").lat is None  # a region of no one point
+
+
+def test_islands_and_mountain_ranges_vote_for_their_country(small_gazetteer: Gazetteer) -> None:
+    java = next(e for e in small_gazetteer.lookup("Java") if e.feature == "other")
+    assert java.country == "ID" and -9 < java.lat < -5
+    urals = next(e for e in small_gazetteer.lookup("Urals") if e.feature == "other")
+    assert urals.name == "Ural Mountains" and urals.country == "RU"
 
 
 def test_state_abbreviations_are_flagged(small_gazetteer: Gazetteer) -> None:

@@ -1542,3 +1542,12 @@ def test_islands_and_seas_are_placed(run: Callable[..., Article], text: str, wor
                                      country: str | None) -> None:
     place = _place_at(run(text, until=UNTIL), word)
     assert place is not None and place.lat is not None and place.country == country
+
+
+def test_a_known_name_is_not_cut_from_a_longer_one_the_gazetteer_lacks(
+        run: Callable[..., Article]) -> None:
+    # "Abu" is a town in India; "Shok" is no English word, so "Abu Shok" is one name.
+    text = ("Relief work has restarted in Abu Shok refugee camp in Al-Fashir, Darfur, the "
+            "charity said.")
+    place = _place_at(run(text, until=UNTIL), "Abu")
+    assert place is None or place.country != "IN"

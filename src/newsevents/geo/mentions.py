@@ -128,7 +128,7 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, entities: list[Any] = (),
     found += [Toponym(s, e, t, "embedded" if _overlaps(s, e, blocked) else "twin")
               for s, e, t in twin_places(text, gazetteer)
               if not _overlaps(s, e, [(f.start, f.end) for f in found])]
-    found += _ner_toponyms(doc, gazetteer, blocked, person_names)
+    found += _ner_toponyms(doc, gazetteer, blocked, person_names, common_words | english_nouns)
     found += [Toponym(s, e, t, "qualifier" if "." in t else "modifier", suffix=suffix,
                       kind="admin" if suffix else "place")
               for s, e, t, suffix in modifier_places(doc, gazetteer, person_names)
@@ -427,7 +427,7 @@ def _trim(span: Any) -> Any:
 
 
 def _ner_toponyms(doc: Any, gazetteer: Gazetteer, blocked: list[tuple[int, int]],
-                  person_names: set[str]) -> list[Toponym]:
+                  person_names: set[str], english: frozenset[str] = frozenset()) -> list[Toponym]:
     found = []
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS and ent.label_ != "NORP":
@@ -441,7 +441,7 @@ def _ner_toponyms(doc: Any, gazetteer: Gazetteer, blocked: list[tuple[int, int]]
         # A country's long name beats a tag on its tail ("Trinidad and" + "Tobago" as ORG).
         country = longer is not span and any(e.feature == "country"
                                              for e in gazetteer.lookup(longer.text))
-        span = _known_part(longer, gazetteer, person_names)
+        span = _known_part(longer, gazetteer, person_names, english)
         if _overlaps(span.start_char, span.end_char, blocked) and not country:
             continue
         key = name_key(span.text)
@@ -511,7 +511,8 @@ AREA_PREFIXES = {"north", "south", "east", "west", "northeast", "northwest", "so
 _AREA_OF = re.compile(r"(?i)^(?:state|province|commonwealth|republic|kingdom)\s+of\s+")
 
 
-def _known_part(span: Any, gazetteer: Gazetteer, person_names: set[str]) -> Any:
+def _known_part(span: Any, gazetteer: Gazetteer, person_names: set[str],
+                english: frozenset[str] = frozenset()) -> Any:
     """The place inside a tagged span the gazetteer does not know as a whole.
 
     The model tags "Northeast Georgia", "Fargo City Commissioner", "Cottonport Fire
@@ -519,7 +520,8 @@ def _known_part(span: Any, gazetteer: Gazetteer, person_names: set[str]) -> Any:
     Cottonport, Elizabethtown. A span the gazetteer knows is kept ("South Africa", "Gun
     Barrel City", "Kansas City"), and so is one with no known part (a district, a street).
     A head must be a prominent place ("Golden Gate Bridge" is not in Golden, "United Way" not
-    in United) unless a local body's word follows it ("Cottonport Fire Station").
+    in United) unless a local body's word follows it ("Cottonport Fire Station"), and only
+    English words may follow it (`english`: "Abu Shok" is a camp's name, not in Abu, India).
     """
     if len(span) < 2 or gazetteer.lookup(span.text) or span[-1].lower_ in STREET_WORDS:
         return span  # a street is the street ("Green Oaks Boulevard" is not in Green, Ohio)
@@ -537,7 +539,11 @@ def _known_part(span: Any, gazetteer: Gazetteer, person_names: set[str]) -> Any:
     if span[0].lower_ in AREA_PREFIXES and _part_of_whole(span[directions:], gazetteer,
                                                           person_names):
         return span[directions:]
-    for stop in range(span.end - 1, span.start, -1):  # the longest known head
+    # The longest known head, before English words only ("Fargo City Commissioner"): before
+    # a word no dictionary has, it is part of a name the gazetteer lacks ("Abu Shok" camp).
+    for stop in range(span.end - 1, span.start, -1):
+        if english and not all(_english_word(t, english) for t in doc[stop:span.end]):
+            continue
         if doc[stop].text[:1].isupper() and doc[stop - 1].text not in ("-", "of"):
             head = doc[span.start:stop]
             # "Cottonport Fire Station": named for its town's local body; otherwise only a
@@ -546,6 +552,11 @@ def _known_part(span: Any, gazetteer: Gazetteer, person_names: set[str]) -> Any:
             if _usable(head, gazetteer, person_names, prominent=not local_body):
                 return head
     return span
+
+
+def _english_word(token: Any, english: frozenset[str]) -> bool:
+    return (not token.is_alpha or token.is_stop or token.lower_ in LOCAL_BODY_WORDS
+            or token.lower_ in english or token.lower_.removesuffix("s") in english)
 
 
 def _part_of_whole(rest: Any, gazetteer: Gazetteer, person_names: set[str]) -> bool:
