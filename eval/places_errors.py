@@ -23,6 +23,7 @@ from newsevents.geo.resolve import demonym_country, distance_km
 from newsevents.model import Article
 from newsevents.pipeline import default_resources
 from newsevents.stages import places
+from newsevents.stages.text import repair_encoding
 
 
 def main() -> None:
@@ -43,7 +44,7 @@ def main() -> None:
     misses, examples = Counter(), {}
     demonyms = found_demonyms = found_others = others = 0
     for text, gold in docs:
-        article = _run_stages(Article(text=text), resources)
+        article = _run_stages(Article(text=repair_encoding(text)), resources)
         given = places.resolve_given_spans(article, [(g.start, g.end) for g in gold], resources)
         predicted = _predicted(article, True)
         for g, resolved in zip(gold, given):
