@@ -140,17 +140,19 @@ class Gazetteer:
 
     def countries(self) -> list[GeoEntry]:
         """Every country entry."""
-        self.country(None)
-        return list(self._countries.values())
+        return list(self._country_entries().values())
 
     def country(self, code: str | None) -> GeoEntry | None:
         """The country entry for an ISO2 code."""
+        return self._country_entries().get(code or "")
+
+    def _country_entries(self) -> dict[str, GeoEntry]:
         if self._countries is None:
             rows = self._db().execute(
                 "SELECT id, geonameid, name, lat, lon, country, feature, population, admin1, 0,"
                 " level, county FROM entries WHERE feature = 'country'").fetchall()
             self._countries = {row[5]: GeoEntry(*row) for row in rows}
-        return self._countries.get(code or "")
+        return self._countries
 
     def neighbours(self, code: str | None) -> tuple[str, ...]:
         """ISO2 codes of the countries bordering this one (GeoNames' list)."""
