@@ -1551,3 +1551,11 @@ def test_a_known_name_is_not_cut_from_a_longer_one_the_gazetteer_lacks(
             "charity said.")
     place = _place_at(run(text, until=UNTIL), "Abu")
     assert place is None or place.country != "IN"
+
+
+def test_a_province_no_gazetteer_has_is_not_a_town_abroad(run: Callable[..., Article]) -> None:
+    # No "Nyanza" province in the gazetteer; the town of Nyanza is in Rwanda, not in view.
+    text = ("Cholera has killed 45 people in Nyanza province, Kenyan health officials said on "
+            "Monday. Kenya's health ministry has banned food at public gatherings in Kisumu.")
+    place = _place_at(run(text, until=UNTIL), "Nyanza")
+    assert place is None or place.country != "RW"

@@ -36,7 +36,8 @@ A bare name that is both an admin area and a big city of the same country is the
 area, "the X region" the city when no area bears the name; "X Township" sits at its town.
 Given a demonym span, its country, else the state, continent or town its stem names
 ("Ohioans"); dotted initials are looked up spaced ("L.A."). A candidate that is neither prominent nor supported by the article's focus is not
-credible: the toponym is left unresolved (unknown beats wrong).
+credible: the toponym is left unresolved (unknown beats wrong); so is "X province" when no
+area bears the name and the town that does lies in a country the story is not about.
 """
 
 from __future__ import annotations
@@ -486,6 +487,11 @@ def resolve(toponym: Toponym, gazetteer: Gazetteer, context: Context,
     best = _city_over_area(best, entries, toponym)
     if qualifiers or (anchor is not None and _near(best, anchor, ANCHOR_KM)):
         return best
+    if toponym.suffix in AREA_WORDS and best.feature == "city" and context.countries and \
+            context.region_share(best.country, key) < CREDIBLE_SHARE:
+        # "Nyanza province" in a Kenya story: no area of the name, and a town of it in a
+        # country the story is not about is a guess
+        return None
     if best.match == ABBREVIATION and "." in toponym.text and best.feature == "admin":
         return best  # "W. Va.", "Minn.": a dotted state abbreviation names its state
     # A ZIP-table hamlet does not make a GeoNames town's name ambiguous ("New Concord").
