@@ -276,6 +276,11 @@ def _person_names(doc: Any, entities: list[Any], gazetteer: Gazetteer,
         if len(parts) >= 2:  # a single-token PERSON is too often a mis-tagged place
             names.add(name_key(person))
             names.add(name_key(parts[-1]))
+        elif not any(e.match in (PRIMARY, ALIAS) for e in gazetteer.lookup(person)) \
+                and not _cued_anywhere(doc, person):
+            # ... unless no place bears it and no mention says place: "President
+            # Saakashvili" (not "the village of Kampungu", "camps in Al-Fashir")
+            names.add(name_key(person))
     # A "surname" that is a country or US state the model tags as a place elsewhere is a
     # place ("Rethinking Egypt" in a headline must not hide every later "Egypt"); a
     # province's name is too often a real surname ("Mehmet Aydin") to be excepted.
@@ -337,10 +342,15 @@ def _placed_people(doc: Any, gazetteer: Gazetteer) -> set[str]:
             continue
         # Any of its mentions may carry the cue: "offered in Parkers Prairie" (tagged ORG)
         # places the "Highway 29, Parkers Prairie" the model calls a person.
-        mentions = [doc.char_span(*m.span()) for m in _occurrences(ent.text, doc.text)]
-        if key in tagged_places or any(_cued_as_place(doc, m) for m in mentions if m is not None):
+        if key in tagged_places or _cued_anywhere(doc, ent.text):
             placed.add(key)
     return placed
+
+
+def _cued_anywhere(doc: Any, name: str) -> bool:
+    """True when a mention of the name stands where a place does ("in X", "the village of X")."""
+    mentions = [doc.char_span(*m.span()) for m in _occurrences(name, doc.text)]
+    return any(_cued_as_place(doc, m) for m in mentions if m is not None)
 
 
 def _cued_as_place(doc: Any, span: Any) -> bool:
