@@ -72,6 +72,7 @@ _INITIALS = re.compile(r"(?:[A-Z]\.){2,}")  # "L.A.", "N.Y.C."
 DEMONYM_MIN_POPULATION = 10_000  # a town big enough to have a demonym in the news
 AREA_WORDS = {"province", "governorate", "region", "state", "oblast", "prefecture",
               "department"}
+PROVINCE_WORDS = {"province", "governorate", "oblast", "prefecture"}  # always an area's
 DISTRICT_RADIUS_KM = 30.0
 # Words only American copy uses ("Sheriff's Office", "Laurel County", "I-75", "R-Elbow Lake"):
 # each distinct one is a vote for the US, so a local story about "Athens" or "Mansfield"
@@ -487,8 +488,8 @@ def resolve(toponym: Toponym, gazetteer: Gazetteer, context: Context,
     best = _city_over_area(best, entries, toponym)
     if qualifiers or (anchor is not None and _near(best, anchor, ANCHOR_KM)):
         return best
-    if toponym.suffix in AREA_WORDS and best.feature == "city" and context.countries and \
-            context.region_share(best.country, key) < CREDIBLE_SHARE:
+    if toponym.suffix in PROVINCE_WORDS and best.feature == "city" and not _unopposed(
+            best, context, key) and context.region_share(best.country, key) < CREDIBLE_SHARE:
         # "Nyanza province" in a Kenya story: no area of the name, and a town of it in a
         # country the story is not about is a guess
         return None
