@@ -138,11 +138,12 @@ def find_toponyms(doc: Any, gazetteer: Gazetteer, entities: list[Any] = (),
                               {name_key(t.text) for t in found})]
     found += _suffixed_toponyms(doc, blocked, person_names, found)
     found += _scanned_toponyms(doc, gazetteer, blocked, person_names, found, common_words)
-    found += _cued_toponyms(doc, gazetteer, person_names, found)
+    streets = street_names(text)  # read once: they cue the town after an address, and are places
+    found += _cued_toponyms(doc, gazetteer, person_names, found, {end for _, end in streets})
     found += _paired_toponyms(text, gazetteer, found)
     found += _echoes(doc, gazetteer, person_names, found)
     found += _repeats(doc, gazetteer, person_names, found)
-    found = _with_streets(text, found)
+    found = _with_streets(text, found, streets)
     # A tagged span the gazetteer cannot place as a whole ("the Pointe Coupee Sheriff's
     # Office", "the Battle of Richmond") is a name that may embed one, like an ORG's.
     opaque = [t for t in found if _opaque(t, gazetteer)]
@@ -882,7 +883,7 @@ CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july"
 
 
 def _cued_toponyms(doc: Any, gazetteer: Gazetteer, person_names: set[str],
-                   found: list[Toponym]) -> list[Toponym]:
+                   found: list[Toponym], street_ends: set[int] = frozenset()) -> list[Toponym]:
     """Small towns the scan leaves out for want of population, taken where the words around
     them say "place".
 
@@ -896,9 +897,9 @@ def _cued_toponyms(doc: Any, gazetteer: Gazetteer, person_names: set[str],
     place the article already has in a list, or after "the town/village of"; the last also takes a
     name the gazetteer lacks. The name must stand alone: a capitalised word after it makes
     it the head of something longer ("in Lombard Township" is left to the other rules).
+    `street_ends`: where the text's streets end, for the town closing an address.
     """
     taken = [(t.start, t.end) for t in found]
-    street_ends = {end for _, end in street_names(doc.text)}
     cued: list[Toponym] = []
     i = 0
     while i < len(doc):
@@ -1013,12 +1014,13 @@ def _longest_match(doc: Any, i: int, gazetteer: Gazetteer, person_names: set[str
     return None
 
 
-def _with_streets(text: str, found: list[Toponym]) -> list[Toponym]:
+def _with_streets(text: str, found: list[Toponym],
+                  streets: list[tuple[int, int]]) -> list[Toponym]:
     """Add the streets and numbered roads (`geo.streets`). A street's name beats a town that
     only the scan or a cue read into it ("Green" of "Green Oaks Boulevard"), and a span the
     model tagged that ends with the street's word is the street; a place the model or a
     dateline found before the word stays ("Richmond" of "Richmond Road" leads to Richmond)."""
-    for start, end in street_names(text):
+    for start, end in streets:
         inside = [t for t in found if t.start < end and start < t.end]
         # A span that ends with the street's word is the street ("Francis Street" tagged FAC).
         if any(not (start <= t.start and t.end <= end)

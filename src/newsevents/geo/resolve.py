@@ -46,6 +46,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ..countries import country_of_demonym
 from ..gazetteer import ABBREVIATION, ALIAS, ALTERNATE, PRIMARY, Gazetteer, GeoEntry, name_key
@@ -198,6 +199,7 @@ def build_context(toponyms: list[Toponym], gazetteer: Gazetteer, norps: list[str
     return context
 
 
+@lru_cache(maxsize=4096)  # per gazetteer and country: the same for every article
 def _region(gazetteer: Gazetteer, country: str) -> tuple[str, ...]:
     """The countries whose votes count a little for this one's places: those bordering it,
     and those close by over water or a border GeoNames does not list (NEAR_COUNTRY_KM)."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Iterable
 
 import ftfy
@@ -143,7 +142,6 @@ def _normalise_lines(body: str) -> list[str]:
     # Quotes stay curly (the quote stage reads both) and full-width forms stay as written.
     body = ftfy.fix_text(repair_encoding(body), uncurl_quotes=False, fix_character_width=False,
                          normalization="NFC")
-    body = unicodedata.normalize("NFC", body)
     body = body.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     body = body.replace("\u00a0", " ").replace("\ufeff", "").replace("\u200b", "")
     body = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", body)
